@@ -1,0 +1,72 @@
+import { appContract } from '../../src-shared/domains/app/app.contract';
+import { profileContract } from '../../src-shared/domains/profile/profile.contract';
+import { sessionContract } from '../../src-shared/domains/session/session.contract';
+import type { Transport } from '../../src-shared/ipc/define';
+import type { KdfCost } from '../crypto/kdf';
+import { readSettings, createSettingsService } from '../domains/settings/settings.service';
+import { registerSettingsIpc } from '../domains/settings/settings.ipc';
+import { createEventHub, type EventHub } from '../ipc/events';
+import { createRouter, type Router } from '../ipc/router';
+import { checkExternalUrl } from '../lib/external-url';
+import { log } from '../lib/log';
+import { IdleLock } from '../profile/idle-lock';
+import { createProfileHandlers, createSessionHandlers, ProfileService } from '../profile/profile.service';
+
+export interface CoreOptions {
+  /** Folder holding one sub-folder per profile. */
+  root: string;
+  transport: Transport;
+  version: string;
+  kdfCost?: KdfCost;
+  /** Opens a checked https:/mailto: URL; absent where there is no system browser to hand it to. */
+  openExternal?: (url: string) => Promise<boolean>;
+  validateOutput?: boolean;
+}
+
+export interface Core {
+  router: Router;
+  events: EventHub;
+  profiles: ProfileService;
+  idle: IdleLock;
+  /** Locks and stops timers; the process may exit after this. */
+  shutdown(): void;
+}
+
+/** Composition root: profiles → services → router. The same core serves Electron, browser mode and the CLI. */
+export function createCore(opts: CoreOptions): Core {
+  const events = createEventHub();
+  const profiles = new ProfileService({ root: opts.root, kdfCost: opts.kdfCost });
+  const idle = new IdleLock(profiles, events);
+  const router = createRouter({ isUnlocked: profiles.isUnlocked, validateOutput: opts.validateOutput, onActivity: () => idle.touch() });
+  const db = () => profiles.current().db;
+
+  profiles.onLock((reason) => {
+    idle.disarm();
+    events.emit(sessionContract, 'locked', { reason });
+  });
+  profiles.onUnlock(async (session) => idle.arm((await readSettings(session.db)).autoLockMinutes));
+
+  router.register(appContract, {
+    bootstrap: () => ({ name: 'Hearth', version: opts.version, platform: process.platform, transport: opts.transport }),
+    openExternal: async ({ url }) => {
+      const checked = checkExternalUrl(url);
+      if (!checked || !opts.openExternal) return { opened: false };
+      return { opened: await opts.openExternal(checked) };
+    },
+  });
+  router.register(profileContract, createProfileHandlers(profiles));
+  router.register(sessionContract, createSessionHandlers(profiles, idle));
+  registerSettingsIpc(router, createSettingsService({ db, onChanged: (s) => idle.arm(s.autoLockMinutes) }));
+
+  log.info(`[core] ready (${opts.transport})`);
+  return {
+    router,
+    events,
+    profiles,
+    idle,
+    shutdown: () => {
+      profiles.lock('quit');
+      idle.disarm();
+    },
+  };
+}

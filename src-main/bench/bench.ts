@@ -1,0 +1,2 @@
+// Placeholder replaced by the bench suite.
+process.stdout.write('bench: not yet\n');

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
+import { AppError, type Result } from '../../src-shared/ipc/result';
+import { createCore, type Core } from '../app/bootstrap';
+import { kdfCostFromEnv, profileRootFromEnv } from '../app/environment';
+import { readPassword, UsageError } from './io';
+
+export interface GlobalFlags {
+  profile?: string;
+  passwordFile?: string;
+  json: boolean;
+}
+
+/** What every CLI command gets: the same core as the app, plus helpers to pick and unlock a profile. */
+export interface CliContext {
+  core: Core;
+  flags: GlobalFlags;
+  /** Calls an operation through the router (validation and typed errors included); throws AppError. */
+  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  /** Picks the profile (--profile NAME or the only one) and unlocks it with the master password. */
+  unlock(): Promise<ProfileSummary>;
+  /** Resolves the profile named by --profile, or the only one. */
+  pickProfile(): Promise<ProfileSummary>;
+}
+
+export function createCliContext(flags: GlobalFlags, version: string): CliContext {
+  const core = createCore({ root: profileRootFromEnv(), transport: 'cli', version, kdfCost: kdfCostFromEnv() });
+
+  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
+    const result: Result<unknown> = await core.router.dispatch(channel, input, { transport: 'cli' });
+    if (!result.ok) throw AppError.fromData(result.error);
+    return result.value as T;
+  };
+
+  const pickProfile = async (): Promise<ProfileSummary> => {
+    const profiles = await core.profiles.store.list();
+    if (flags.profile !== undefined) {
+      const wanted = flags.profile;
+      const found = profiles.find((p) => p.name === wanted || p.id === wanted);
+      if (!found) throw new UsageError(`No profile named "${wanted}". Run: hearth profile list`);
+      return found;
+    }
+    if (profiles.length === 0) throw new UsageError('No profiles yet. Run: hearth profile create --name NAME');
+    if (profiles.length > 1) throw new UsageError(`There are ${profiles.length} profiles; choose one with --profile NAME.`);
+    return profiles[0]!;
+  };
+
+  return {
+    core,
+    flags,
+    call,
+    pickProfile,
+    unlock: async () => {
+      const profile = await pickProfile();
+      const password = await readPassword({ passwordFile: flags.passwordFile, prompt: `Master password for ${profile.name}: ` });
+      return call<ProfileSummary>('profile:unlock', { profileId: profile.id, password });
+    },
+  };
+}
+
+export const rendererDirFrom = (cliDir: string): string => path.resolve(cliDir, '../renderer');

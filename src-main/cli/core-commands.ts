@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
+import { appContracts } from '../../src-shared/ipc/channels';
+import { channelOf, type Contract } from '../../src-shared/ipc/define';
+import { startWebHost } from '../host/web';
+import type { CliCommand } from './commands';
+import { rendererDirFrom } from './context';
+import { EXIT, printJson, readPassword, UsageError } from './io';
+
+const profileCreate: CliCommand = {
+  name: 'profile create',
+  usage: 'hearth profile create --name NAME [--password-file F]',
+  summary: 'Create a profile and print its recovery key (once)',
+  options: { name: { type: 'string' } },
+  async run(ctx, { values }) {
+    const name = values.name;
+    if (typeof name !== 'string') throw new UsageError('Give the profile a name: --name NAME');
+    const password = await readPassword({ passwordFile: ctx.flags.passwordFile, prompt: 'New master password: ', confirm: true });
+    const out = await ctx.call<{ profile: ProfileSummary; recoveryKey: string }>('profile:create', { name, password });
+    if (ctx.flags.json) printJson(out);
+    else {
+      process.stdout.write(`Created profile "${out.profile.name}" (${out.profile.id}).\n\n`);
+      process.stdout.write(`Recovery key (shown once; store it offline, it unlocks the profile if you forget the password):\n\n    ${out.recoveryKey}\n\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
+const profileList: CliCommand = {
+  name: 'profile list',
+  usage: 'hearth profile list [--json]',
+  summary: 'List profiles',
+  async run(ctx) {
+    const list = await ctx.call<ProfileSummary[]>('profile:list');
+    if (ctx.flags.json) printJson(list);
+    else for (const p of list) process.stdout.write(`${p.name}\t${p.id}\t${p.createdAt}\n`);
+    return EXIT.ok;
+  },
+};
+
+/** Every operation with its input as JSON Schema, generated from the zod contract. */
+export function describeOperations(): { op: string; summary: string; requiresUnlock: boolean; input: unknown }[] {
+  return (Object.values(appContracts) as Contract[]).flatMap((c) =>
+    Object.entries(c.ops).map(([name, def]) => ({
+      op: channelOf(c.name, name),
+      summary: def.summary,
+      requiresUnlock: !def.public,
+      input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+    })),
+  );
+}
+
+const ops: CliCommand = {
+  name: 'ops',
+  usage: 'hearth ops [--json]',
+  summary: 'List every operation with its input schema',
+  async run(ctx) {
+    const list = describeOperations();
+    if (ctx.flags.json) printJson(list);
+    else for (const o of list) process.stdout.write(`${o.op.padEnd(32)} ${o.requiresUnlock ? '🔒' : '  '} ${o.summary}\n    input: ${JSON.stringify(o.input)}\n`);
+    return EXIT.ok;
+  },
+};
+
+const call: CliCommand = {
+  name: 'call',
+  usage: "hearth call <domain.op> ['<json input>'] [--profile NAME] [--password-file F]",
+  summary: 'Call one operation and print its result as JSON',
+  async run(ctx, { positionals }) {
+    const [opName, json] = positionals;
+    if (!opName) throw new UsageError('Which operation? Run: hearth ops');
+    const channel = opName.replace('.', ':');
+    const [domain, name] = channel.split(':') as [string, string | undefined];
+    const contract = (appContracts as Record<string, Contract | undefined>)[domain];
+    const def = name ? contract?.ops[name] : undefined;
+    if (!def) throw new UsageError(`Unknown operation ${opName}. Run: hearth ops`);
+    let input: unknown;
+    try {
+      input = json === undefined ? undefined : JSON.parse(json);
+    } catch {
+      throw new UsageError('The input is not valid JSON.');
+    }
+    if (!def.public) await ctx.unlock();
+    printJson(await ctx.call(channel, input));
+    return EXIT.ok;
+  },
+};
+
+const serve: CliCommand = {
+  name: 'serve',
+  usage: 'hearth serve [--port N]',
+  summary: 'Browser mode: serve the app on 127.0.0.1 with a per-launch token',
+  options: { port: { type: 'string' } },
+  async run(ctx, { values }) {
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
+    const host = await startWebHost({ core: ctx.core, rendererDir: rendererDirFrom(__dirname), port });
+    process.stdout.write(`Hearth is running in browser mode. Open this URL (it holds this launch's token):\n\n    ${host.url}\n\nPress Ctrl+C to stop.\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await host.close();
+    return EXIT.ok;
+  },
+};
+
+export const coreCommands: CliCommand[] = [profileCreate, profileList, ops, call, serve];

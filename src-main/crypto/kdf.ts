@@ -1,0 +1,74 @@
+import argon2 from 'argon2';
+import { AppError } from '../../src-shared/ipc/result';
+
+/**
+ * Argon2id parameters live here and nowhere else (SECURITY.md §2.2).
+ * The default follows RFC 9106's second recommendation with double the memory; the floor is what we
+ * refuse to go below when unlocking, so a swapped keyring cannot downgrade the work factor.
+ */
+export interface KdfParams {
+  name: 'argon2id';
+  /** Argon2 version 0x13 (1.3). */
+  version: 19;
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+  /** Base64, 16 bytes. */
+  salt: string;
+}
+
+export const KDF_DEFAULT = { memoryKiB: 128 * 1024, iterations: 3, parallelism: 4 } as const;
+export const KDF_FLOOR = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 4 } as const;
+/** Above these a keyring is treated as hostile (a memory or CPU bomb), not as strong. */
+export const KDF_CEILING = { memoryKiB: 4 * 1024 * 1024, iterations: 64, parallelism: 64 } as const;
+
+export const SALT_BYTES = 16;
+export const KEY_BYTES = 32;
+
+export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
+
+export function assertKdfWithinBounds(params: KdfCost, file: string): void {
+  if (
+    params.memoryKiB < KDF_FLOOR.memoryKiB ||
+    params.iterations < KDF_FLOOR.iterations ||
+    params.parallelism < KDF_FLOOR.parallelism
+  ) {
+    // SECURITY: refusing weak parameters blocks a downgrade through a swapped keyring.
+    throw new AppError('CORRUPT', `The key file asks for weaker key derivation than Hearth allows; it may have been tampered with.`, { file });
+  }
+  if (
+    params.memoryKiB > KDF_CEILING.memoryKiB ||
+    params.iterations > KDF_CEILING.iterations ||
+    params.parallelism > KDF_CEILING.parallelism
+  ) {
+    throw new AppError('CORRUPT', `The key file asks for implausibly expensive key derivation.`, { file });
+  }
+}
+
+/** The master password as bytes: NFKC-normalised UTF-8 (frozen in keyring format 1). */
+export function passwordBytes(password: string): Buffer {
+  return Buffer.from(password.normalize('NFKC'), 'utf8');
+}
+
+/** Argon2id → 32 raw bytes (the master key). Runs on the libuv pool, not the event loop. */
+export async function deriveMasterKey(password: string, params: KdfParams): Promise<Buffer> {
+  const pw = passwordBytes(password);
+  try {
+    const out = await argon2.hash(pw, {
+      type: argon2.argon2id,
+      version: params.version,
+      raw: true,
+      salt: Buffer.from(params.salt, 'base64'),
+      memoryCost: params.memoryKiB,
+      timeCost: params.iterations,
+      parallelism: params.parallelism,
+      hashLength: KEY_BYTES,
+    });
+    const key = Buffer.alloc(KEY_BYTES);
+    out.copy(key);
+    out.fill(0);
+    return key;
+  } finally {
+    pw.fill(0);
+  }
+}

@@ -1,0 +1,14 @@
+import type { SettingsTable } from '../domains/settings/settings.table';
+
+/**
+ * The one typed view of the profile database, assembled from each domain's table file.
+ *
+ * Conventions for every table (sync-ready, SECURITY.md and the brief):
+ * - `id TEXT PRIMARY KEY` holding a ULID (sortable, made in main);
+ * - `created_at`, `updated_at`, `deleted_at` as ISO 8601 UTC text (`nowIso()`); a non-null
+ *   `deleted_at` is the trash, and user data is never hard-deleted except by an explicit purge;
+ * - STRICT tables, indexes named `<table>_by_<cols>`.
+ */
+export interface Database {
+  settings: SettingsTable;
+}

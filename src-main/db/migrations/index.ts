@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001-create-settings';
+
+export interface Migration {
+  /** `NNNN-verb-noun`, contiguous and never renamed once released. */
+  name: string;
+  up: (db: Kysely<any>) => Promise<void>;
+}
+
+/** Explicit, ordered list (no folder scanning: the app is bundled into asar). */
+export const migrations: readonly Migration[] = [
+  { name: '0001-create-settings', up: m0001.up },
+];

@@ -1,0 +1,25 @@
+import { appContract } from '../domains/app/app.contract';
+import { profileContract } from '../domains/profile/profile.contract';
+import { sessionContract } from '../domains/session/session.contract';
+import { settingsContract } from '../domains/settings/settings.contract';
+import type { BridgeOf, ClientOf, Contract } from './define';
+
+/** The one list of every domain contract. A domain is added here and nowhere else in shared. */
+export const appContracts = {
+  app: appContract,
+  profile: profileContract,
+  session: sessionContract,
+  settings: settingsContract,
+} as const;
+
+export type AppContracts = typeof appContracts;
+export type DomainName = keyof AppContracts;
+export type AppClient = { [D in DomainName]: ClientOf<AppContracts[D]> };
+
+export const contractList: readonly Contract[] = Object.values(appContracts) as readonly Contract[];
+
+/** The Electron preload's `window.hearth`: one Result-returning function per op, one `onX` per event. */
+export type AppBridge = { [D in DomainName]: BridgeOf<AppContracts[D]> };
+
+/** The global name the preload exposes the bridge under (contextBridge.exposeInMainWorld). */
+export const BRIDGE_KEY = 'hearth';

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * One config, three builds:
+ *   vite build                 → dist/renderer (the sandboxed UI, served by app:// and browser mode)
+ *   vite build --mode main     → dist/main/*.cjs (Electron main, CLI, bench: Node, native deps external)
+ *   vite build --mode preload  → dist/preload/preload.cjs (bundled: a sandboxed preload cannot require packages)
+ */
+const root = import.meta.dirname;
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+const define = { __HEARTH_VERSION__: JSON.stringify(pkg.version) };
+const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'main') {
+    return {
+      define,
+      build: {
+        ssr: true,
+        outDir: 'dist/main',
+        emptyOutDir: true,
+        target: 'node20',
+        sourcemap: true,
+        minify: false,
+        rollupOptions: {
+          input: {
+            main: path.join(root, 'src-main/main.ts'),
+            cli: path.join(root, 'src-main/cli/main.ts'),
+            bench: path.join(root, 'src-main/bench/bench.ts'),
+          },
+          external: [...nodeExternals, ...Object.keys(pkg.dependencies)],
+          output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+        },
+      },
+      ssr: { noExternal: [] },
+    };
+  }
+  if (mode === 'preload') {
+    return {
+      define,
+      build: {
+        ssr: true,
+        outDir: 'dist/preload',
+        emptyOutDir: true,
+        target: 'node20',
+        minify: false,
+        rollupOptions: {
+          input: { preload: path.join(root, 'src-main/preload/index.ts') },
+          external: ['electron'],
+          output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        },
+      },
+      // Everything except electron is bundled into the preload.
+      ssr: { noExternal: true },
+    };
+  }
+  return {
+    root: path.join(root, 'src-renderer'),
+    base: '/',
+    define,
+    plugins: [react(), tailwindcss()],
+    build: {
+      outDir: path.join(root, 'dist/renderer'),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      // No inline scripts or styles: everything must pass the strict CSP.
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+    },
+    test: {
+      root,
+      include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
+      environment: 'node',
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+      pool: 'forks',
+      maxWorkers: 2,
+    },
+  } as UserConfig;
+});
