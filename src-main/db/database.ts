@@ -1,4 +1,5 @@
 import type { SettingsTable } from '../domains/settings/settings.table';
+import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable } from '../domains/vault/vault.table';
 
 /**
  * The one typed view of the profile database, assembled from each domain's table file.
@@ -11,4 +12,7 @@ import type { SettingsTable } from '../domains/settings/settings.table';
  */
 export interface Database {
   settings: SettingsTable;
+  vault_items: VaultItemTable;
+  vault_password_history: VaultPasswordHistoryTable;
+  vault_item_versions: VaultItemVersionTable;
 }

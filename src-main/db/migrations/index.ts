@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-create-settings';
+import * as m0002 from './0002-create-vault';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -10,4 +11,5 @@ export interface Migration {
 /** Explicit, ordered list (no folder scanning: the app is bundled into asar). */
 export const migrations: readonly Migration[] = [
   { name: '0001-create-settings', up: m0001.up },
+  { name: '0002-create-vault', up: m0002.up },
 ];

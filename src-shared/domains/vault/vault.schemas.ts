@@ -100,7 +100,7 @@ export interface ImportedItem {
 /** Names of secret fields, the only things `reveal` and `copy` accept. */
 export const SecretField = z.union([
   z.enum(['password', 'totpSecret', 'secureNote', 'cardNumber', 'cardCode', 'ssn', 'passportNumber', 'licenseNumber']),
-  z.string().regex(/^field:[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected field:<id>'),
+  z.string().regex(/^(field|history):[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected field:<id> or history:<id>'),
 ]);
 export type SecretField = z.infer<typeof SecretField>;
 
@@ -122,3 +122,141 @@ export const ItemSummary = z.strictObject({
   lastUsedAt: IsoTimestamp.nullable(),
 });
 export type ItemSummary = z.infer<typeof ItemSummary>;
+
+/** A custom field as the renderer sees it: hidden values are never included. */
+export const CustomFieldView = z.strictObject({
+  id: Id,
+  name: z.string(),
+  type: FieldType,
+  /** Text and boolean values; null for hidden fields (reveal `field:<id>`). */
+  value: z.string().nullable(),
+});
+export type CustomFieldView = z.infer<typeof CustomFieldView>;
+
+/** One item's non-secret details; `has*` flags say which secrets exist without showing them. */
+export const ItemDetail = ItemSummary.extend({
+  notes: z.string(),
+  login: z.strictObject({ username: z.string(), urls: z.array(ItemUrl), hasPassword: z.boolean(), passwordChangedAt: IsoTimestamp.nullable() }).nullable(),
+  card: z.strictObject({ holder: z.string(), brand: z.string(), expMonth: z.string(), expYear: z.string(), last4: z.string(), hasNumber: z.boolean(), hasCode: z.boolean() }).nullable(),
+  identity: IdentityInput.omit({ ssn: true, passportNumber: true, licenseNumber: true })
+    .extend({ hasSsn: z.boolean(), hasPassport: z.boolean(), hasLicense: z.boolean() })
+    .nullable(),
+  hasSecureNote: z.boolean(),
+  fields: z.array(CustomFieldView),
+});
+export type ItemDetail = z.infer<typeof ItemDetail>;
+
+/**
+ * Editing: the renderer never holds stored secrets, so a secret left out means "keep what is stored";
+ * an empty string clears it. Hidden custom fields are matched by id.
+ */
+export const UpdateItemInput = z.strictObject({
+  id: Id,
+  item: ItemInput.extend({
+    secureNote: long.optional(),
+    login: LoginInput.extend({ password: short.optional(), totp: z.string().max(2048).optional() }).optional(),
+    card: CardInput.extend({ number: z.string().max(64).optional(), code: z.string().max(16).optional() }).optional(),
+    identity: IdentityInput.extend({ ssn: short.optional(), passportNumber: short.optional(), licenseNumber: short.optional() }).optional(),
+    fields: z.array(CustomFieldInput.extend({ id: Id.optional(), value: medium.optional() })).max(200).default([]),
+  }),
+});
+export type UpdateItemInput = z.input<typeof UpdateItemInput>;
+
+export const ListItemsInput = z.strictObject({
+  /** Free-text query over titles, usernames, URLs, tags, folders and notes (never secrets). */
+  query: z.string().max(1024).default(''),
+  type: ItemType.optional(),
+  folder: z.string().max(1024).optional(),
+  tag: z.string().max(100).optional(),
+  favorites: z.boolean().optional(),
+  /** true: only items in the trash; false (default): only live items. */
+  trash: z.boolean().default(false),
+  limit: z.number().int().min(1).max(100_000).default(100_000),
+});
+export type ListItemsInput = z.input<typeof ListItemsInput>;
+
+export const RevealInput = z.strictObject({
+  id: Id,
+  field: SecretField,
+  /** The master password, required for items marked re-prompt. */
+  password: z.string().max(1024).optional(),
+});
+
+export const TotpCode = z.strictObject({ code: z.string(), secondsRemaining: z.number().int(), period: z.number().int(), digits: z.number().int() });
+
+export const PasswordGeneratorOptions = z.strictObject({
+  kind: z.literal('password'),
+  length: z.number().int().min(4).max(128).default(20),
+  lower: z.boolean().default(true),
+  upper: z.boolean().default(true),
+  digits: z.boolean().default(true),
+  symbols: z.boolean().default(true),
+  avoidAmbiguous: z.boolean().default(true),
+});
+export const PassphraseGeneratorOptions = z.strictObject({
+  kind: z.literal('passphrase'),
+  words: z.number().int().min(3).max(20).default(5),
+  separator: z.string().max(3).default('-'),
+  capitalize: z.boolean().default(true),
+  includeDigit: z.boolean().default(true),
+});
+export const GenerateInput = z.discriminatedUnion('kind', [PasswordGeneratorOptions, PassphraseGeneratorOptions]);
+export const Generated = z.strictObject({ value: z.string(), entropyBits: z.number(), score: z.number().int().min(0).max(4) });
+
+export const HealthReason = z.enum(['reused', 'weak', 'old', 'no-totp']);
+export const HealthReport = z.strictObject({
+  checked: z.number().int(),
+  findings: z.array(z.strictObject({ itemId: Id, title: z.string(), reasons: z.array(HealthReason) })),
+});
+
+export const HistoryEntry = z.strictObject({ id: Id, changedAt: IsoTimestamp });
+export const ItemVersion = z.strictObject({ id: Id, savedAt: IsoTimestamp, title: z.string() });
+
+export const ImportFormat = z.enum([
+  'auto', 'hearth', 'bitwarden-json', 'bitwarden-csv', 'kdbx', 'keepass-xml', 'keepassxc-csv',
+  '1password-1pux', '1password-csv', 'chrome-csv', 'firefox-csv', 'safari-csv',
+]);
+/** Base64 of at most 50 MiB. */
+export const FileUpload = z.strictObject({ fileName: z.string().max(255), contentBase64: z.string().max(Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4) });
+
+export const ImportPreviewInput = z.strictObject({
+  /** Browser mode and tests send the file; in Electron, omit it and main opens its own dialog. */
+  file: FileUpload.optional(),
+  format: ImportFormat.default('auto'),
+  /** Password of an encrypted source (KDBX, password-protected Bitwarden or Hearth export). */
+  sourcePassword: z.string().max(1024).optional(),
+});
+
+export const ImportPreview = z.strictObject({
+  importId: Id,
+  fileName: z.string(),
+  format: ImportFormat,
+  total: z.number().int(),
+  byType: z.record(ItemType, z.number().int()),
+  duplicates: z.number().int(),
+  folders: z.array(z.string()),
+  skipped: z.array(z.strictObject({ row: z.string(), reason: z.string() })),
+  warnings: z.array(z.string()),
+  sample: z.array(z.strictObject({ title: z.string(), type: ItemType, subtitle: z.string(), duplicate: z.boolean() })),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportCommitInput = z.strictObject({ importId: Id, skipDuplicates: z.boolean().default(true) });
+
+export const ExportFormat = z.enum(['hearth', 'kdbx', 'bitwarden-json', 'csv']);
+export const ExportInput = z.strictObject({
+  format: ExportFormat,
+  /** Re-prompt: the master password, always required to export. */
+  password: z.string().min(1).max(1024),
+  /** Password for the encrypted file; the master password is used when omitted. */
+  exportPassword: z.string().max(1024).optional(),
+  /** Plaintext formats need this acknowledgement. */
+  acknowledgePlaintext: z.boolean().default(false),
+});
+export const ExportResult = z.strictObject({
+  fileName: z.string(),
+  items: z.number().int(),
+  /** Set in browser mode and tests (the caller downloads it); null when main saved the file itself. */
+  contentBase64: z.string().nullable(),
+  savedTo: z.string().nullable(),
+});

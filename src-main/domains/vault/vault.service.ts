@@ -1,0 +1,308 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Settings } from '../../../src-shared/domains/settings/settings.schemas';
+import { parseOtpInput } from '../../../src-shared/domains/vault/otpauth';
+import {
+  ItemInput, type ItemData, type ItemDetail, type ItemSummary, type ListItemsInput, type RevealInput, type UpdateItemInput,
+} from '../../../src-shared/domains/vault/vault.schemas';
+import { AppError, notFound } from '../../../src-shared/ipc/result';
+import type { Database } from '../../db/database';
+import { newId, nowIso } from '../../lib/ids';
+import { log } from '../../lib/log';
+import { joinItem, splitItem, subtitleOf, toDetail, toSummary, parsePublic } from './vault-mapping';
+import { VaultSearchIndex } from './vault-search';
+import { openField, openFields, parseSealedMap, sealFields } from './vault-secrets';
+import { vaultRepository as repo } from './vault.repository';
+import type { VaultItemRow } from './vault.table';
+import { totpCode } from './totp';
+
+/** What the vault needs from the rest of the app, passed in from bootstrap.ts. */
+export interface VaultDeps {
+  db: () => Kysely<Database>;
+  itemsKey: () => Buffer;
+  verifyPassword: (password: string) => Promise<void>;
+  lock: () => void;
+  clipboard: { copySecret(text: string, clearAfterSeconds: number): void };
+  settings: () => Promise<Settings>;
+  emitChanged: (ids: string[]) => void;
+  now?: () => number;
+}
+
+export const TRASH_RETENTION_DAYS = 30;
+const REPROMPT_FAILURES_BEFORE_LOCK = 5;
+
+/**
+ * Vault items: create, edit, trash, reveal, copy, TOTP. Secrets are sealed per field on write and
+ * opened one at a time; list/search/get return metadata only.
+ */
+export function createVaultItems(deps: VaultDeps) {
+  const clock = deps.now ?? Date.now;
+  let index: VaultSearchIndex | null = null;
+  let repromptFailures: number[] = [];
+  const invalidate = (ids: string[]) => {
+    index = null;
+    deps.emitChanged(ids.slice(0, 1000));
+  };
+
+  async function row(id: string): Promise<VaultItemRow> {
+    const r = await repo.get(deps.db(), id);
+    if (!r || r.purged_at) throw notFound('item', id);
+    return r;
+  }
+
+  const detail = (r: VaultItemRow): ItemDetail => toDetail(r, Object.keys(parseSealedMap(r.secrets)));
+
+  async function searchIndex(): Promise<VaultSearchIndex> {
+    if (index) return index;
+    const rows = await repo.listAll(deps.db(), false);
+    index = new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes, folder: r.folder })));
+    return index;
+  }
+
+  /** Inserts one item (also used by import, inside its transaction). */
+  async function insertItem(db: Kysely<Database>, item: ItemData, dates?: { createdAt?: string; updatedAt?: string }): Promise<VaultItemRow> {
+    const id = newId();
+    const now = nowIso(clock);
+    const { publicData, secrets } = splitItem(item);
+    const r: VaultItemRow = {
+      id,
+      type: item.type,
+      title: item.title,
+      subtitle: subtitleOf(item),
+      folder: item.folder,
+      tags: JSON.stringify(item.tags),
+      favorite: item.favorite ? 1 : 0,
+      reprompt: item.reprompt ? 1 : 0,
+      notes: item.notes,
+      public_data: JSON.stringify(publicData),
+      secrets: JSON.stringify(sealFields(deps.itemsKey(), id, secrets)),
+      has_totp: item.login?.totp ? 1 : 0,
+      password_changed_at: item.login?.password ? (dates?.updatedAt ?? now) : null,
+      last_used_at: null,
+      created_at: dates?.createdAt ?? now,
+      updated_at: dates?.updatedAt ?? now,
+      deleted_at: null,
+      purged_at: null,
+    };
+    if (item.login?.totp) parseOtpInput(item.login.totp); // reject an unusable TOTP key up front
+    await repo.insert(db, r);
+    return r;
+  }
+
+  /** Re-prompt: items so marked need the master password again; repeated failures lock the profile. */
+  async function checkReprompt(r: VaultItemRow, password: string | undefined): Promise<void> {
+    if (r.reprompt !== 1) return;
+    if (password === undefined) throw new AppError('REPROMPT_REQUIRED', 'This item asks for your master password first.');
+    try {
+      await deps.verifyPassword(password);
+      repromptFailures = [];
+    } catch (err) {
+      const now = clock();
+      repromptFailures = [...repromptFailures.filter((t) => now - t < 5 * 60_000), now];
+      if (repromptFailures.length >= REPROMPT_FAILURES_BEFORE_LOCK) {
+        repromptFailures = [];
+        log.warn('[vault] too many failed re-prompts; locking');
+        deps.lock();
+      }
+      throw err;
+    }
+  }
+
+  async function secretOf(input: z.output<typeof RevealInput>): Promise<{ value: string; row: VaultItemRow }> {
+    const r = await row(input.id);
+    await checkReprompt(r, input.password);
+    if (input.field.startsWith('history:')) {
+      const entry = (await repo.passwordHistory(deps.db(), r.id)).find((h) => `history:${h.id}` === input.field);
+      if (!entry) throw notFound('password history entry', input.field);
+      return { value: openField(deps.itemsKey(), r.id, input.field, entry.sealed), row: r };
+    }
+    const sealed = parseSealedMap(r.secrets)[input.field];
+    if (sealed === undefined) throw new AppError('NOT_FOUND', 'This item has no such secret.');
+    return { value: openField(deps.itemsKey(), r.id, input.field, sealed), row: r };
+  }
+
+  const touchUsed = (id: string) => repo.update(deps.db(), id, { last_used_at: nowIso(clock) });
+
+  return {
+    insertItem,
+    invalidate,
+    row,
+
+    async list(input: z.output<typeof import('../../../src-shared/domains/vault/vault.schemas').ListItemsInput>): Promise<ItemSummary[]> {
+      const rows = await repo.listAll(deps.db(), input.trash);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      let ordered: VaultItemRow[] = rows;
+      if (input.query.trim() !== '') {
+        ordered = input.trash
+          ? new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes }))).search(input.query, input.limit).map((id) => byId.get(id)!)
+          : (await searchIndex()).search(input.query, input.limit).map((id) => byId.get(id)).filter((r): r is VaultItemRow => r !== undefined);
+      }
+      return ordered
+        .filter((r) => (input.type ? r.type === input.type : true))
+        .filter((r) => (input.folder !== undefined ? r.folder === input.folder || r.folder.startsWith(`${input.folder}/`) : true))
+        .filter((r) => (input.tag ? (JSON.parse(r.tags) as string[]).includes(input.tag) : true))
+        .filter((r) => (input.favorites ? r.favorite === 1 : true))
+        .slice(0, input.limit)
+        .map(toSummary);
+    },
+
+    get: async ({ id }: { id: string }) => detail(await row(id)),
+
+    async create({ item }: { item: ItemData }): Promise<ItemDetail> {
+      const r = await insertItem(deps.db(), item);
+      invalidate([r.id]);
+      return detail(r);
+    },
+
+    async update(input: z.output<typeof UpdateItemInput>): Promise<ItemDetail> {
+      const db = deps.db();
+      const before = await row(input.id);
+      if (before.deleted_at) throw new AppError('CONFLICT', 'Restore the item from the trash before editing it.');
+      const key = deps.itemsKey();
+      const oldSecrets = openFields(key, before.id, parseSealedMap(before.secrets));
+      const oldPublic = parsePublic(before);
+      const merged = mergeKeptSecrets(input.item, oldSecrets, oldPublic.fields.map((f) => f.id));
+      const item = ItemInput.parse(merged.item);
+      const { publicData, secrets } = splitItem(item, merged.fieldIds);
+      const now = nowIso(clock);
+      const passwordChanged = (oldSecrets.password ?? '') !== (item.login?.password ?? '');
+      await db.transaction().execute(async (trx) => {
+        const versionId = newId();
+        const snapshot = JSON.stringify(joinItem(before, oldSecrets));
+        await repo.addVersion(trx, { id: versionId, item_id: before.id, title: before.title, sealed: sealFields(key, before.id, { [`version:${versionId}`]: snapshot })[`version:${versionId}`]!, now });
+        if (passwordChanged && oldSecrets.password) {
+          const hid = newId();
+          await repo.addPasswordHistory(trx, { id: hid, item_id: before.id, sealed: sealFields(key, before.id, { [`history:${hid}`]: oldSecrets.password })[`history:${hid}`]!, changed_at: before.password_changed_at ?? before.updated_at, now });
+        }
+        await repo.update(trx, before.id, {
+          type: item.type, title: item.title, subtitle: subtitleOf(item), folder: item.folder, tags: JSON.stringify(item.tags),
+          favorite: item.favorite ? 1 : 0, reprompt: item.reprompt ? 1 : 0, notes: item.notes,
+          public_data: JSON.stringify(publicData), secrets: JSON.stringify(sealFields(key, before.id, secrets)),
+          has_totp: item.login?.totp ? 1 : 0, password_changed_at: passwordChanged ? (item.login?.password ? now : null) : before.password_changed_at,
+          updated_at: now,
+        });
+      });
+      if (item.login?.totp) parseOtpInput(item.login.totp);
+      invalidate([before.id]);
+      return detail(await row(before.id));
+    },
+
+    async trash({ id }: { id: string }) {
+      const r = await row(id);
+      const now = nowIso(clock);
+      if (!r.deleted_at) await repo.update(deps.db(), id, { deleted_at: now, updated_at: now });
+      invalidate([id]);
+      return toSummary(await row(id));
+    },
+
+    async restore({ id }: { id: string }) {
+      await row(id);
+      await repo.update(deps.db(), id, { deleted_at: null, updated_at: nowIso(clock) });
+      invalidate([id]);
+      return toSummary(await row(id));
+    },
+
+    async purge({ id }: { id: string }) {
+      const r = await row(id);
+      if (!r.deleted_at) throw new AppError('CONFLICT', 'Only items in the trash can be erased.');
+      await deps.db().transaction().execute((trx) => repo.purge(trx, id, nowIso(clock)));
+      invalidate([id]);
+      return { purged: true as const };
+    },
+
+    /** Erases items that have been in the trash longer than the retention period. */
+    async purgeExpired(): Promise<number> {
+      const cutoff = new Date(clock() - TRASH_RETENTION_DAYS * 86_400_000).toISOString();
+      const old = await repo.trashedBefore(deps.db(), cutoff);
+      for (const { id } of old) await deps.db().transaction().execute((trx) => repo.purge(trx, id, nowIso(clock)));
+      if (old.length) invalidate(old.map((o) => o.id));
+      return old.length;
+    },
+
+    async reveal(input: z.output<typeof RevealInput>) {
+      const { value, row: r } = await secretOf(input);
+      await touchUsed(r.id);
+      return { value };
+    },
+
+    async copy(input: z.output<typeof RevealInput>) {
+      const { value, row: r } = await secretOf(input);
+      const seconds = (await deps.settings()).clipboardClearSeconds;
+      deps.clipboard.copySecret(input.field === 'totpSecret' ? totpCode(parseOtpInput(value), clock()).code : value, seconds);
+      await touchUsed(r.id);
+      return { clearAfterSeconds: seconds };
+    },
+
+    async totp({ id }: { id: string }) {
+      const r = await row(id);
+      const sealed = parseSealedMap(r.secrets).totpSecret;
+      if (!sealed) throw new AppError('NOT_FOUND', 'This item has no TOTP.');
+      const config = parseOtpInput(openField(deps.itemsKey(), r.id, 'totpSecret', sealed));
+      const code = totpCode(config, clock());
+      return { code: code.code, secondsRemaining: code.secondsRemaining, period: code.period, digits: config.digits };
+    },
+
+    async passwordHistory({ id }: { id: string }) {
+      await row(id);
+      return (await repo.passwordHistory(deps.db(), id)).map((h) => ({ id: h.id, changedAt: h.changed_at }));
+    },
+
+    async versions({ id }: { id: string }) {
+      await row(id);
+      return (await repo.versions(deps.db(), id)).map((v) => ({ id: v.id, savedAt: v.created_at, title: v.title }));
+    },
+
+    async folders() {
+      return countBy((await repo.listAll(deps.db(), false)).map((r) => r.folder).filter(Boolean));
+    },
+
+    async tags() {
+      return countBy((await repo.listAll(deps.db(), false)).flatMap((r) => JSON.parse(r.tags) as string[]));
+    },
+
+    /** Every live item with its secrets, one at a time (export, health). Never crosses IPC. */
+    async *allPlain(): AsyncGenerator<{ row: VaultItemRow; item: ItemData; passwordHistory: { password: string; changedAt: string }[] }> {
+      const key = deps.itemsKey();
+      for (const r of await repo.listAll(deps.db(), false)) {
+        const history = (await repo.passwordHistory(deps.db(), r.id)).map((h) => ({ password: openField(key, r.id, `history:${h.id}`, h.sealed), changedAt: h.changed_at }));
+        yield { row: r, item: joinItem(r, openFields(key, r.id, parseSealedMap(r.secrets))), passwordHistory: history };
+      }
+    },
+
+    /** Drops cached state on lock. */
+    reset() {
+      index = null;
+      repromptFailures = [];
+    },
+  };
+}
+
+export type VaultItems = ReturnType<typeof createVaultItems>;
+
+function countBy(values: string[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Fills secrets the edit left out (meaning "keep") from what is stored. */
+function mergeKeptSecrets(edit: z.output<typeof UpdateItemInput>['item'], old: Record<string, string>, oldFieldIds: string[]) {
+  const keep = (value: string | undefined, field: string) => value ?? old[field] ?? '';
+  const fieldIds: string[] = [];
+  const fields = edit.fields.map((f) => {
+    const id = f.id && oldFieldIds.includes(f.id) ? f.id : undefined;
+    fieldIds.push(id ?? newId());
+    return { name: f.name, type: f.type, value: f.value ?? (id ? (old[`field:${id}`] ?? '') : '') };
+  });
+  const item = {
+    ...edit,
+    secureNote: keep(edit.secureNote, 'secureNote'),
+    login: edit.login ? { ...edit.login, password: keep(edit.login.password, 'password'), totp: keep(edit.login.totp, 'totpSecret') } : undefined,
+    card: edit.card ? { ...edit.card, number: keep(edit.card.number, 'cardNumber'), code: keep(edit.card.code, 'cardCode') } : undefined,
+    identity: edit.identity
+      ? { ...edit.identity, ssn: keep(edit.identity.ssn, 'ssn'), passportNumber: keep(edit.identity.passportNumber, 'passportNumber'), licenseNumber: keep(edit.identity.licenseNumber, 'licenseNumber') }
+      : undefined,
+    fields,
+  };
+  return { item, fieldIds };
+}
