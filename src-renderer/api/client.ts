@@ -19,7 +19,11 @@ let selected: Transport | null = null;
 const currentTransport = (): Transport => (selected ??= selectTransport());
 
 /** The one typed API of the renderer. Store actions call it; components never do. */
-export const api: AppClient = createClient(currentTransport);
+export const api: AppClient = createClient({
+  call: (domain, op, input) => currentTransport().call(domain, op, input),
+  listen: (domain, event, listener) => currentTransport().listen(domain, event, listener),
+  resetAfterLock: () => currentTransport().resetAfterLock(),
+});
 
 /**
  * Called by the profile store once it has dropped its state after a lock: browser mode reloads the

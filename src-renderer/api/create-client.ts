@@ -13,15 +13,15 @@ export function unwrap<T>(result: Result<T>): T {
  * Builds the typed client from the contracts: one async function per op and one `onX` per event,
  * for every domain in `appContracts`. No op or event name is written by hand anywhere.
  */
-export function createClient(transport: () => Transport): AppClient {
+export function createClient(transport: Transport): AppClient {
   const client: Record<string, Record<string, unknown>> = {};
   for (const [domain, contract] of Object.entries(appContracts) as [string, Contract][]) {
     const members: Record<string, unknown> = {};
     for (const op of Object.keys(contract.ops)) {
-      members[op] = async (input?: unknown) => unwrap(await transport().call(domain, op, input));
+      members[op] = async (input?: unknown) => unwrap(await transport.call(domain, op, input));
     }
     for (const event of Object.keys(contract.events)) {
-      members[listenerName(event)] = (listener: (payload: unknown) => void) => transport().listen(domain, event, listener);
+      members[listenerName(event)] = (listener: (payload: unknown) => void) => transport.listen(domain, event, listener);
     }
     client[domain] = Object.freeze(members);
   }

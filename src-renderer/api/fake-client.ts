@@ -72,7 +72,7 @@ export function createFakeApi(): FakeApi {
   };
 
   const fake: FakeApi = {
-    client: createClient(() => transport),
+    client: createClient(transport),
     calls: [],
     resets: 0,
     handle(domain, op, handler) {

@@ -8,6 +8,8 @@ import { QR_QUIET_ZONE_MODULES } from './qr-matrix';
 const BASELINE_DROP = 0.83;
 /** On side layouts the QR (with quiet zone) takes at most this share of the label width, unless it needs more. */
 const SIDE_QR_MAX_WIDTH_SHARE = 0.45;
+/** Smallest symbol (quiet zone excluded) worth printing when the label has room for it. */
+export const MIN_QR_SYMBOL_MM = 12;
 const TEXT_GAP_MM = 0.5;
 const STACK_TEXT_GAP_MM = 1;
 
@@ -39,12 +41,14 @@ export interface LabelLayout {
 }
 
 const snapDown = (value: number, grid: number): number => Math.floor(value / grid + 1e-9) * grid;
+const snapUp = (value: number, grid: number): number => Math.ceil(value / grid - 1e-9) * grid;
 const snapNearest = (value: number, grid: number): number => Math.round(value / grid) * grid;
 
 /**
  * Sizes and places a QR of `modules` modules per side in a label of the template, snapping the module to
- * whole printer dots (2–4 dots at 203 dpi; whole dots at 300/600/1200 dpi on sheets). Side layouts put the
- * QR at the left, vertically centred; stack layouts (58 mm roll) centre it at the top.
+ * whole printer dots (2–4 dots at 203 dpi; whole dots at 300/600/1200 dpi on sheets) and keeping the symbol
+ * at least {@link MIN_QR_SYMBOL_MM} wide where the label allows. Side layouts put the QR at the left,
+ * vertically centred; stack layouts (58 mm roll) centre it at the top.
  */
 export function placeQr(template: LabelTemplate, modules: number): QrPlacement {
   const { dotMm, minModuleMm, maxModuleMm, paddingMm } = template.print;
@@ -55,7 +59,9 @@ export function placeQr(template: LabelTemplate, modules: number): QrPlacement {
     template.layout === 'stack'
       ? innerWidth
       : Math.min(innerHeight, Math.max(innerWidth * SIDE_QR_MAX_WIDTH_SHARE, withQuiet * minModuleMm));
-  const moduleMm = Math.max(dotMm, snapDown(Math.min(maxBox / withQuiet, maxModuleMm), dotMm));
+  // Small symbols may exceed the module cap to stay at least MIN_QR_SYMBOL_MM wide.
+  const moduleCap = Math.max(maxModuleMm, snapUp(MIN_QR_SYMBOL_MM / modules, dotMm));
+  const moduleMm = Math.max(dotMm, snapDown(Math.min(maxBox / withQuiet, moduleCap), dotMm));
   const boxMm = withQuiet * moduleMm;
   const boxXMm = template.layout === 'stack' ? paddingMm + snapNearest((innerWidth - boxMm) / 2, dotMm) : paddingMm;
   const boxYMm = template.layout === 'stack' ? paddingMm : paddingMm + snapNearest((innerHeight - boxMm) / 2, dotMm);

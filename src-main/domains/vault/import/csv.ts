@@ -116,8 +116,11 @@ export class CsvTable {
   readonly rows: CsvRecord[];
   private readonly index = new Map<string, number>();
 
-  /** Splits parsed records into the header (first record) and data rows. */
-  constructor(records: CsvRecord[]) {
+  /**
+   * Splits parsed records into the header (first record) and data rows. With `unescapeFormulas`,
+   * {@link get} undoes spreadsheet-safe escaping ({@link unescapeFormula}).
+   */
+  constructor(records: CsvRecord[], private readonly unescapeFormulas = false) {
     const [header, ...rows] = records;
     this.columns = (header?.fields ?? []).map(normalizeHeader);
     this.rows = rows;
@@ -127,8 +130,8 @@ export class CsvTable {
   }
 
   /** Parses CSV text into a table. */
-  static fromText(text: string): CsvTable {
-    return new CsvTable(parseCsv(text));
+  static fromText(text: string, unescapeFormulas = false): CsvTable {
+    return new CsvTable(parseCsv(text), unescapeFormulas);
   }
 
   /** True when the header has this column (name compared case-insensitively). */
@@ -140,7 +143,9 @@ export class CsvTable {
   get(record: CsvRecord, ...names: string[]): string {
     for (const name of names) {
       const i = this.index.get(normalizeHeader(name));
-      if (i !== undefined) return record.fields[i] ?? '';
+      if (i === undefined) continue;
+      const value = record.fields[i] ?? '';
+      return this.unescapeFormulas ? unescapeFormula(value) : value;
     }
     return '';
   }
