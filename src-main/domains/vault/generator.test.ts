@@ -23,9 +23,10 @@ const ALL: PasswordOptions = { length: 20, lower: true, upper: true, digits: tru
 const PHRASE: PassphraseOptions = { words: 6, separator: '-', capitalise: false, includeDigit: false };
 
 /**
- * Chi-square critical values at p = 1e-9 (scipy.stats.chi2.isf(1e-9, df)). A correct generator fails a
- * test at most once in a billion runs; each sample below is fixed and large (≥ 200k draws), so a real
- * bias of a few percent in one category pushes the statistic far past the threshold.
+ * Chi-square critical values at p = 1e-9 (scipy.stats.chi2.isf(1e-9, df)): a correct generator fails one
+ * of these tests once in a billion runs. Samples are fixed at ≥ 200,000 draws. With 200k characters, the
+ * class test catches a character class over- or under-drawn by about 5% or more, and modulo bias (the
+ * classic mistake) overshoots the per-character threshold more than tenfold (see the power test).
  */
 const CHI2_P1E9 = { df3: 44.84, df88: 192.13, df7775: 8546.39 } as const;
 
@@ -84,8 +85,8 @@ describe('generator', () => {
 
     it('draws characters with exactly the probabilities of uniform valid passwords at length 8 (chi-square, 88 df)', () => {
       // 25,000 × 8 = 200,000 characters. Here "every set present" matters: a uniformly chosen valid password
-      // has a given digit at a given position with probability N(7 chars, all sets but digits) / N(8 chars, all sets), not 1/89.
-      // Forcing one character per set and shuffling instead would over-weight digits by ~14% and fail.
+      // has a given digit at a given position with probability N(7 chars, all sets but digits) / N(8 chars,
+      // all sets), 1.56/89 rather than 1/89, so the expected shares are computed exactly, not assumed uniform.
       const sets = Object.values(CHARACTER_SETS);
       const sizes = sets.map((set) => set.length);
       const all = (1 << sizes.length) - 1;

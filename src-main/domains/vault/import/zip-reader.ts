@@ -1,0 +1,151 @@
+import { Inflate } from 'fflate';
+import { AppError } from '../../../../src-shared/ipc/result';
+import { IMPORT_LIMITS } from './limits';
+
+/**
+ * A deliberately small, defensive ZIP reader for 1PUX files (SECURITY.md §3.6 T11).
+ *
+ * The central directory is read and checked first (entry count, names, declared sizes, ratios), and
+ * only then is the one entry we need inflated, through fflate's streaming `Inflate` with a byte
+ * budget, so an archive that lies about its sizes is cut off as soon as it exceeds them. Nothing is
+ * ever written to disk. ZIP64 and encrypted entries are refused (1Password writes neither).
+ */
+
+/** One central-directory record. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+  isSymlink: boolean;
+}
+
+const EOCD_SIG = 0x06054b50;
+const CDH_SIG = 0x02014b50;
+const LFH_SIG = 0x04034b50;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+/** True when the bytes start with a ZIP local file header (`PK\x03\x04`). */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+const damaged = (what: string): AppError => new AppError('INVALID_INPUT', `The archive is damaged or not a ZIP file (${what}).`);
+
+/**
+ * Reads the central directory. With `enforceLimits` (the default) it also applies the T11 checks:
+ * at most {@link IMPORT_LIMITS.zipMaxEntries} entries, safe names, declared total and ratio caps.
+ */
+export function readZipDirectory(bytes: Uint8Array, enforceLimits = true): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
+    if (view.getUint32(i, true) === EOCD_SIG) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw damaged('no end of central directory');
+  const count = view.getUint16(eocd + 10, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new AppError('UNSUPPORTED', 'ZIP64 archives are not supported.');
+  if (enforceLimits && count > IMPORT_LIMITS.zipMaxEntries) {
+    throw new AppError('TOO_LARGE', `The archive has ${count} files; Hearth accepts at most ${IMPORT_LIMITS.zipMaxEntries}.`);
+  }
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > eocd || view.getUint32(p, true) !== CDH_SIG) throw damaged('bad central directory');
+    const nameLen = view.getUint16(p + 28, true);
+    const next = p + 46 + nameLen + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    if (next > eocd) throw damaged('bad central directory');
+    entries.push({
+      name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      flags: view.getUint16(p + 8, true),
+      method: view.getUint16(p + 10, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      localHeaderOffset: view.getUint32(p + 42, true),
+      isSymlink: view.getUint16(p + 4, true) >> 8 === 3 && ((view.getUint32(p + 38, true) >>> 16) & S_IFMT) === S_IFLNK,
+    });
+    p = next;
+  }
+  if (enforceLimits) checkZipEntries(entries);
+  return entries;
+}
+
+/**
+ * The T11 checks over central-directory metadata: safe unique names, no symlinks, declared total
+ * size and per-entry compression ratio within {@link IMPORT_LIMITS}.
+ */
+export function checkZipEntries(entries: readonly Pick<ZipEntry, 'name' | 'size' | 'compressedSize' | 'isSymlink'>[]): void {
+  if (entries.length > IMPORT_LIMITS.zipMaxEntries) {
+    throw new AppError('TOO_LARGE', `The archive has ${entries.length} files; Hearth accepts at most ${IMPORT_LIMITS.zipMaxEntries}.`);
+  }
+  const seen = new Set<string>();
+  let total = 0;
+  for (const e of entries) {
+    if (!isSafeEntryName(e.name)) throw new AppError('INVALID_INPUT', 'The archive contains a file with an unsafe name (absolute, or reaching outside with "..").');
+    if (e.isSymlink) throw new AppError('INVALID_INPUT', 'The archive contains a symbolic link, which 1Password never writes.');
+    const key = e.name.normalize('NFC').toLowerCase();
+    if (seen.has(key)) throw new AppError('INVALID_INPUT', 'The archive contains two files with the same name.');
+    seen.add(key);
+    total += e.size;
+    if (total > IMPORT_LIMITS.zipMaxTotalBytes) {
+      throw new AppError('TOO_LARGE', `The archive would expand to more than ${IMPORT_LIMITS.zipMaxTotalBytes / (1024 * 1024)} MiB.`);
+    }
+    if (e.size >= IMPORT_LIMITS.zipRatioMinBytes && e.size / Math.max(e.compressedSize, 1) > IMPORT_LIMITS.zipMaxRatio) {
+      throw new AppError('TOO_LARGE', `The archive looks like a ZIP bomb: a file expands more than ${IMPORT_LIMITS.zipMaxRatio} times.`);
+    }
+  }
+}
+
+/** A relative name with no `..` segment, no drive letter, no leading slash or backslash and no NUL. */
+export function isSafeEntryName(name: string): boolean {
+  if (name === '' || name.includes('\0') || /^[/\\]/.test(name) || /^[a-zA-Z]:/.test(name)) return false;
+  return !name.split(/[/\\]/).includes('..');
+}
+
+/** Inflates one entry, refusing to produce more than its declared size. */
+export function extractZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.flags & 1) throw new AppError('UNSUPPORTED', 'Encrypted ZIP archives are not supported.');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lfh = entry.localHeaderOffset;
+  if (lfh + 30 > bytes.length || view.getUint32(lfh, true) !== LFH_SIG) throw damaged('bad local header');
+  const start = lfh + 30 + view.getUint16(lfh + 26, true) + view.getUint16(lfh + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw damaged('truncated entry');
+  const data = bytes.subarray(start, end);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw damaged('size mismatch');
+    return data.slice();
+  }
+  if (entry.method !== 8) throw new AppError('UNSUPPORTED', `The archive uses an unsupported compression method (${entry.method}).`);
+  return inflateCapped(data, entry.size);
+}
+
+/** Streaming inflate that throws as soon as the output passes `declared` bytes (a lying archive). */
+function inflateCapped(data: Uint8Array, declared: number): Uint8Array {
+  const out = new Uint8Array(declared);
+  let written = 0;
+  const inflate = new Inflate((chunk) => {
+    if (written + chunk.length > declared) {
+      throw new AppError('TOO_LARGE', 'The archive is a ZIP bomb: a file expands beyond its declared size.');
+    }
+    out.set(chunk, written);
+    written += chunk.length;
+  });
+  const CHUNK = 64 * 1024;
+  try {
+    for (let i = 0; i < data.length; i += CHUNK) inflate.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
+    if (data.length === 0) inflate.push(new Uint8Array(0), true);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw damaged('corrupt compressed data');
+  }
+  if (written !== declared) throw damaged('size mismatch');
+  return out;
+}

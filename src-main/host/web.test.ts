@@ -1,0 +1,90 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, tempRoot, testCore } from '../test/helpers';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { startWebHost, TOKEN_HEADER } from './web';
+
+/** Raw HTTP so tests can send any Host and Origin header (fetch forbids changing Host). */
+function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+async function host() {
+  const bundle = tempRoot();
+  writeFileSync(path.join(bundle, 'index.html'), '<!doctype html><title>Hearth</title>');
+  mkdirSync(path.join(bundle, 'assets'));
+  writeFileSync(path.join(bundle, 'assets', 'app.js'), 'console.log(1)');
+  const outside = tempRoot();
+  writeFileSync(path.join(outside, 'secret.txt'), 'outside');
+  symlinkSync(path.join(outside, 'secret.txt'), path.join(bundle, 'assets', 'link.txt'));
+  const core = testCore();
+  const web = await startWebHost({ core, rendererDir: bundle, port: 0 });
+  const port = Number(new URL(web.origin).port);
+  const h = { Host: `127.0.0.1:${port}` };
+  return { core, web, port, h, api: (channel: string, body: unknown, extra: Record<string, string> = {}) =>
+    request(port, { method: 'POST', path: `/api/call/${channel}`, headers: { ...h, 'Content-Type': 'application/json', [TOKEN_HEADER]: web.token, ...extra }, body: JSON.stringify(body) }) };
+}
+
+describe('host.web', () => {
+  it('serves the renderer with the strict CSP header and prints a URL holding the token in the fragment', async () => {
+    const { web, port, h } = await host();
+    expect(web.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/#token=[A-Za-z0-9_-]{40,}$`));
+    const res = await request(port, { path: '/', headers: h });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect((await request(port, { path: '/assets/app.js', headers: h })).headers['content-type']).toContain('javascript');
+    await web.close();
+  });
+
+  it('refuses paths that escape the bundle, including through symlinks', async () => {
+    const { web, port, h } = await host();
+    for (const p of ['/../secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fsecret.txt', '/assets/link.txt', '/assets/%00.js', '/assets\\..\\x']) {
+      expect((await request(port, { path: p, headers: h })).status, p).toBe(404);
+    }
+    await web.close();
+  });
+
+  it('rejects foreign Host and Origin headers (DNS rebinding, cross-site calls)', async () => {
+    const { web, port, api } = await host();
+    expect((await request(port, { path: '/', headers: { Host: `evil.example:${port}` } })).status).toBe(403);
+    expect((await api('profile:list', {}, { Host: 'attacker.test' })).status).toBe(403);
+    expect((await api('profile:list', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('profile:list', {}, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await api('profile:list', {}, { Origin: `http://127.0.0.1:${port}` })).status).toBe(200);
+    await web.close();
+  });
+
+  it('requires the per-launch token on every API call', async () => {
+    const { web, port, h, api } = await host();
+    expect((await request(port, { method: 'POST', path: '/api/call/profile:list', headers: h, body: '{}' })).status).toBe(401);
+    expect((await api('profile:list', {}, { [TOKEN_HEADER]: 'x'.repeat(web.token.length) })).status).toBe(401);
+    const ok = await api('profile:list', {});
+    expect(JSON.parse(ok.body)).toEqual({ ok: true, value: [] });
+    await web.close();
+  });
+
+  it('answers every call with a typed Result: unknown op, bad JSON, bad input, locked', async () => {
+    const { web, port, h, api } = await host();
+    expect(JSON.parse((await api('nope:thing', {})).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+    const badJson = await request(port, { method: 'POST', path: '/api/call/profile:list', headers: { ...h, [TOKEN_HEADER]: web.token }, body: '{oops' });
+    expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.parse((await api('profile:create', { name: '' })).body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.parse((await api('settings:get', {})).body)).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    const created = JSON.parse((await api('profile:create', { name: 'Web', password: PASSWORD })).body) as { ok: boolean };
+    expect(created.ok).toBe(true);
+    expect(JSON.parse((await api('settings:get', {})).body)).toMatchObject({ ok: true, value: { theme: 'system' } });
+    await web.close();
+  });
+});
