@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, type AppErrorIssue } from '../../ipc/result';
-import { addDays, assertIsoDate, daysBetween, isValidIsoDate, todayIn } from './local-date';
+import { addDays, assertIsoDate, daysBetween, isoDateError, todayIn } from './local-date';
 
 /**
  * THE freshness status of a batch, shared by main, the renderer and the exported customer page, so the
@@ -215,8 +215,8 @@ function checkDate(
   label: string,
   add: (path: string, message: string) => void,
 ): string | null {
-  if (isValidIsoDate(value)) return value;
-  const shaped = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  add(path, shaped ? `${label} ${value} is not a real calendar date.` : `${label} must be a date written as YYYY-MM-DD.`);
+  const problem = isoDateError(value, label);
+  if (problem === null && typeof value === 'string') return value;
+  add(path, problem ?? `${label} is missing.`);
   return null;
 }

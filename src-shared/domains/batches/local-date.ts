@@ -46,17 +46,21 @@ export function isValidIsoDate(value: unknown): value is string {
   return typeof value === 'string' && parseParts(value) !== null;
 }
 
+/** Why `value` is not a real YYYY-MM-DD date, in a sentence starting with `what`; null when it is one. */
+export function isoDateError(value: unknown, what = 'Date'): string | null {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return `${what} must be a date written as YYYY-MM-DD.`;
+  return parseParts(value) === null ? `${what} ${value} is not a real calendar date.` : null;
+}
+
 /** Throws `INVALID_INPUT` naming `what` unless `value` is a real YYYY-MM-DD date. */
 export function assertIsoDate(value: unknown, what = 'Date'): asserts value is string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) {
-    throw invalid(`${what} must be a date written as YYYY-MM-DD.`);
-  }
-  if (parseParts(value) === null) throw invalid(`${what} ${value} is not a real calendar date.`);
+  const problem = isoDateError(value, what);
+  if (problem !== null) throw invalid(problem);
 }
 
 function toEpochDay(date: string, what: string): number {
-  assertIsoDate(date, what);
-  const parts = parseParts(date) as DateParts;
+  const parts = typeof date === 'string' ? parseParts(date) : null;
+  if (parts === null) throw invalid(isoDateError(date, what) ?? `${what} is not a date.`);
   return Date.UTC(parts.year, parts.month - 1, parts.day) / MS_PER_DAY;
 }
 

@@ -61,6 +61,10 @@ describe('qr-payload', () => {
       expect(Array.from(payload.split('\n')[0] ?? '')).toHaveLength(32);
     });
 
+    it('fits QR version 6 (M, 106 bytes) for a typical product', () => {
+      expect(utf8Bytes(buildTextPayload(BATCH, MINCE))).toBeLessThanOrEqual(106);
+    });
+
     it('is the default setting and rejects bad dates', () => {
       expect(DEFAULT_QR_SETTINGS).toEqual({ mode: 'text' });
       expect(catchInvalid(() => buildQrPayload(DEFAULT_QR_SETTINGS, { ...BATCH, arrivalDate: '2026-02-30' }, MINCE))).toMatch(/Arrival date/);
