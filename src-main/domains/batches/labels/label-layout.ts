@@ -55,12 +55,13 @@ export function placeQr(template: LabelTemplate, modules: number): QrPlacement {
   const withQuiet = modules + 2 * QR_QUIET_ZONE_MODULES;
   const innerWidth = template.labelWidthMm - 2 * paddingMm;
   const innerHeight = template.labelHeightMm - 2 * paddingMm;
+  // Small symbols may exceed the module cap, and take more of the width, to stay MIN_QR_SYMBOL_MM wide.
+  const moduleForMinSymbol = Math.max(minModuleMm, snapUp(MIN_QR_SYMBOL_MM / modules, dotMm));
   const maxBox =
     template.layout === 'stack'
       ? innerWidth
-      : Math.min(innerHeight, Math.max(innerWidth * SIDE_QR_MAX_WIDTH_SHARE, withQuiet * minModuleMm));
-  // Small symbols may exceed the module cap to stay at least MIN_QR_SYMBOL_MM wide.
-  const moduleCap = Math.max(maxModuleMm, snapUp(MIN_QR_SYMBOL_MM / modules, dotMm));
+      : Math.min(innerHeight, Math.max(innerWidth * SIDE_QR_MAX_WIDTH_SHARE, withQuiet * moduleForMinSymbol));
+  const moduleCap = Math.max(maxModuleMm, moduleForMinSymbol);
   const moduleMm = Math.max(dotMm, snapDown(Math.min(maxBox / withQuiet, moduleCap), dotMm));
   const boxMm = withQuiet * moduleMm;
   const boxXMm = template.layout === 'stack' ? paddingMm + snapNearest((innerWidth - boxMm) / 2, dotMm) : paddingMm;

@@ -39,7 +39,7 @@ export const mmFromPx = (px: number): number => (px * MM_PER_INCH) / DPI;
 export async function rasterise(pdf: Uint8Array, dir: string, name: string): Promise<string[]> {
   const pdfPath = path.join(dir, `${name}.pdf`);
   await writeFile(pdfPath, pdf);
-  await run('pdftoppm', ['-r', String(DPI), '-png', pdfPath, path.join(dir, name)]);
+  await run('pdftoppm', ['-r', String(DPI), '-png', '-gray', pdfPath, path.join(dir, name)]);
   const pages = (await readdir(dir))
     .map((file) => ({ file, match: new RegExp(`^${name}-(\\d+)\\.png$`).exec(file) }))
     .filter((entry) => entry.match !== null)

@@ -27,6 +27,7 @@ import {
 import { MM_PER_PT, type MeasureText } from './label-text';
 import { qrMatrix, type QrMatrix } from './qr-matrix';
 
+/** What one label says (schema and type), re-exported for callers of {@link renderLabelsPdf}. */
 export { LabelContent } from './label-content';
 
 /** Most copies of one label in a job. */

@@ -6,6 +6,8 @@ const LINE_PITCH = 1.18;
 const SIZE_STEP_PT = 0.25;
 /** Lines below this priority (the shop name) are dropped before any other line is cut short. */
 const EXPENDABLE_BELOW = 20;
+/** Shortened wordings are used only when the full ones would need type this much smaller. */
+const FULL_WORDING_MAX_SHRINK = 0.15;
 
 /** A line ready to draw: final wording and size. */
 export interface FittedLine {
@@ -55,28 +57,41 @@ function fitAt(specs: readonly TextLineSpec[], body: number, box: TextBox): { li
   return { lines, isCut };
 }
 
-/** The block at the largest body size where every line is whole and the block fits, or null. */
-function largestWholeFit(specs: readonly TextLineSpec[], box: TextBox): FittedLine[] | null {
+/** The block at the largest body size from `minPt` up where every line is whole and the block fits, or null. */
+function largestWholeFit(specs: readonly TextLineSpec[], box: TextBox, minPt: number): { lines: FittedLine[]; body: number } | null {
   const fitsAt = (k: number) => {
-    const attempt = fitAt(specs, box.minPt + k * SIZE_STEP_PT, box);
-    return !attempt.isCut && blockHeightMm(attempt.lines) <= box.heightMm ? attempt.lines : null;
+    const body = minPt + k * SIZE_STEP_PT;
+    const attempt = fitAt(specs, body, box);
+    return !attempt.isCut && blockHeightMm(attempt.lines) <= box.heightMm ? { lines: attempt.lines, body } : null;
   };
   let best = fitsAt(0);
   if (!best) return null;
   // Smaller type never needs more room, so binary search the size steps.
   let low = 0;
-  let high = Math.floor((box.maxPt - box.minPt) / SIZE_STEP_PT);
+  let high = Math.floor((box.maxPt - minPt) / SIZE_STEP_PT);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    const lines = fitsAt(mid);
-    if (lines) {
-      best = lines;
+    const fit = fitsAt(mid);
+    if (fit) {
+      best = fit;
       low = mid;
     } else {
       high = mid - 1;
     }
   }
   return best;
+}
+
+/**
+ * The largest whole fit, but in the full wording ("Best before", not "BB") when that costs at most
+ * {@link FULL_WORDING_MAX_SHRINK} of the size.
+ */
+function preferFullWording(specs: readonly TextLineSpec[], box: TextBox): FittedLine[] | null {
+  const best = largestWholeFit(specs, box, box.minPt);
+  if (!best) return null;
+  const fullWording = specs.map((s) => ({ ...s, variants: s.variants.slice(0, 1) }));
+  const floor = Math.ceil((best.body * (1 - FULL_WORDING_MAX_SHRINK)) / SIZE_STEP_PT) * SIZE_STEP_PT;
+  return largestWholeFit(fullWording, box, Math.max(box.minPt, floor))?.lines ?? best.lines;
 }
 
 const withoutLowest = (specs: readonly TextLineSpec[]): TextLineSpec[] => {
@@ -94,7 +109,7 @@ export function fitTextBlock(specs: readonly TextLineSpec[], box: TextBox): Fitt
   const essential = specs.filter((s) => s.priority >= EXPENDABLE_BELOW);
   const candidates = essential.length < specs.length && essential.length > 0 ? [specs, essential] : [specs];
   for (const set of candidates) {
-    const whole = largestWholeFit(set, box);
+    const whole = preferFullWording(set, box);
     if (whole) return whole;
   }
   let kept = [...specs];
