@@ -52,7 +52,7 @@ export default tseslint.config(
     files: ['src-main/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['../*', '!../../src-shared', '!../../src-shared/**'], message: 'The preload imports only electron and src-shared/ipc.' },
+        { regex: '^\\.\\.?/(?!\\.\\./src-shared/ipc/)', message: 'The preload imports only electron and src-shared/ipc.' },
         { group: ['node:*', 'fs', 'path', 'better-sqlite3-multiple-ciphers', 'argon2', 'kysely'], message: 'The preload imports only electron and src-shared/ipc.' },
       ] }],
     },

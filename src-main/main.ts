@@ -4,6 +4,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, powe
 import type { LockReason } from '../src-shared/domains/session/session.contract';
 import { createCore, type Core } from './app/bootstrap';
 import { createClipboardGuard } from './app/clipboard';
+import { createDialogFilePort } from './app/file-dialogs';
 import { kdfCostFromEnv } from './app/environment';
 import { openExternalChecked } from './app/external';
 import { buildMenuTemplate } from './app/menu';
@@ -54,6 +55,10 @@ function start(): void {
     version: __HEARTH_VERSION__,
     kdfCost: kdfCostFromEnv(),
     openExternal: (url) => openExternalChecked(url, { dialog, shell, parent: () => mainWindow }),
+    clipboard: secretClipboard,
+    files: createDialogFilePort(dialog, () => mainWindow),
+    // resources/ is packed into app.asar (electron-builder.yml files), readable through Electron's asar fs.
+    resourcesDir: path.join(appRoot, 'resources'),
   });
   registerElectronIpc({ ipcMain, router: core.router, events: core.events, getWindow: () => mainWindow });
   core.profiles.onLock(() => afterLock(secretClipboard));

@@ -2,9 +2,19 @@ import { appContract } from '../../src-shared/domains/app/app.contract';
 import { profileContract } from '../../src-shared/domains/profile/profile.contract';
 import { sessionContract } from '../../src-shared/domains/session/session.contract';
 import type { Transport } from '../../src-shared/ipc/define';
-import type { KdfCost } from '../crypto/kdf';
+import { vaultContract } from '../../src-shared/domains/vault/vault.contract';
+import { KDF_DEFAULT, type KdfCost } from '../crypto/kdf';
+import { createVaultModule } from '../domains/vault/vault.module';
+import { registerVaultIpc } from '../domains/vault/vault.ipc';
+import type { FilePort } from '../lib/file-port';
+import { createMemoryClipboard, type SecretClipboard } from '../lib/secret-clipboard';
 import { readSettings, createSettingsService } from '../domains/settings/settings.service';
 import { registerSettingsIpc } from '../domains/settings/settings.ipc';
+import { batchesContract } from '../../src-shared/domains/batches/batches.contract';
+import { createBatchesService } from '../domains/batches/batches.service';
+import { registerBatchesIpc } from '../domains/batches/batches.ipc';
+import { loadCustomerPageScript } from '../domains/batches/customer-page/customer-page-script';
+import { decodeQrImage } from '../domains/vault/qr-image';
 import { createEventHub, type EventHub } from '../ipc/events';
 import { createRouter, type Router } from '../ipc/router';
 import { checkExternalUrl } from '../lib/external-url';
@@ -21,6 +31,12 @@ export interface CoreOptions {
   /** Opens a checked https:/mailto: URL; absent where there is no system browser to hand it to. */
   openExternal?: (url: string) => Promise<boolean>;
   validateOutput?: boolean;
+  /** Where copied secrets go: the OS clipboard guard in Electron, an in-memory one elsewhere. */
+  clipboard?: SecretClipboard;
+  /** Main-owned open/save dialogs (Electron only). */
+  files?: FilePort;
+  /** Bundled resources (word list, 2FA site list). */
+  resourcesDir: string;
 }
 
 export interface Core {
@@ -28,6 +44,7 @@ export interface Core {
   events: EventHub;
   profiles: ProfileService;
   idle: IdleLock;
+  clipboard: SecretClipboard;
   /** Locks and stops timers; the process may exit after this. */
   shutdown(): void;
 }
@@ -56,7 +73,35 @@ export function createCore(opts: CoreOptions): Core {
   });
   router.register(profileContract, createProfileHandlers(profiles));
   router.register(sessionContract, createSessionHandlers(profiles, idle));
-  registerSettingsIpc(router, createSettingsService({ db, onChanged: (s) => idle.arm(s.autoLockMinutes) }));
+  const settings = createSettingsService({ db, onChanged: (s) => idle.arm(s.autoLockMinutes) });
+  registerSettingsIpc(router, settings);
+
+  const clipboard = opts.clipboard ?? createMemoryClipboard();
+  const vault = createVaultModule({
+    db,
+    itemsKey: () => profiles.current().keys.items,
+    verifyPassword: (password) => profiles.verifyPassword(password),
+    lock: () => profiles.lock('user'),
+    clipboard,
+    settings: () => readSettings(db()),
+    emitChanged: (ids) => events.emit(vaultContract, 'changed', { ids }),
+    files: opts.files,
+    exportKdfCost: opts.kdfCost ?? KDF_DEFAULT,
+    resourcesDir: opts.resourcesDir,
+  });
+  registerVaultIpc(router, vault.service);
+  profiles.onLock(() => {
+    vault.reset();
+    clipboard.clearIfOurs();
+  });
+  profiles.onUnlock(() => vault.purgeExpired().then(() => undefined));
+
+  registerBatchesIpc(router, createBatchesService({
+    db,
+    decodeQrImage,
+    customerPageScript: loadCustomerPageScript,
+    emitChanged: (ids) => events.emit(batchesContract, 'changed', { ids }),
+  }));
 
   log.info(`[core] ready (${opts.transport})`);
   return {
@@ -64,6 +109,7 @@ export function createCore(opts: CoreOptions): Core {
     events,
     profiles,
     idle,
+    clipboard,
     shutdown: () => {
       profiles.lock('quit');
       idle.disarm();

@@ -14,6 +14,7 @@ const REQUIRED = {
   experimentalFeatures: false,
   webviewTag: false,
   spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 // Options that must never appear at all (each weakens the renderer or widens what it can reach).

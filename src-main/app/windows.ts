@@ -21,6 +21,8 @@ export const MAIN_WINDOW_WEB_PREFERENCES = Object.freeze({
   webviewTag: false,
   navigateOnDragDrop: false,
   safeDialogs: true,
+  // Middle-click (auxclick) would try to open links in new windows; those are denied anyway, this is belt and braces.
+  disableBlinkFeatures: 'Auxclick',
   // Secret fields also set spellcheck="false"; off here too so Chromium never uploads or downloads dictionaries.
   spellcheck: false,
 } satisfies WebPreferences);

@@ -1,2 +1,136 @@
-// Placeholder replaced by the bench suite.
-process.stdout.write('bench: not yet\n');
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import { DEFAULT_CACHE_KIB } from '../db/connection';
+import { parseImport } from '../domains/vault/import';
+import { benchUnlock } from './foundation.bench';
+import { msSince, progress, type Measurement } from './measure';
+import { benchStore, type StoreBenchResult } from './store.bench';
+import { benchVault } from './vault.bench';
+
+/**
+ * `npm run bench`: the speed targets (never asserted in unit tests). Prints one aligned table to stdout,
+ * progress to stderr, and writes dist/bench-results.json. `--strict` exits 1 when a target fails.
+ * Sizes are chosen to finish in about three minutes on two cores; see README.md beside this file.
+ */
+const CONFIG = {
+  unlock: { unlocks: 5, opens: 20 },
+  store: {
+    rows: 100_000,
+    chunk: 10_000,
+    singleInserts: 2_000,
+    pointReads: 20_000,
+    rangeReads: 1_000,
+    ftsSearches: 100,
+    rounds: 3,
+    cacheSizesKiB: [2 * 1024, 32 * 1024, 128 * 1024],
+  },
+  vault: { items: 10_000, serviceRounds: 2, indexRounds: 10, reveals: 200 },
+};
+
+const RESULTS_FILE = path.resolve(__dirname, '..', 'bench-results.json');
+
+async function main(): Promise<void> {
+  process.env.HEARTH_QUIET ??= '1';
+  const started = process.hrtime.bigint();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
+  const measurements: Measurement[] = [];
+  const notes: string[] = [];
+  let store: StoreBenchResult;
+  try {
+    let section = process.hrtime.bigint();
+    const done = () => {
+      progress(`  done in ${(msSince(section) / 1000).toFixed(1)} s`);
+      section = process.hrtime.bigint();
+    };
+    progress(`unlock: ${CONFIG.unlock.unlocks} lock/unlock cycles at the default KDF cost`);
+    measurements.push(...(await benchUnlock({ root: subdir(tmp, 'unlock'), ...CONFIG.unlock })));
+    done();
+    progress(`store: ${CONFIG.store.rows} journal rows, encrypted and plain, reads at ${CONFIG.store.cacheSizesKiB.map(mib).join(', ')}`);
+    store = benchStore({ dir: subdir(tmp, 'store'), ...CONFIG.store });
+    measurements.push(...store.measurements);
+    done();
+    progress(`vault: ${CONFIG.vault.items} items`);
+    const vault = await benchVault({ root: subdir(tmp, 'vault'), ...CONFIG.vault }, (bytes) => parseImport(bytes, { format: 'bitwarden-json' }));
+    measurements.push(...vault.measurements);
+    notes.push(...vault.notes);
+    done();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  notes.unshift(cacheVerdict(store));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(`${renderTable(measurements)}\n${notes.map((n) => `* ${n}`).join('\n')}\n`);
+  const failed = measurements.filter((m) => m.pass === false);
+  process.stdout.write(`\n${measurements.filter((m) => m.pass !== undefined).length - failed.length} targets met, ${failed.length} missed; ${seconds.toFixed(0)} s.\n`);
+  writeResults(measurements, notes, store, seconds);
+  if (failed.length > 0 && process.argv.includes('--strict')) process.exitCode = 1;
+}
+
+function subdir(root: string, name: string): string {
+  const dir = path.join(root, name);
+  mkdirSync(dir);
+  return dir;
+}
+
+const mib = (kib: number): string => `${kib / 1024} MiB`;
+
+function cacheVerdict(store: StoreBenchResult): string {
+  const passing = store.cacheVerdicts.filter((v) => v.readsPass);
+  const detail = store.cacheVerdicts.map((v) => `${mib(v.cacheKiB)} ${v.readsPass ? 'meets' : 'misses'} (worst read ${v.worstReadRatio.toFixed(2)}×)`).join('; ');
+  const smallest = passing[0] ? mib(passing[0].cacheKiB) : 'none of those measured';
+  const size = `${(store.fileBytes.enc / 1024 / 1024).toFixed(0)} MiB encrypted / ${(store.fileBytes.plain / 1024 / 1024).toFixed(0)} MiB plain`;
+  return `cache_size (journal files ${size}): ${detail}. Smallest that meets the read targets: ${smallest}; DEFAULT_CACHE_KIB is ${mib(DEFAULT_CACHE_KIB)}.`;
+}
+
+function formatNumber(n: number): string {
+  if (n >= 1000) return Math.round(n).toLocaleString('en-US');
+  if (n >= 100) return n.toFixed(1);
+  if (n >= 1) return n.toFixed(2);
+  return n.toPrecision(3);
+}
+
+const withUnit = (n: number, unit: Measurement['unit']): string => `${formatNumber(n)} ${unit}`;
+
+/** One plain-text table; groups become heading lines. */
+export function renderTable(rows: Measurement[]): string {
+  const header = ['measurement', 'value', 'baseline', 'ratio', 'target', 'result'];
+  const cells = rows.map((m) => [
+    m.name,
+    withUnit(m.value, m.unit),
+    m.baseline === undefined ? '' : withUnit(m.baseline, m.unit),
+    m.ratio === undefined ? '' : `${m.ratio.toFixed(2)}×`,
+    m.target ?? '',
+    m.pass === undefined ? 'info' : m.pass ? 'PASS' : 'FAIL',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((s, i) => (i === 0 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ').trimEnd();
+  const rule = '-'.repeat(widths.reduce((a, b) => a + b + 2, -2));
+  const out = [line(header), rule];
+  let group = '';
+  rows.forEach((m, i) => {
+    if (m.group !== group) {
+      group = m.group;
+      out.push('', `${group}`);
+    }
+    out.push(line(cells[i]!));
+  });
+  return out.join('\n');
+}
+
+function writeResults(measurements: Measurement[], notes: string[], store: StoreBenchResult, seconds: number): void {
+  const probe = new Sqlite(':memory:');
+  const versions = probe.prepare('SELECT sqlite_version() AS sqlite, sqlite3mc_version() AS cipher').get();
+  probe.close();
+  const environment = { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', versions };
+  const json = { date: new Date().toISOString(), seconds, environment, config: CONFIG, defaultCacheKiB: DEFAULT_CACHE_KIB, cacheVerdicts: store.cacheVerdicts, measurements, notes };
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(json, null, 2)}\n`);
+  progress(`wrote ${RESULTS_FILE}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

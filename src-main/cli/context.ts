@@ -24,7 +24,7 @@ export interface CliContext {
 }
 
 export function createCliContext(flags: GlobalFlags, version: string): CliContext {
-  const core = createCore({ root: profileRootFromEnv(), transport: 'cli', version, kdfCost: kdfCostFromEnv() });
+  const core = createCore({ root: profileRootFromEnv(), transport: 'cli', version, kdfCost: kdfCostFromEnv(), resourcesDir: path.resolve(__dirname, '../../resources') });
 
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const result: Result<unknown> = await core.router.dispatch(channel, input, { transport: 'cli' });

@@ -94,7 +94,8 @@ const serve: CliCommand = {
   async run(ctx, { values }) {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
-    const host = await startWebHost({ core: ctx.core, rendererDir: rendererDirFrom(__dirname), port });
+    const host = await startWebHost({ core: ctx.core, rendererDir: rendererDirFrom(__dirname), port, testHooks: process.env.HEARTH_TEST_HOOKS === '1' });
+    if (process.env.HEARTH_TEST_HOOKS === '1') process.stderr.write('WARNING: test hooks are on (HEARTH_TEST_HOOKS=1); never use this for real data.\n');
     process.stdout.write(`Hearth is running in browser mode. Open this URL (it holds this launch's token):\n\n    ${host.url}\n\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -3,13 +3,14 @@ import { AppError } from '../../src-shared/ipc/result';
 import type { CliCommand } from './commands';
 import { createCliContext } from './context';
 import { coreCommands } from './core-commands';
+import { batchesCommands } from '../domains/batches/batches.cli';
 import { EXIT, exitCodeFor, UsageError } from './io';
 
 /**
  * `hearth`: the same core and router as the app, for scripts, cron and a shop's till
  * (in the spirit of keepassxc-cli and Bitwarden's `bw`).
  */
-const commands: CliCommand[] = [...coreCommands];
+const commands: CliCommand[] = [...coreCommands, ...batchesCommands];
 
 const GLOBAL_OPTIONS = {
   profile: { type: 'string' },

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../app/bootstrap';
 import { log } from '../lib/log';
+import { clipboardDigest, type MemoryClipboard } from '../lib/secret-clipboard';
 import { SECURITY_HEADERS } from './csp';
 import { resolveBundleFile } from './static-files';
 
@@ -17,6 +18,11 @@ export interface WebHostOptions {
   port?: number;
   /** Per-launch secret; random when omitted. */
   token?: string;
+  /**
+   * Test-only (HEARTH_TEST_HOOKS=1): `GET /api/test/clipboard` returns the SHA-256 of what main last
+   * copied, so end-to-end tests can observe a copy that never crossed to the renderer. Never the value.
+   */
+  testHooks?: boolean;
 }
 
 export interface WebHost {
@@ -72,6 +78,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/api/')) {
       if (!tokenOk(req)) return send(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong browser-mode token. Open the URL Hearth printed.' } });
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (opts.testHooks && url.pathname === '/api/test/clipboard' && req.method === 'GET') {
+        const last = 'lastCopied' in opts.core.clipboard ? (opts.core.clipboard as MemoryClipboard).lastCopied() : null;
+        return send(res, 200, { ok: true, value: { sha256: last === null ? null : clipboardDigest(last).toString('hex') } });
+      }
       const match = /^\/api\/call\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
       if (!match || req.method !== 'POST') return send(res, 404, { ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'Unknown API path.' } });
       const body = await readBody(req);

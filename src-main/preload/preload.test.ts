@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { appContracts, BRIDGE_KEY } from '../../src-shared/ipc/channels';
 
@@ -11,20 +10,21 @@ const { buildBridge } = await import('./index');
 
 /** A fake ipcRenderer: records invokes; `emit(channel, payload)` delivers like Electron (event first). */
 function fakeIpc() {
-  const emitter = new EventEmitter();
+  type Raw = (...args: unknown[]) => void;
+  const listeners = new Map<string, Raw[]>();
   const ipcEvent = { sender: { send: () => undefined }, senderId: 0, ports: [] };
   return {
     invoke: vi.fn(async (...args: unknown[]) => ({ ok: true, value: args })),
-    on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
-      emitter.on(channel, listener);
+    on: vi.fn((channel: string, listener: Raw) => {
+      listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
       return undefined as never;
     }),
-    removeListener: vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
-      emitter.removeListener(channel, listener);
+    removeListener: vi.fn((channel: string, listener: Raw) => {
+      listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener));
       return undefined as never;
     }),
-    emit: (channel: string, payload: unknown) => emitter.emit(channel, ipcEvent, payload),
-    count: (channel: string) => emitter.listenerCount(channel),
+    emit: (channel: string, payload: unknown) => (listeners.get(channel) ?? []).forEach((l) => l(ipcEvent, payload)),
+    count: (channel: string) => (listeners.get(channel) ?? []).length,
     ipcEvent,
   };
 }

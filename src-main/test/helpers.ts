@@ -15,7 +15,7 @@ export function tempRoot(): string {
 
 /** The real core (real argon2 at the floor cost, real SQLCipher files) on a temp root. */
 export function testCore(root = tempRoot()): Core & { root: string; call: <T = unknown>(channel: string, input?: unknown) => Promise<T> } {
-  const core = createCore({ root, transport: 'test', version: '0.0.0-test', kdfCost: KDF_FLOOR, validateOutput: true });
+  const core = createCore({ root, transport: 'test', version: '0.0.0-test', kdfCost: KDF_FLOOR, validateOutput: true, resourcesDir: RESOURCES_DIR });
   afterEach(() => core.shutdown());
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const r: Result<unknown> = await core.router.dispatch(channel, input, { transport: 'test' });
@@ -35,5 +35,8 @@ export async function errorOf(fn: () => Promise<unknown>): Promise<AppError> {
   }
   throw new Error('Expected an AppError, but the call succeeded');
 }
+
+/** The repository's bundled resources (word list, 2FA sites). */
+export const RESOURCES_DIR = path.resolve(import.meta.dirname, '../../resources');
 
 export const PASSWORD = 'correct horse battery staple';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Settings } from '../../../src-shared/domains/settings/settings.schemas';
 import { parseOtpInput } from '../../../src-shared/domains/vault/otpauth';
 import {
-  ItemInput, type ItemData, type ItemDetail, type ItemSummary, type ListItemsInput, type RevealInput, type UpdateItemInput,
+  ItemInput, type ImportedItem, type ItemData, type ItemDetail, type ItemSummary, type ListItemsInput, type RevealInput, type UpdateItemInput,
 } from '../../../src-shared/domains/vault/vault.schemas';
 import { AppError, notFound } from '../../../src-shared/ipc/result';
 import type { Database } from '../../db/database';
@@ -121,10 +121,31 @@ export function createVaultItems(deps: VaultDeps) {
     return { value: openField(deps.itemsKey(), r.id, input.field, sealed), row: r };
   }
 
+  /** Writes imported items, with their password history and source dates, in one transaction. */
+  async function importItems(list: readonly ImportedItem[]): Promise<string[]> {
+    const ids: string[] = [];
+    const key = deps.itemsKey();
+    await deps.db().transaction().execute(async (trx) => {
+      for (const imported of list) {
+        const item = keepUnusableTotp(ItemInput.parse(imported.item));
+        const r = await insertItem(trx, item, { createdAt: isoOrUndefined(imported.createdAt), updatedAt: isoOrUndefined(imported.updatedAt) });
+        for (const h of imported.passwordHistory.slice(0, 100)) {
+          if (!h.password) continue;
+          const hid = newId();
+          const changedAt = isoOrUndefined(h.changedAt) ?? r.created_at;
+          await repo.addPasswordHistory(trx, { id: hid, item_id: r.id, sealed: sealFields(key, r.id, { [`history:${hid}`]: h.password })[`history:${hid}`]!, changed_at: changedAt, now: nowIso(clock) });
+        }
+        ids.push(r.id);
+      }
+    });
+    return ids;
+  }
+
   const touchUsed = (id: string) => repo.update(deps.db(), id, { last_used_at: nowIso(clock) });
 
   return {
     insertItem,
+    importItems,
     invalidate,
     row,
 
@@ -185,6 +206,17 @@ export function createVaultItems(deps: VaultDeps) {
       if (item.login?.totp) parseOtpInput(item.login.totp);
       invalidate([before.id]);
       return detail(await row(before.id));
+    },
+
+    /** Stores a TOTP key (otpauth URI or secret) on a login, sealed; the seed never goes back out. */
+    async setTotp(id: string, key: string): Promise<ItemDetail> {
+      parseOtpInput(key);
+      const r = await row(id);
+      if (r.type !== 'login') throw new AppError('CONFLICT', 'TOTP can be added to logins only.');
+      const sealed = { ...parseSealedMap(r.secrets), ...sealFields(deps.itemsKey(), id, { totpSecret: key }) };
+      await repo.update(deps.db(), id, { secrets: JSON.stringify(sealed), has_totp: 1, updated_at: nowIso(clock) });
+      invalidate([id]);
+      return detail(await row(id));
     },
 
     async trash({ id }: { id: string }) {
@@ -278,6 +310,25 @@ export function createVaultItems(deps: VaultDeps) {
 }
 
 export type VaultItems = ReturnType<typeof createVaultItems>;
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+function isoOrUndefined(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (ISO.test(value)) return value;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** An imported TOTP value Hearth cannot use is kept, as a hidden field, rather than failing the import. */
+function keepUnusableTotp(item: ItemData): ItemData {
+  if (!item.login?.totp) return item;
+  try {
+    parseOtpInput(item.login.totp);
+    return item;
+  } catch {
+    return { ...item, login: { ...item.login, totp: '' }, fields: [...item.fields, { name: 'TOTP (unrecognised)', type: 'hidden', value: item.login.totp }] };
+  }
+}
 
 function countBy(values: string[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();

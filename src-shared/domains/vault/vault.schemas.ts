@@ -232,7 +232,7 @@ export const ImportPreview = z.strictObject({
   fileName: z.string(),
   format: ImportFormat,
   total: z.number().int(),
-  byType: z.record(ItemType, z.number().int()),
+  byType: z.partialRecord(ItemType, z.number().int()),
   duplicates: z.number().int(),
   folders: z.array(z.string()),
   skipped: z.array(z.strictObject({ row: z.string(), reason: z.string() })),

@@ -35,6 +35,7 @@ export const BitwardenProtectedEnvelope = z.looseObject({
   encKeyValidation_DO_NOT_EDIT: z.string().max(4096),
   data: z.string(),
 });
+/** A validated password-protected envelope. */
 export type BitwardenProtectedEnvelope = z.infer<typeof BitwardenProtectedEnvelope>;
 
 interface ExportKeys {
@@ -47,6 +48,7 @@ const inRange = (v: number | null | undefined, r: { min: number; max: number }):
 
 /** Password + envelope KDF settings → 32-byte key. Bounds are checked first: the file is attacker-controlled. */
 async function deriveKey(env: BitwardenProtectedEnvelope, password: Buffer): Promise<Buffer> {
+  // SECURITY: bounds before derivation, or a hostile file could demand gigabytes of Argon2 memory.
   const b = BITWARDEN_KDF_BOUNDS;
   if (env.kdfType === 0) {
     if (!inRange(env.kdfIterations, b.pbkdf2Iterations)) throw badKdf();
@@ -71,11 +73,12 @@ const badKdf = (): AppError =>
   new AppError('INVALID_INPUT', 'This Bitwarden export asks for key-derivation settings outside the range Bitwarden itself produces; it may have been tampered with.');
 
 /** HKDF-Expand only (RFC 5869 §2.3), SHA-256: Bitwarden stretches the KDF output without an extract step. */
-export function hkdfExpandSha256(prk: Buffer, info: string, length: number): Buffer {
+export function hkdfExpandSha256(prk: Buffer, info: string | Uint8Array, length: number): Buffer {
+  const infoBytes = typeof info === 'string' ? Buffer.from(info, 'utf8') : info;
   const blocks: Buffer[] = [];
   let previous = Buffer.alloc(0);
   for (let i = 1; blocks.length * 32 < length; i++) {
-    previous = createHmac('sha256', prk).update(previous).update(info, 'utf8').update(Buffer.from([i])).digest();
+    previous = createHmac('sha256', prk).update(previous).update(infoBytes).update(Buffer.from([i])).digest();
     blocks.push(previous);
   }
   return Buffer.concat(blocks).subarray(0, length);

@@ -86,6 +86,7 @@ export function assertJsonDepth(text: string, maxDepth: number = IMPORT_LIMITS.m
  * a slice of the input, and the input is full of secrets.
  */
 export function parseJsonText(text: string): unknown {
+  // SECURITY: the depth guard runs first; the parser's message is dropped because it may quote secrets.
   assertJsonDepth(text);
   try {
     return JSON.parse(text) as unknown;

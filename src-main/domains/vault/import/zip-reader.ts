@@ -73,6 +73,7 @@ export function readZipDirectory(bytes: Uint8Array, enforceLimits = true): ZipEn
     });
     p = next;
   }
+  // SECURITY: every limit is checked on central-directory metadata before a single byte is inflated.
   if (enforceLimits) checkZipEntries(entries);
   return entries;
 }

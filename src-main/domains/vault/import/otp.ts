@@ -1,0 +1,62 @@
+/**
+ * TOTP value conversions (STANDARDS.md §8.2). Hearth stores what the source had: an `otpauth://` URI,
+ * a `steam://` secret or a bare base32 secret. KeePass-family files need URIs and have two legacy
+ * encodings (KeeOTP's `key=…&step=…` in `otp`, KeeTrayTOTP's `TOTP Seed` + `TOTP Settings`).
+ */
+
+interface OtpParams {
+  secret: string;
+  period?: number;
+  digits?: number;
+  algorithm?: string;
+  encoder?: 'steam';
+}
+
+/** Builds `otpauth://totp/<issuer>:<account>?secret=…` (label parts percent-encoded, padding dropped). */
+export function buildOtpauthUri(p: OtpParams, issuer: string, account: string): string {
+  const label = account ? `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}` : encodeURIComponent(issuer);
+  const q = new URLSearchParams({ secret: p.secret.replace(/[\s=]/g, '').toUpperCase() });
+  q.set('period', String(p.period ?? 30));
+  q.set('digits', String(p.digits ?? (p.encoder === 'steam' ? 5 : 6)));
+  if (p.algorithm) q.set('algorithm', p.algorithm.toUpperCase());
+  if (issuer) q.set('issuer', issuer);
+  if (p.encoder) q.set('encoder', p.encoder);
+  return `otpauth://totp/${label}?${q.toString().replaceAll('+', '%20')}`;
+}
+
+/** A stored TOTP value as an otpauth URI (what KeePassXC expects in its `otp` field); '' stays ''. */
+export function toOtpauthUri(totp: string, issuer: string, account: string): string {
+  const value = totp.trim();
+  if (value === '' || /^otpauth:\/\//i.test(value)) return value;
+  if (/^steam:\/\//i.test(value)) return buildOtpauthUri({ secret: value.slice('steam://'.length), encoder: 'steam' }, issuer || 'Steam', account);
+  return buildOtpauthUri({ secret: value }, issuer, account);
+}
+
+/**
+ * KeePass entry OTP fields → Hearth value. `otp` holding a URI wins; KeeOTP's `key=SECRET&step=30&size=6`
+ * and KeeTrayTOTP's `TOTP Seed` with `TOTP Settings` (`30;6`, or `30;S` for Steam) become URIs; a seed
+ * without settings stays a bare secret.
+ */
+export function fromKeePassOtp(fields: { otp: string; seed: string; settings: string }, issuer: string, account: string): string {
+  const otp = fields.otp.trim();
+  if (/^otpauth:\/\//i.test(otp)) return otp;
+  if (/(^|&)key=/.test(otp)) {
+    const q = new URLSearchParams(otp);
+    const secret = q.get('key') ?? '';
+    if (secret === '') return '';
+    const algorithm = q.get('otpHashMode') ?? undefined;
+    return buildOtpauthUri({ secret, period: positive(q.get('step')), digits: positive(q.get('size')), algorithm }, issuer, account);
+  }
+  if (otp !== '') return otp;
+  const seed = fields.seed.trim();
+  if (seed === '') return '';
+  if (fields.settings.trim() === '') return seed;
+  const [period, size] = fields.settings.split(';');
+  if (size?.trim().toUpperCase() === 'S') return buildOtpauthUri({ secret: seed, period: positive(period), encoder: 'steam' }, issuer, account);
+  return buildOtpauthUri({ secret: seed, period: positive(period), digits: positive(size) }, issuer, account);
+}
+
+function positive(value: string | null | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}

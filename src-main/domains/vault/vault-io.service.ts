@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import type { ExportInput, ImportCommitInput, ImportPreview, ImportPreviewInput } from '../../../src-shared/domains/vault/vault.schemas';
+import { ItemInput, type ImportedItem, type ItemType } from '../../../src-shared/domains/vault/vault.schemas';
+import { AppError } from '../../../src-shared/ipc/result';
+import { decryptFile, encryptFile, isEncryptedFile } from '../../crypto/encrypted-file';
+import type { KdfCost } from '../../crypto/kdf';
+import type { FilePort } from '../../lib/file-port';
+import { newId } from '../../lib/ids';
+import { exportBitwardenJson } from './export/bitwarden-json';
+import { exportCsv } from './export/csv';
+import { exportKdbx } from './export/kdbx';
+import { findDuplicates, parseImport, type ImportParseResult } from './import';
+import type { VaultItems } from './vault.service';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const PENDING_TTL_MS = 30 * 60_000;
+const HEARTH_KIND = 'hearth-vault';
+
+interface Pending {
+  fileName: string;
+  items: ImportedItem[];
+  duplicates: Set<number>;
+  skipped: number;
+  expiresAt: number;
+}
+
+export interface VaultIoDeps {
+  items: VaultItems;
+  verifyPassword: (password: string) => Promise<void>;
+  files?: FilePort;
+  /** Argon2id cost for encrypted exports (the profile's cost). */
+  exportKdfCost: KdfCost;
+  now?: () => number;
+}
+
+const HearthExport = z.strictObject({
+  format: z.literal(HEARTH_KIND),
+  version: z.literal(1),
+  items: z.array(z.strictObject({
+    item: ItemInput,
+    passwordHistory: z.array(z.strictObject({ password: z.string().max(1024), changedAt: z.string().max(40) })).max(1000),
+    createdAt: z.string().max(40).optional(),
+    updatedAt: z.string().max(40).optional(),
+  })).max(100_000),
+});
+
+/**
+ * Import (dry-run preview, then one-transaction commit) and export. Parsed imports are held in main
+ * memory only, keyed by a random id, and dropped on lock; no plaintext temporary file is ever written.
+ */
+export function createVaultIo(deps: VaultIoDeps) {
+  const clock = deps.now ?? Date.now;
+  const pending = new Map<string, Pending>();
+
+  async function readSource(input: z.output<typeof ImportPreviewInput>): Promise<{ fileName: string; bytes: Buffer }> {
+    if (input.file) {
+      const bytes = Buffer.from(input.file.contentBase64, 'base64');
+      if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('TOO_LARGE', 'Import files are limited to 50 MiB.');
+      return { fileName: input.file.fileName, bytes };
+    }
+    if (!deps.files) throw new AppError('INVALID_INPUT', 'Choose a file to import.');
+    const picked = await deps.files.pickOpen({ title: 'Import into the vault', extensions: ['json', 'csv', 'kdbx', 'xml', '1pux', 'hearth'], maxBytes: MAX_IMPORT_BYTES });
+    if (!picked) throw new AppError('NOT_FOUND', 'No file was chosen.');
+    return picked;
+  }
+
+  async function parse(bytes: Buffer, input: z.output<typeof ImportPreviewInput>, fileName: string): Promise<ImportParseResult | { format: 'hearth'; items: ImportedItem[]; skipped: []; folders: string[]; warnings: [] }> {
+    if (input.format === 'hearth' || (input.format === 'auto' && isEncryptedFile(bytes))) {
+      if (!input.sourcePassword) throw new AppError('WRONG_PASSWORD', 'This Hearth export is encrypted: enter its password.');
+      const { kind, plaintext } = await decryptFile(bytes, input.sourcePassword);
+      if (kind !== HEARTH_KIND) throw new AppError('INVALID_INPUT', 'This Hearth file is not a vault export.');
+      let json: unknown;
+      try {
+        json = JSON.parse(plaintext.toString('utf8'));
+      } finally {
+        plaintext.fill(0);
+      }
+      const parsed = HearthExport.safeParse(json);
+      if (!parsed.success) throw new AppError('INVALID_INPUT', 'This Hearth export has items Hearth cannot read.');
+      const items = parsed.data.items as ImportedItem[];
+      return { format: 'hearth', items, skipped: [], folders: [...new Set(items.map((i) => i.item.folder).filter(Boolean))].sort(), warnings: [] };
+    }
+    return parseImport(bytes, { format: input.format === 'auto' ? 'auto' : input.format, password: input.sourcePassword, fileName });
+  }
+
+  async function existingKeys() {
+    const keys = [];
+    for (const s of await deps.items.list({ query: '', trash: false, limit: 100_000 })) {
+      keys.push({ title: s.title, username: s.subtitle, url: s.urls[0] ?? '' });
+    }
+    return keys;
+  }
+
+  return {
+    async importPreview(input: z.output<typeof ImportPreviewInput>): Promise<ImportPreview> {
+      const { fileName, bytes } = await readSource(input);
+      const result = await parse(bytes, input, fileName);
+      bytes.fill(0);
+      const duplicates = new Set(findDuplicates(result.items, await existingKeys()));
+      const importId = newId();
+      for (const [id, p] of pending) if (p.expiresAt < clock()) pending.delete(id);
+      pending.set(importId, { fileName, items: result.items, duplicates, skipped: result.skipped.length, expiresAt: clock() + PENDING_TTL_MS });
+      const byType: Partial<Record<ItemType, number>> = {};
+      for (const i of result.items) byType[i.item.type] = (byType[i.item.type] ?? 0) + 1;
+      return {
+        importId,
+        fileName,
+        format: result.format,
+        total: result.items.length,
+        byType,
+        duplicates: duplicates.size,
+        folders: result.folders,
+        skipped: result.skipped.slice(0, 500).map((s) => ({ row: String(s.row), reason: s.reason })),
+        warnings: result.warnings,
+        sample: result.items.slice(0, 50).map((i, n) => ({ title: i.item.title, type: i.item.type, subtitle: i.item.login?.username ?? i.item.card?.brand ?? '', duplicate: duplicates.has(n) })),
+      };
+    },
+
+    async importCommit(input: z.output<typeof ImportCommitInput>) {
+      const p = pending.get(input.importId);
+      if (!p || p.expiresAt < clock()) throw new AppError('NOT_FOUND', 'This import preview has expired; choose the file again.');
+      pending.delete(input.importId);
+      const chosen = p.items.filter((_, i) => !(input.skipDuplicates && p.duplicates.has(i)));
+      const ids = await deps.items.importItems(chosen);
+      deps.items.invalidate(ids);
+      return { imported: ids.length, skipped: p.items.length - chosen.length + p.skipped };
+    },
+
+    async export(input: z.output<typeof ExportInput>) {
+      // SECURITY: exporting is a sensitive action: a fresh master-password re-prompt, checked in main.
+      await deps.verifyPassword(input.password);
+      const plaintextFormat = input.format === 'bitwarden-json' || input.format === 'csv';
+      if (plaintextFormat && !input.acknowledgePlaintext) {
+        throw new AppError('INVALID_INPUT', 'This format is not encrypted: anyone who gets the file can read every password. Confirm to continue.');
+      }
+      const all: ImportedItem[] = [];
+      for await (const { row, item, passwordHistory } of deps.items.allPlain()) {
+        all.push({ item, passwordHistory, createdAt: row.created_at, updatedAt: row.updated_at });
+      }
+      const filePassword = input.exportPassword || input.password;
+      const stamp = new Date(clock()).toISOString().slice(0, 10);
+      let bytes: Buffer;
+      let fileName: string;
+      switch (input.format) {
+        case 'hearth':
+          bytes = await encryptFile(Buffer.from(JSON.stringify({ format: HEARTH_KIND, version: 1, items: all })), filePassword, HEARTH_KIND, deps.exportKdfCost);
+          fileName = `hearth-vault-${stamp}.hearth`;
+          break;
+        case 'kdbx':
+          bytes = Buffer.from(await exportKdbx(all, { password: filePassword, name: 'Hearth' }));
+          fileName = `hearth-vault-${stamp}.kdbx`;
+          break;
+        case 'bitwarden-json':
+          bytes = Buffer.from(exportBitwardenJson(all), 'utf8');
+          fileName = `hearth-vault-${stamp}-bitwarden.json`;
+          break;
+        case 'csv':
+          bytes = Buffer.from(exportCsv(all, { mode: 'spreadsheet-safe' }), 'utf8');
+          fileName = `hearth-vault-${stamp}.csv`;
+          break;
+      }
+      if (deps.files) {
+        const savedTo = await deps.files.save({ title: 'Export the vault', defaultName: fileName, bytes });
+        bytes.fill(0);
+        if (!savedTo) throw new AppError('NOT_FOUND', 'The export was cancelled.');
+        return { fileName: savedTo, items: all.length, contentBase64: null, savedTo };
+      }
+      return { fileName, items: all.length, contentBase64: bytes.toString('base64'), savedTo: null };
+    },
+
+    reset() {
+      pending.clear();
+    },
+  };
+}
