@@ -53,10 +53,10 @@ export function subtitleOf(item: ItemData): string {
   return '';
 }
 
-export const parsePublic = (row: VaultItemRow): PublicData => JSON.parse(row.public_data) as PublicData;
-export const parseTags = (row: VaultItemRow): string[] => JSON.parse(row.tags) as string[];
+export const parsePublic = (row: Pick<VaultItemRow, 'public_data'>): PublicData => JSON.parse(row.public_data) as PublicData;
+export const parseTags = (row: Pick<VaultItemRow, 'tags'>): string[] => JSON.parse(row.tags) as string[];
 
-export function toSummary(row: VaultItemRow): ItemSummary {
+export function toSummary(row: Omit<VaultItemRow, 'secrets' | 'purged_at'>): ItemSummary {
   const pub = parsePublic(row);
   return {
     id: row.id,

@@ -18,6 +18,8 @@ export interface SearchDoc {
 interface Entry {
   id: string;
   fields: [text: string, weight: number][];
+  /** Every field joined, for a cheap "can this entry match at all" test before scoring. */
+  all: string;
   favorite: boolean;
   updatedAt: string;
 }
@@ -27,27 +29,36 @@ const norm = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').t
 /** Host and path words of a URL, without scheme and `www.`. */
 const urlText = (u: string): string => norm(u.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, ''));
 
-export class VaultSearchIndex {
-  #entries: Entry[] = [];
+function toEntry(d: SearchDoc): Entry {
+  const fields: [string, number][] = [
+    [norm(d.title), 10],
+    [norm(d.subtitle), 6],
+    [d.urls.map(urlText).join(' '), 5],
+    [norm(d.tags.join(' ')), 4],
+    [norm(d.folder), 3],
+    [norm(d.notes.slice(0, 4096)), 1],
+  ];
+  return { id: d.id, favorite: d.favorite, updatedAt: d.updatedAt, fields, all: fields.map((f) => f[0]).join('\u0000') };
+}
 
-  constructor(docs: SearchDoc[]) {
-    this.#entries = docs.map((d) => ({
-      id: d.id,
-      favorite: d.favorite,
-      updatedAt: d.updatedAt,
-      fields: [
-        [norm(d.title), 10],
-        [norm(d.subtitle), 6],
-        [d.urls.map(urlText).join(' '), 5],
-        [norm(d.tags.join(' ')), 4],
-        [norm(d.folder), 3],
-        [norm(d.notes.slice(0, 4096)), 1],
-      ],
-    }));
+export class VaultSearchIndex {
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(docs: SearchDoc[] = []) {
+    for (const d of docs) this.upsert(d);
   }
 
   get size(): number {
-    return this.#entries.length;
+    return this.#entries.size;
+  }
+
+  /** Adds or replaces one document (an edit re-indexes one item, not the vault). */
+  upsert(doc: SearchDoc): void {
+    this.#entries.set(doc.id, toEntry(doc));
+  }
+
+  remove(id: string): void {
+    this.#entries.delete(id);
   }
 
   /** Ids of matching documents, best first. */
@@ -55,7 +66,8 @@ export class VaultSearchIndex {
     const terms = norm(query).split(/\s+/).filter(Boolean).slice(0, 16);
     if (terms.length === 0) return [];
     const hits: { id: string; score: number; favorite: boolean; updatedAt: string }[] = [];
-    for (const e of this.#entries) {
+    for (const e of this.#entries.values()) {
+      if (!terms.every((t) => e.all.includes(t))) continue;
       let total = 0;
       for (const term of terms) {
         const s = scoreTerm(e.fields, term);

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { NewVaultItemRow, VaultItemRow, VaultItemRowUpdate } from './vault.table';
 
+const META_COLUMNS = ['id', 'type', 'title', 'subtitle', 'folder', 'tags', 'favorite', 'reprompt', 'notes', 'public_data', 'has_totp', 'password_changed_at', 'last_used_at', 'created_at', 'updated_at', 'deleted_at'] as const;
+export type VaultItemMeta = Pick<VaultItemRow, (typeof META_COLUMNS)[number]>;
+
 /** Plain queries over the vault tables: no business rules, no crypto. */
 export const vaultRepository = Object.freeze({
   get: (db: Kysely<Database>, id: string): Promise<VaultItemRow | undefined> =>
@@ -15,6 +18,13 @@ export const vaultRepository = Object.freeze({
       .where('purged_at', 'is', null)
       .orderBy('title')
       .execute(),
+
+  /** Live items without their sealed secrets (the in-memory list and search cache). */
+  listLiveMeta: (db: Kysely<Database>, ids?: readonly string[]): Promise<VaultItemMeta[]> => {
+    let q = db.selectFrom('vault_items').select(META_COLUMNS).where('deleted_at', 'is', null).where('purged_at', 'is', null);
+    if (ids) q = q.where('id', 'in', ids);
+    return q.execute();
+  },
 
   insert: (db: Kysely<Database>, row: NewVaultItemRow) => db.insertInto('vault_items').values(row).execute(),
 

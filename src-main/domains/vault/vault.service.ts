@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import type { Settings } from '../../../src-shared/domains/settings/settings.schemas';
 import { parseOtpInput } from '../../../src-shared/domains/vault/otpauth';
 import {
-  ItemInput, type ImportedItem, type ItemData, type ItemDetail, type ItemSummary, type ListItemsInput, type RevealInput, type UpdateItemInput,
+  ItemInput, type ImportedItem, type ItemData, type ListItemsInput as ListItemsInputSchema, type ItemDetail, type ItemSummary, type RevealInput, type UpdateItemInput,
 } from '../../../src-shared/domains/vault/vault.schemas';
 import { AppError, notFound } from '../../../src-shared/ipc/result';
 import type { Database } from '../../db/database';
 import { newId, nowIso } from '../../lib/ids';
 import { log } from '../../lib/log';
 import { joinItem, splitItem, subtitleOf, toDetail, toSummary, parsePublic } from './vault-mapping';
+import { LiveItems } from './vault-live';
 import { VaultSearchIndex } from './vault-search';
 import { openField, openFields, parseSealedMap, sealFields } from './vault-secrets';
 import { vaultRepository as repo } from './vault.repository';
@@ -37,10 +38,13 @@ const REPROMPT_FAILURES_BEFORE_LOCK = 5;
  */
 export function createVaultItems(deps: VaultDeps) {
   const clock = deps.now ?? Date.now;
-  let index: VaultSearchIndex | null = null;
+  let live: LiveItems | null = null;
+  let stale: string[] = [];
   let repromptFailures: number[] = [];
+  /** Marks items changed: the live cache re-reads them on next use, and the renderer is told. */
   const invalidate = (ids: string[]) => {
-    index = null;
+    if (ids.length > 5000) live = null;
+    else stale.push(...ids);
     deps.emitChanged(ids.slice(0, 1000));
   };
 
@@ -52,11 +56,16 @@ export function createVaultItems(deps: VaultDeps) {
 
   const detail = (r: VaultItemRow): ItemDetail => toDetail(r, Object.keys(parseSealedMap(r.secrets)));
 
-  async function searchIndex(): Promise<VaultSearchIndex> {
-    if (index) return index;
-    const rows = await repo.listAll(deps.db(), false);
-    index = new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes, folder: r.folder })));
-    return index;
+  async function liveItems(): Promise<LiveItems> {
+    if (!live) {
+      stale = [];
+      live = await LiveItems.load(deps.db());
+    } else if (stale.length > 0) {
+      const ids = [...new Set(stale)];
+      stale = [];
+      await live.refresh(deps.db(), ids);
+    }
+    return live;
   }
 
   /** Inserts one item (also used by import, inside its transaction). */
@@ -149,22 +158,25 @@ export function createVaultItems(deps: VaultDeps) {
     invalidate,
     row,
 
-    async list(input: z.output<typeof import('../../../src-shared/domains/vault/vault.schemas').ListItemsInput>): Promise<ItemSummary[]> {
-      const rows = await repo.listAll(deps.db(), input.trash);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      let ordered: VaultItemRow[] = rows;
-      if (input.query.trim() !== '') {
-        ordered = input.trash
-          ? new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes }))).search(input.query, input.limit).map((id) => byId.get(id)!)
-          : (await searchIndex()).search(input.query, input.limit).map((id) => byId.get(id)).filter((r): r is VaultItemRow => r !== undefined);
+    async list(input: z.output<typeof ListItemsInputSchema>): Promise<ItemSummary[]> {
+      let candidates: ItemSummary[];
+      if (input.trash) {
+        const rows = await repo.listAll(deps.db(), true);
+        candidates = input.query.trim() === '' ? rows.map(toSummary) : new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes }))).search(input.query, input.limit).map((id) => toSummary(rows.find((r) => r.id === id)!));
+      } else {
+        const cache = await liveItems();
+        candidates = input.query.trim() === '' ? cache.all() : cache.search(input.query, 100_000);
       }
-      return ordered
-        .filter((r) => (input.type ? r.type === input.type : true))
-        .filter((r) => (input.folder !== undefined ? r.folder === input.folder || r.folder.startsWith(`${input.folder}/`) : true))
-        .filter((r) => (input.tag ? (JSON.parse(r.tags) as string[]).includes(input.tag) : true))
-        .filter((r) => (input.favorites ? r.favorite === 1 : true))
-        .slice(0, input.limit)
-        .map(toSummary);
+      const out: ItemSummary[] = [];
+      for (const s of candidates) {
+        if (input.type && s.type !== input.type) continue;
+        if (input.folder !== undefined && s.folder !== input.folder && !s.folder.startsWith(`${input.folder}/`)) continue;
+        if (input.tag && !s.tags.includes(input.tag)) continue;
+        if (input.favorites && !s.favorite) continue;
+        out.push(s);
+        if (out.length >= input.limit) break;
+      }
+      return out;
     },
 
     get: async ({ id }: { id: string }) => detail(await row(id)),
@@ -303,7 +315,8 @@ export function createVaultItems(deps: VaultDeps) {
 
     /** Drops cached state on lock. */
     reset() {
-      index = null;
+      live = null;
+      stale = [];
       repromptFailures = [];
     },
   };

@@ -260,3 +260,17 @@ export const ExportResult = z.strictObject({
   contentBase64: z.string().nullable(),
   savedTo: z.string().nullable(),
 });
+
+export type TotpCode = z.infer<typeof TotpCode>;
+export type GenerateInput = z.input<typeof GenerateInput>;
+export type Generated = z.infer<typeof Generated>;
+export type HealthReason = z.infer<typeof HealthReason>;
+export type HealthReport = z.infer<typeof HealthReport>;
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export type ItemVersion = z.infer<typeof ItemVersion>;
+export type ImportFormat = z.infer<typeof ImportFormat>;
+export type ExportFormat = z.infer<typeof ExportFormat>;
+export type ExportInput = z.input<typeof ExportInput>;
+export type ExportResult = z.infer<typeof ExportResult>;
+export type ImportPreviewInput = z.input<typeof ImportPreviewInput>;
+export type RevealInput = z.input<typeof RevealInput>;
