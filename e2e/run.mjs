@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// End-to-end runner (`npm run test:e2e`). For every e2e/*.e2e.mjs spec: a fresh profile root, a fresh
+// `hearth serve --port 0`, and one Chromium (Debian's /usr/bin/chromium via playwright-core). A spec
+// exports `async function run({ browser, url, origin, token, serverEnv, screenshot, step, newPage })`.
+// Prints `N passed, M failed` last and exits non-zero on any failure. Usage: node e2e/run.mjs [filter]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { watchPage } from './lib/page-watch.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const artifacts = path.join(here, 'artifacts');
+const CHROMIUM = process.env.HEARTH_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const SERVER_START_MS = 30_000;
+const STEP_TIMEOUT_MS = 90_000;
+const SPEC_TIMEOUT_MS = 10 * 60_000;
+
+const results = [];
+const cleanups = [];
+const startedAt = Date.now();
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const elapsed = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000}s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Starts `hearth serve` on a free port with a fresh profile root; resolves once it printed its URL. */
+async function startServer() {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
+  const serverEnv = { ...process.env, HEARTH_HOME: home, HEARTH_KDF_MEMORY_KIB: '65536' };
+  const child = spawn(process.execPath, [path.join(root, 'bin/hearth.mjs'), 'serve', '--port', '0'], {
+    cwd: root,
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d) => (output.stdout += d));
+  child.stderr.on('data', (d) => (output.stderr += d));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const done = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 5000))]);
+      if (!done) child.kill('SIGKILL');
+      await exited;
+    }
+    rmSync(home, { recursive: true, force: true });
+  };
+
+  const url = await withTimeout(
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output.stdout);
+        if (match) resolve(match[1]);
+      };
+      child.stdout.on('data', check);
+      exited.then(({ code, signal }) => reject(new Error(`hearth serve exited early (code ${code}, signal ${signal})`)));
+      check();
+    }),
+    SERVER_START_MS,
+    'hearth serve start',
+  ).catch(async (err) => {
+    await stop();
+    err.serverOutput = output;
+    throw err;
+  });
+  const parsed = new URL(url);
+  return { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), serverEnv, output, stop };
+}
+
+/** Runs one spec file with its own server; records each step as passed or failed. */
+async function runSpec(browser, file) {
+  const name = path.basename(file, '.e2e.mjs');
+  log(`\n${name}`);
+  const specStart = Date.now();
+  let server;
+  const watchers = [];
+  const contexts = [];
+  let lastPage = null;
+
+  const screenshot = async (shotName, page = lastPage) => {
+    if (!page) throw new Error('screenshot: no page yet');
+    await page.screenshot({ path: path.join(artifacts, `${shotName}.png`), animations: 'disabled' });
+  };
+
+  const newPage = async (options = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 780 }, ...options });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    watchers.push(await watchPage(page));
+    lastPage = page;
+    return page;
+  };
+
+  const step = async (title, fn) => {
+    const t0 = Date.now();
+    try {
+      await withTimeout(Promise.resolve().then(fn), STEP_TIMEOUT_MS, `step "${title}"`);
+      results.push({ spec: name, title, ok: true });
+      log(`  ✓ ${title} (${elapsed(t0)})`);
+    } catch (err) {
+      results.push({ spec: name, title, ok: false, err });
+      log(`  ✗ ${title} (${elapsed(t0)})\n      ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n      ')}`);
+      if (lastPage) await screenshot(`FAILED-${name}`).catch(() => undefined);
+      throw Object.assign(new Error('step failed'), { stepFailed: true });
+    }
+  };
+
+  try {
+    server = await startServer();
+    cleanups.push(server.stop);
+    const spec = await import(pathToFileURL(file).href);
+    if (typeof spec.run !== 'function') throw new Error(`${name} does not export run()`);
+    await withTimeout(
+      spec.run({ browser, url: server.url, origin: server.origin, token: server.token, serverEnv: server.serverEnv, screenshot, step, newPage, watchers }),
+      SPEC_TIMEOUT_MS,
+      `spec ${name}`,
+    );
+  } catch (err) {
+    if (!err?.stepFailed) {
+      results.push({ spec: name, title: '(spec)', ok: false, err });
+      log(`  ✗ ${name} crashed: ${String(err?.stack ?? err)}`);
+    }
+  } finally {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    const failed = results.some((r) => r.spec === name && !r.ok);
+    if (failed) {
+      for (const w of watchers) if (w.messages.length) log(`  browser console:\n    ${w.messages.slice(-30).join('\n    ')}`);
+      const out = server?.output ?? {};
+      if (out.stderr) log(`  server stderr (tail):\n    ${out.stderr.split('\n').slice(-40).join('\n    ')}`);
+    }
+    if (server) {
+      await server.stop();
+      cleanups.splice(cleanups.indexOf(server.stop), 1);
+    }
+    log(`  (${elapsed(specStart)})`);
+  }
+}
+
+async function main() {
+  if (!existsSync(path.join(root, 'dist/main/cli.cjs')) || !existsSync(path.join(root, 'dist/renderer/index.html'))) {
+    throw new Error('Hearth is not built. Run: npm run build');
+  }
+  mkdirSync(artifacts, { recursive: true });
+  const filter = process.argv[2];
+  const specs = readdirSync(here)
+    .filter((f) => f.endsWith('.e2e.mjs') && (!filter || f.includes(filter)))
+    .sort()
+    .map((f) => path.join(here, f));
+  if (specs.length === 0) throw new Error(`No e2e specs${filter ? ` matching "${filter}"` : ''}`);
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  cleanups.push(() => browser.close());
+  try {
+    for (const file of specs) await runSpec(browser, file);
+  } finally {
+    await browser.close().catch(() => undefined);
+    cleanups.splice(0);
+  }
+}
+
+async function cleanupAll() {
+  for (const fn of cleanups.splice(0).reverse()) await Promise.resolve().then(fn).catch(() => undefined);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`\nInterrupted (${signal}); cleaning up…`);
+    void cleanupAll().finally(() => process.exit(130));
+  });
+}
+
+let fatal = null;
+try {
+  await main();
+} catch (err) {
+  fatal = err;
+  log(`\nE2E runner failed: ${String(err?.stack ?? err)}`);
+  if (err?.serverOutput?.stderr) log(`server stderr:\n${err.serverOutput.stderr}`);
+} finally {
+  await cleanupAll();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed + (fatal ? 1 : 0);
+log(`\nRun time ${elapsed(startedAt)}`);
+log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

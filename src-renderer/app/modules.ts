@@ -1,0 +1,63 @@
+import { BookOpen, CalendarDays, KeyRound, Package, Target, type LucideIcon } from 'lucide-react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/** One entry in the sidebar. A module plugs in by adding (or filling in) exactly one entry below. */
+export interface AppModule {
+  id: string;
+  label: string;
+  icon: LucideIcon;
+  /** Ctrl+digit (⌘+digit on macOS) opens the module. */
+  shortcut: '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+  /** One line shown in the "Coming soon" state and the sidebar tooltip. */
+  description: string;
+  /** The module's page, loaded on first visit. Absent: a friendly "Coming soon". */
+  page?: LazyExoticComponent<ComponentType>;
+}
+
+/** The navigation registry, in sidebar order. */
+export const MODULES = [
+  {
+    id: 'vault',
+    label: 'Vault',
+    icon: KeyRound,
+    shortcut: '1',
+    description: 'Passwords, one-time codes and secure notes, encrypted on this device.',
+    page: lazy(() => import('../domains/vault/VaultPage').then((m) => ({ default: m.VaultPage }))),
+  },
+  {
+    id: 'journal',
+    label: 'Journal',
+    icon: BookOpen,
+    shortcut: '2',
+    description: 'A private daily journal with Markdown, tags and moods.',
+  },
+  {
+    id: 'calendar',
+    label: 'Calendar',
+    icon: CalendarDays,
+    shortcut: '3',
+    description: 'Events and reminders that work with iCalendar files.',
+  },
+  {
+    id: 'batches',
+    label: 'Batches',
+    icon: Package,
+    shortcut: '4',
+    description: 'Production batches, shelf life and printable labels.',
+    page: lazy(() => import('../domains/batches/BatchesPage').then((m) => ({ default: m.BatchesPage }))),
+  },
+  {
+    id: 'goals',
+    label: 'Goals',
+    icon: Target,
+    shortcut: '5',
+    description: 'Goals and habits, with progress you can export.',
+  },
+] as const satisfies readonly AppModule[];
+
+export type ModuleId = (typeof MODULES)[number]['id'];
+
+/** The module with this id (the first one for an unknown id). */
+export function moduleById(id: string): AppModule {
+  return MODULES.find((m) => m.id === id) ?? MODULES[0];
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { SCORE_LABELS, verdictFor, type Strength, type StrengthVerdict } from '../../../lib/password-strength';
+import { usePasswordStrength } from '../../../lib/usePasswordStrength';
+
+export interface NewPasswordState {
+  password: string;
+  confirm: string;
+  acceptWeak: boolean;
+  strength: Strength | null;
+  verdict: StrengthVerdict | null;
+  /** Why the password cannot be used yet, or null when it can. */
+  problem: string | null;
+  setPassword(value: string): void;
+  setConfirm(value: string): void;
+  setAcceptWeak(value: boolean): void;
+}
+
+/**
+ * State and policy for choosing a master password: zxcvbn score ≥ 3, or 2 with an explicit
+ * "use anyway", never below 2; the confirmation must match.
+ */
+export function useNewPassword(userInputs: readonly string[]): NewPasswordState {
+  const [password, setPasswordRaw] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [acceptWeak, setAcceptWeak] = useState(false);
+  const strength = usePasswordStrength(password, userInputs);
+  const verdict = strength ? verdictFor(strength.score) : null;
+
+  let problem: string | null = null;
+  if (!password) problem = 'Choose a master password.';
+  else if (!verdict) problem = 'Checking the password…';
+  else if (verdict === 'too-weak') problem = 'This password is too easy to guess.';
+  else if (verdict === 'weak-allowed' && !acceptWeak) problem = 'Make the password stronger, or confirm you want to use it anyway.';
+  else if (confirm !== password) problem = confirm ? 'The passwords do not match.' : 'Repeat the password to confirm it.';
+
+  const setPassword = (value: string) => {
+    setPasswordRaw(value);
+    setAcceptWeak(false);
+  };
+
+  return { password, confirm, acceptWeak, strength, verdict, problem, setPassword, setConfirm, setAcceptWeak };
+}
+
+/** The meter's label for the current state. */
+export function strengthLabel(state: NewPasswordState): string {
+  if (!state.password) return '';
+  return state.strength ? SCORE_LABELS[state.strength.score] : '…';
+}
