@@ -1,3 +1,4 @@
+import type { BatchSettingsTable, BatchTable, LabelPrintTable, ProductTable, StockMovementTable } from '../domains/batches/batches.table';
 import type { SettingsTable } from '../domains/settings/settings.table';
 import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable } from '../domains/vault/vault.table';
 
@@ -15,4 +16,9 @@ export interface Database {
   vault_items: VaultItemTable;
   vault_password_history: VaultPasswordHistoryTable;
   vault_item_versions: VaultItemVersionTable;
+  products: ProductTable;
+  batches: BatchTable;
+  stock_movements: StockMovementTable;
+  label_prints: LabelPrintTable;
+  batch_settings: BatchSettingsTable;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-create-settings';
 import * as m0002 from './0002-create-vault';
+import * as m0003 from './0003-create-batches';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -12,4 +13,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '0001-create-settings', up: m0001.up },
   { name: '0002-create-vault', up: m0002.up },
+  { name: '0003-create-batches', up: m0003.up },
 ];

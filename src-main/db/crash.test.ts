@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempRoot } from '../test/helpers';
+import { openSqlite } from './connection';
+
+/**
+ * SECURITY.md T1: a writer process is SIGKILLed at a random moment, many times. After each kill the
+ * database must open with its key, pass integrity checks, and hold exactly rows 1..n with n ≥ the last
+ * acknowledged commit: no gaps, no lost acknowledged rows. (The plan asks for ≥ 200 kills; the unit run
+ * does KILLS of them to stay fast, and the number can be raised with HEARTH_CRASH_KILLS.)
+ */
+const KILLS = Number(process.env.HEARTH_CRASH_KILLS ?? 40);
+const writer = path.join(import.meta.dirname, 'crash-writer.fixture.cjs');
+
+function runAndKill(file: string, key: string, delayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writer, file, key], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let lastAck = 0;
+    let buffer = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const l of lines) if (l.startsWith('ACK ')) lastAck = Number(l.slice(4));
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own: ${stderr}`));
+      else resolve(lastAck);
+    });
+  });
+}
+
+describe('db crash safety', () => {
+  it(`keeps every acknowledged commit and stays consistent across ${KILLS} SIGKILLs`, async () => {
+    const file = path.join(tempRoot(), 'crash.db');
+    const key = randomBytes(32).toString('hex');
+    let maxAck = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const ack = await runAndKill(file, key, 100 + Math.floor(Math.random() * 300));
+      maxAck = Math.max(maxAck, ack);
+      if (maxAck === 0) continue; // killed before its first commit: nothing to check yet
+      const db = openSqlite(file, { keyPragma: `x'${key}'`, label: 'crash.db', create: false });
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.pragma('cipher_integrity_check')).toEqual([]);
+        const { n, max } = db.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS max FROM t').get() as { n: number; max: number };
+        expect(n).toBe(max); // rows are exactly 1..max: no gaps
+        expect(max).toBeGreaterThanOrEqual(maxAck); // no acknowledged row lost
+      } finally {
+        db.close();
+      }
+    }
+    expect(maxAck).toBeGreaterThan(0);
+  }, 300_000);
+});
