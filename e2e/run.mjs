@@ -37,7 +37,7 @@ function withTimeout(promise, ms, what) {
 /** Starts `hearth serve` on a free port with a fresh profile root; resolves once it printed its URL. */
 async function startServer() {
   const home = mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
-  const serverEnv = { ...process.env, HEARTH_HOME: home, HEARTH_KDF_MEMORY_KIB: '65536' };
+  const serverEnv = { ...process.env, HEARTH_HOME: home, HEARTH_KDF_MEMORY_KIB: '65536', HEARTH_TEST_HOOKS: '1' };
   const child = spawn(process.execPath, [path.join(root, 'bin/hearth.mjs'), 'serve', '--port', '0'], {
     cwd: root,
     env: serverEnv,
