@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempRoot } from '../../test/helpers';
+
+const repo = path.resolve(import.meta.dirname, '../../..');
+const fixture = path.resolve(repo, '../shared/fixtures/vault/bitwarden/keepassxc-bitwarden_export.json');
+
+async function hearth(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/hearth.mjs'), ...args], { env: { ...process.env, HEARTH_KDF_MEMORY_KIB: '65536', ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('vault.cli', () => {
+  beforeAll(() => {
+    if (!existsSync(path.join(repo, 'dist/main/cli.cjs'))) throw new Error('Build first: npm run build');
+  });
+
+  it('imports (dry run, then for real), searches, prints a TOTP code and exports an encrypted file that imports elsewhere', async () => {
+    const home = tempRoot();
+    const pw = path.join(home, 'pw');
+    writeFileSync(pw, 'vault-cli-pw\n');
+    const env = { HEARTH_HOME: home };
+    expect((await hearth(['profile', 'create', '--name', 'A', '--password-file', pw], env)).code).toBe(0);
+
+    const dry = await hearth(['vault', 'import', fixture, '--dry-run', '--json', '--password-file', pw], env);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ preview: { total: 4, format: 'bitwarden-json' }, committed: null });
+    expect(JSON.parse((await hearth(['vault', 'search', 'Login', '--json', '--password-file', pw], env)).stdout)).toEqual([]);
+
+    const real = await hearth(['vault', 'import', fixture, '--password-file', pw], env);
+    expect(real.stdout).toContain('Imported 4');
+    const found = JSON.parse((await hearth(['vault', 'search', 'login', '--json', '--password-file', pw], env)).stdout) as { title: string }[];
+    expect(found.map((f) => f.title)).toContain('Login Name');
+    expect(JSON.stringify(found)).not.toContain('mypassword');
+
+    const code = await hearth(['vault', 'totp', 'Login Name', '--password-file', pw], env);
+    expect(code.code).toBe(0);
+    expect(code.stdout.trim()).toMatch(/^\d{6}$/);
+
+    const out = path.join(home, 'vault.hearth');
+    const exportPw = path.join(home, 'export-pw');
+    writeFileSync(exportPw, 'export-secret\n');
+    expect((await hearth(['vault', 'export', '--format', 'hearth', '--out', out, '--export-password-file', exportPw, '--password-file', pw], env)).code).toBe(0);
+    expect(readFileSync(out).includes(Buffer.from('mypassword'))).toBe(false);
+
+    const other = { HEARTH_HOME: tempRoot() };
+    await hearth(['profile', 'create', '--name', 'B', '--password-file', pw], other);
+    const wrong = await hearth(['vault', 'import', out, '--source-password-file', pw, '--password-file', pw], other);
+    expect(wrong.code).toBe(3);
+    const back = await hearth(['vault', 'import', out, '--source-password-file', exportPw, '--password-file', pw, '--json'], other);
+    expect(JSON.parse(back.stdout)).toMatchObject({ committed: { imported: 4 } });
+  });
+});
