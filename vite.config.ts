@@ -4,6 +4,7 @@ import path from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
+import { buildCustomerPageScript } from './src-main/domains/batches/customer-page/customer-page.build';
 
 /**
  * One config, three builds:
@@ -20,6 +21,8 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'main') {
     return {
       define,
+      // The batches customer page's browser script, bundled standalone (not a chunk) next to the main bundle.
+      plugins: [{ name: 'hearth-customer-page', async generateBundle() { this.emitFile({ type: 'asset', fileName: 'customer-page.js', source: await buildCustomerPageScript() }); } }],
       build: {
         ssr: true,
         outDir: 'dist/main',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_CACHE_KIB } from '../db/connection';
 import { parseImport } from '../domains/vault/import';
+import { benchBatches } from './batches.bench';
 import { benchUnlock } from './foundation.bench';
 import { msSince, progress, type Measurement } from './measure';
 import { benchStore, type StoreBenchResult } from './store.bench';
@@ -55,6 +56,11 @@ async function main(): Promise<void> {
     const vault = await benchVault({ root: subdir(tmp, 'vault'), ...CONFIG.vault }, (bytes) => parseImport(bytes, { format: 'bitwarden-json' }));
     measurements.push(...vault.measurements);
     notes.push(...vault.notes);
+    done();
+    progress('batches: 1,000-label PDF, status and dashboard over 100,000 batches');
+    const batches = await benchBatches({ root: subdir(tmp, 'batches'), labels: 1000, batches: 100_000, rounds: 3 });
+    measurements.push(...batches.measurements);
+    notes.push(...batches.notes);
     done();
   } finally {
     rmSync(tmp, { recursive: true, force: true });

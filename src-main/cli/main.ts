@@ -4,13 +4,14 @@ import type { CliCommand } from './commands';
 import { createCliContext } from './context';
 import { coreCommands } from './core-commands';
 import { batchesCommands } from '../domains/batches/batches.cli';
+import { vaultCommands } from '../domains/vault/vault.cli';
 import { EXIT, exitCodeFor, UsageError } from './io';
 
 /**
  * `hearth`: the same core and router as the app, for scripts, cron and a shop's till
  * (in the spirit of keepassxc-cli and Bitwarden's `bw`).
  */
-const commands: CliCommand[] = [...coreCommands, ...batchesCommands];
+const commands: CliCommand[] = [...coreCommands, ...vaultCommands, ...batchesCommands];
 
 const GLOBAL_OPTIONS = {
   profile: { type: 'string' },

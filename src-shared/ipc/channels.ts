@@ -1,7 +1,9 @@
 import { appContract } from '../domains/app/app.contract';
+import { batchesContract } from '../domains/batches/batches.contract';
 import { profileContract } from '../domains/profile/profile.contract';
 import { sessionContract } from '../domains/session/session.contract';
 import { settingsContract } from '../domains/settings/settings.contract';
+import { vaultContract } from '../domains/vault/vault.contract';
 import type { BridgeOf, ClientOf, Contract } from './define';
 
 /** The one list of every domain contract. A domain is added here and nowhere else in shared. */
@@ -10,6 +12,8 @@ export const appContracts = {
   profile: profileContract,
   session: sessionContract,
   settings: settingsContract,
+  vault: vaultContract,
+  batches: batchesContract,
 } as const;
 
 export type AppContracts = typeof appContracts;

@@ -1,0 +1,197 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { validateBatchDates, type ShopClock } from '../../../src-shared/domains/batches/batch-status';
+import {
+  BatchInput, ProductInput, type BatchSettings, type CsvField, type ExportCsvInput, type ImportCsvInput, type ImportReport, type ImportRow,
+} from '../../../src-shared/domains/batches/batches.schemas';
+import { lotError } from '../../../src-shared/domains/batches/gs1-digital-link';
+import { validateGtin } from '../../../src-shared/domains/batches/gtin';
+import { todayIn } from '../../../src-shared/domains/batches/local-date';
+import { AppError } from '../../../src-shared/ipc/result';
+import type { Database } from '../../db/database';
+import { nowIso } from '../../lib/ids';
+import { cellText, formatCsv, mapHeaders, parseCsvRows, parseDateType, parseQuantity } from './batches-csv';
+import type { BatchesContext } from './batches-context';
+import { toBatchSummary } from './batches-mapping';
+import { insertProduct } from './batches-products.service';
+import { insertBatch } from './batches-stock.service';
+import { batchesRepository as repo } from './batches.repository';
+import type { ProductRow } from './batches.table';
+
+type ProductData = z.output<typeof ProductInput>;
+type BatchData = z.output<typeof BatchInput>;
+
+const REQUIRED: CsvField[] = ['product', 'lot', 'production_date', 'arrival_date', 'quantity'];
+/** A syntactically valid id for rows whose product does not exist yet (replaced when committing). */
+const PENDING_ID = '00000000000000000000000000';
+const COLUMN_OF: Record<string, string> = {
+  name: 'product', productionDate: 'production_date', arrivalDate: 'arrival_date', expiryDate: 'expiry_date',
+  shelfLifeDays: 'shelf_life_days', dateType: 'date_type',
+};
+const column = (path: string): string => COLUMN_OF[path] ?? path;
+
+interface PlannedRow {
+  report: ImportRow;
+  /** An existing product row, or the lower-cased name of a product this import creates. */
+  product: ProductRow | string;
+  batch: BatchData | null;
+}
+
+interface Plan {
+  rows: PlannedRow[];
+  newProducts: Map<string, ProductData>;
+  columns: Partial<Record<CsvField, string | null>>;
+  ignored: string[];
+}
+
+/** Reads and checks every row without writing: the dry run, and the first half of a commit. */
+async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsvInput>, env: { clock: ShopClock; settings: BatchSettings }): Promise<Plan> {
+  const [headers, ...data] = parseCsvRows(input.csv);
+  if (!headers || data.length === 0) throw new AppError('INVALID_INPUT', 'The file has a header row but no batches.');
+  const { index, ignored } = mapHeaders(headers, input.mapping);
+  const missing = REQUIRED.filter((f) => index[f] === undefined);
+  if (missing.length > 0) {
+    throw new AppError('INVALID_INPUT', `The file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`, {
+      issues: missing.map((f) => ({ path: f, message: `Map a column to ${f}` })),
+    });
+  }
+  const existing = await repo.listProducts(db);
+  const byName = new Map(existing.map((p) => [p.name.toLowerCase(), p]));
+  const byGtin = new Map(existing.filter((p) => p.gtin14).map((p) => [p.gtin14 as string, p]));
+  const plan: Plan = { rows: [], newProducts: new Map(), ignored, columns: {} };
+  for (const field of Object.keys(index) as CsvField[]) plan.columns[field] = headers[index[field] as number] ?? null;
+  const seenLots = new Set<string>();
+  const pendingGtin = new Map<string, string>();
+
+  for (const [i, cells] of data.entries()) {
+    if (cells.length === 0) continue;
+    const get = (f: CsvField): string => (index[f] === undefined ? '' : cellText(cells[index[f] as number]));
+    const errors: string[] = [];
+    const name = get('product');
+    const gtinRaw = get('gtin');
+    const gtin = gtinRaw === '' ? null : validateGtin(gtinRaw);
+    if (gtin && !gtin.valid) errors.push(`gtin: ${gtin.error}`);
+    // An existing product by GTIN, then by name; else one this file already creates (same GTIN or name); else a new one.
+    let product: ProductRow | string | undefined = (gtin?.gtin14 ? byGtin.get(gtin.gtin14) : undefined) ?? byName.get(name.toLowerCase());
+    const pendingKey = product ? undefined : ((gtin?.gtin14 ? pendingGtin.get(gtin.gtin14) : undefined) ?? name.toLowerCase());
+    let newProduct = pendingKey === undefined ? undefined : plan.newProducts.get(pendingKey);
+    if (product === undefined && newProduct === undefined) {
+      newProduct = readNewProduct(name, gtinRaw, get, errors);
+      if (newProduct) {
+        plan.newProducts.set(name.toLowerCase(), newProduct);
+        if (gtin?.gtin14) pendingGtin.set(gtin.gtin14, name.toLowerCase());
+      }
+    }
+    if (product === undefined && newProduct) product = plan.newProducts.has(pendingKey ?? '') ? pendingKey : name.toLowerCase();
+    const shelfLifeDays = typeof product === 'object' ? product.shelf_life_days : (newProduct?.shelfLifeDays ?? null);
+    const batch = readBatch(get, shelfLifeDays, env.clock, errors);
+    const hasGtin = typeof product === 'object' ? product.gtin14 !== null : gtinRaw !== '';
+    if (batch && env.settings.qr.mode === 'gs1' && hasGtin) {
+      const problem = lotError(batch.lot);
+      if (problem) errors.push(`lot: ${problem}`);
+    }
+    if (batch && product !== undefined) {
+      const key = `${typeof product === 'object' ? product.id : product}\u0000${batch.lot}`;
+      if (seenLots.has(key)) errors.push(`lot: ${batch.lot} appears more than once for this product in the file.`);
+      seenLots.add(key);
+      if (typeof product === 'object' && (await repo.findBatchByProductLot(db, product.id, batch.lot))) {
+        errors.push(`lot: ${batch.lot} is already recorded for ${product.name}.`);
+      }
+    }
+    plan.rows.push({
+      report: { row: i + 2, product: name, lot: get('lot'), productAction: typeof product === 'object' ? 'existing' : 'create', errors },
+      product: product ?? '',
+      batch,
+    });
+  }
+  return plan;
+}
+
+function readNewProduct(name: string, gtin: string, get: (f: CsvField) => string, errors: string[]): ProductData | undefined {
+  const dateType = parseDateType(get('date_type'));
+  if (dateType === undefined) errors.push(`date_type: "${get('date_type')}" is not use-by or best-before.`);
+  const shelfRaw = get('shelf_life_days');
+  const shelfLifeDays = shelfRaw === '' ? null : /^\d+$/.test(shelfRaw) ? Number(shelfRaw) : Number.NaN;
+  if (Number.isNaN(shelfLifeDays)) errors.push(`shelf_life_days: "${shelfRaw}" is not a whole number of days.`);
+  const parsed = ProductInput.safeParse({
+    name, category: get('category'), unit: get('unit') || 'pcs', gtin, dateType: dateType ?? 'use-by',
+    shelfLifeDays: Number.isNaN(shelfLifeDays) ? null : shelfLifeDays, price: get('price'), allergens: get('allergens'),
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) if (issue.path[0] !== 'gtin') errors.push(`${column(String(issue.path[0] ?? 'product'))}: ${issue.message}`);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function readBatch(get: (f: CsvField) => string, shelfLifeDays: number | null, clock: ShopClock, errors: string[]): BatchData | null {
+  const quantity = parseQuantity(get('quantity'));
+  if (Number.isNaN(quantity)) errors.push(`quantity: "${get('quantity')}" is not a number.`);
+  const parsed = BatchInput.safeParse({
+    productId: PENDING_ID, lot: get('lot'), productionDate: get('production_date'), arrivalDate: get('arrival_date'),
+    expiryDate: get('expiry_date') || null, quantity: Number.isNaN(quantity) ? 1 : quantity, unit: get('unit'),
+    supplier: get('supplier'), location: get('location'), notes: get('notes'),
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(`${column(String(issue.path[0] ?? ''))}: ${issue.message}`);
+    return null;
+  }
+  try {
+    validateBatchDates({ ...parsed.data, shelfLifeDays }, clock);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    for (const issue of err.issues ?? [{ path: '', message: err.message }]) errors.push(`${column(issue.path)}: ${issue.message}`);
+    return null;
+  }
+  return parsed.data;
+}
+
+const EXPORT_HEADER = [
+  'product', 'gtin', 'lot', 'production_date', 'arrival_date', 'expiry_date', 'quantity', 'remaining', 'unit', 'date_type',
+  'shelf_life_days', 'category', 'supplier', 'location', 'notes', 'price', 'allergens', 'effective_expiry', 'status', 'days_on_shelf', 'days_left',
+] as const;
+
+/** CSV import (dry run or one all-or-nothing transaction) and export. */
+export function createCsvService(ctx: BatchesContext) {
+  return {
+    async importCsv(input: z.output<typeof ImportCsvInput>): Promise<ImportReport> {
+      const [clock, settings] = await Promise.all([ctx.clock(), ctx.settings()]);
+      const plan = await planImport(ctx.db(), input, { clock, settings });
+      const rows = plan.rows.map((r) => r.report);
+      const errors = rows.filter((r) => r.errors.length > 0).length;
+      const report = { dryRun: input.dryRun, committed: false, columns: plan.columns, ignoredHeaders: plan.ignored, rows, batches: rows.length, productsCreated: plan.newProducts.size, errors };
+      if (input.dryRun) return report;
+      if (errors > 0) {
+        const issues = rows.flatMap((r) => r.errors.map((message) => ({ path: `row ${r.row}`, message }))).slice(0, 50);
+        throw new AppError('INVALID_INPUT', `${errors} row${errors === 1 ? ' has' : 's have'} errors; nothing was imported.`, { issues });
+      }
+      const now = nowIso(ctx.nowMs);
+      await ctx.db().transaction().execute(async (trx) => {
+        const created = new Map<string, ProductRow>();
+        for (const [key, data] of plan.newProducts) created.set(key, await insertProduct(trx, data, now));
+        for (const r of plan.rows) {
+          const product = typeof r.product === 'object' ? r.product : created.get(r.product);
+          if (!product || !r.batch) throw new AppError('INTERNAL', 'The import plan is inconsistent.');
+          await insertBatch(trx, { ...r.batch, productId: product.id }, product, { clock, settings, now });
+        }
+      });
+      ctx.changed([]);
+      return { ...report, committed: true };
+    },
+
+    async exportCsv(input: z.output<typeof ExportCsvInput>): Promise<{ csv: string; fileName: string; rows: number }> {
+      const db = ctx.db();
+      const clock = await ctx.clock();
+      const products = new Map((await repo.listProducts(db)).map((p) => [p.id, p]));
+      const rows = (await repo.listBatches(db, { includeInactive: input.includeInactive }))
+        .map((r) => ({ row: r, b: toBatchSummary(r, clock), p: products.get(r.product_id) }))
+        .sort((x, y) => x.b.productName.localeCompare(y.b.productName) || x.b.lot.localeCompare(y.b.lot));
+      const csv = formatCsv(EXPORT_HEADER, rows.map(({ row, b, p }) => [
+        b.productName, p?.gtin ?? null, b.lot, b.productionDate, b.arrivalDate, b.explicitExpiryDate, b.quantity, b.remaining, b.unit,
+        b.dateType, row.shelf_life_days, b.category, b.supplier, b.location, b.notes, p?.price ?? null, p?.allergens ?? '',
+        b.expiryDate, b.status, b.daysOnShelf, b.daysLeft,
+      ]));
+      return { csv, fileName: `batches-${todayIn(clock.timeZone, clock.nowMs)}.csv`, rows: rows.length };
+    },
+  };
+}

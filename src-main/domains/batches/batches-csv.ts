@@ -1,0 +1,133 @@
+import { CSV_FIELDS, type CsvField } from '../../../src-shared/domains/batches/batches.schemas';
+import { AppError } from '../../../src-shared/ipc/result';
+
+/**
+ * Pure CSV helpers for the batch import and export (RFC 4180): a lenient reader (quoted fields with
+ * `""`, embedded line breaks, CRLF/LF/CR, a UTF-8 BOM), header matching with common synonyms, and a
+ * writer whose cells a spreadsheet will never run as formulas (OWASP "CSV injection").
+ */
+
+export const MAX_CSV_ROWS = 10_000;
+const MAX_CSV_COLUMNS = 60;
+
+/** Parses CSV text into rows of fields; blank lines are kept as `[]` so row numbers match a spreadsheet. */
+export function parseCsvRows(text: string): string[][] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const endField = () => {
+    row.push(field);
+    field = '';
+    if (row.length > MAX_CSV_COLUMNS) throw new AppError('TOO_LARGE', `Row ${rows.length + 1} has more than ${MAX_CSV_COLUMNS} columns.`);
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row.length === 1 && row[0] === '' ? [] : row);
+    row = [];
+    if (rows.length > MAX_CSV_ROWS + 1) throw new AppError('TOO_LARGE', `The file has more than ${MAX_CSV_ROWS} rows; split it into smaller files.`);
+  };
+  while (i < src.length) {
+    const c = src[i] as string;
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') quoted = false;
+      else field += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ',') endField();
+    else if (c === '\r' || c === '\n') {
+      endRow();
+      if (c === '\r' && src[i + 1] === '\n') i += 1;
+    } else field += c;
+    i += 1;
+  }
+  if (quoted) throw new AppError('INVALID_INPUT', `A quoted field in row ${rows.length + 1} never ends (a missing closing ").`);
+  if (field !== '' || row.length > 0) endRow();
+  while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
+  return rows;
+}
+
+const SYNONYMS: Record<CsvField, string[]> = {
+  product: ['product', 'product_name', 'name', 'item', 'article'],
+  gtin: ['gtin', 'ean', 'ean13', 'upc', 'barcode'],
+  lot: ['lot', 'lot_code', 'lot_number', 'batch', 'batch_code', 'batch_number'],
+  production_date: ['production_date', 'produced', 'production', 'made', 'packed', 'packed_on'],
+  arrival_date: ['arrival_date', 'arrived', 'arrival', 'received', 'delivery_date', 'delivered'],
+  expiry_date: ['expiry_date', 'expiry', 'expires', 'use_by', 'best_before', 'bbe', 'expiration_date'],
+  quantity: ['quantity', 'qty', 'amount', 'count'],
+  unit: ['unit', 'units', 'uom'],
+  date_type: ['date_type', 'date_kind'],
+  shelf_life_days: ['shelf_life_days', 'shelf_life', 'shelflife'],
+  category: ['category', 'group'],
+  supplier: ['supplier', 'vendor'],
+  location: ['location', 'storage', 'storage_location', 'shelf'],
+  notes: ['notes', 'note', 'comment', 'comments'],
+  price: ['price'],
+  allergens: ['allergens', 'allergen'],
+};
+
+const normalizeHeader = (h: string): string => h.trim().toLowerCase().replace(/[\s\-./]+/g, '_').replace(/[^a-z0-9_]/g, '');
+
+/** Which column each field comes from: the explicit mapping first, then the header names and synonyms. */
+export function mapHeaders(headers: string[], mapping: Partial<Record<CsvField, string>>): { index: Partial<Record<CsvField, number>>; ignored: string[] } {
+  const index: Partial<Record<CsvField, number>> = {};
+  const normalized = headers.map(normalizeHeader);
+  for (const field of CSV_FIELDS) {
+    const wanted = mapping[field];
+    const at = wanted !== undefined
+      ? headers.findIndex((h) => h.trim() === wanted.trim())
+      : normalized.findIndex((h) => SYNONYMS[field].includes(h));
+    if (wanted !== undefined && at === -1) throw new AppError('INVALID_INPUT', `The file has no column "${wanted}" (mapped to ${field}).`);
+    if (at !== -1) index[field] = at;
+  }
+  const used = new Set(Object.values(index));
+  return { index, ignored: headers.filter((h, i) => !used.has(i) && h.trim() !== '') };
+}
+
+/** A cell as read, with the export's formula guard (a leading `'` before = + - @) taken off again. */
+export function cellText(value: string | undefined): string {
+  const v = (value ?? '').trim();
+  return /^'[=+\-@]/.test(v) ? v.slice(1) : v;
+}
+
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/** One CSV cell: quoted when needed, and text that starts like a formula is prefixed with `'`. */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  // SECURITY: spreadsheets run cells starting with = + - @ (or a tab/CR) as formulas; plain numbers stay numbers.
+  if (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV file (CRLF line ends, UTF-8 BOM so spreadsheet apps read accents right). */
+export function formatCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** `use-by`, `Use by`, `UB` → 'use-by'; `best-before`, `BB`, `BBE` → 'best-before'; '' → null; else undefined. */
+export function parseDateType(value: string): 'use-by' | 'best-before' | null | undefined {
+  const v = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (v === '') return null;
+  if (['use-by', 'useby', 'ub', 'use', 'expiry'].includes(v)) return 'use-by';
+  if (['best-before', 'bestbefore', 'bb', 'bbe', 'best'].includes(v)) return 'best-before';
+  return undefined;
+}
+
+/** A quantity as typed: `12`, `1.5`, or `1,5` (decimal comma). NaN when it is not a number. */
+export function parseQuantity(value: string): number {
+  const v = value.trim().replace(/\s/g, '');
+  const normal = /^\d+,\d+$/.test(v) ? v.replace(',', '.') : v;
+  return NUMBER.test(normal) ? Number(normal) : Number.NaN;
+}

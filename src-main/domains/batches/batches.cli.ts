@@ -1,0 +1,171 @@
+import { promises as fs } from 'node:fs';
+import type {
+  BatchList, BatchSettingsView, BatchSummary, CsvFile, Dashboard, ImportReport, PrintLabelsResult,
+} from '../../../src-shared/domains/batches/batches.schemas';
+import { LabelTemplateId } from '../../../src-shared/domains/batches/batches.schemas';
+import { AppError } from '../../../src-shared/ipc/result';
+import type { CliCommand } from '../../cli/commands';
+import type { CliContext } from '../../cli/context';
+import { EXIT, printJson, UsageError } from '../../cli/io';
+import { writeFileAtomic } from '../../lib/atomic-file';
+
+/** `hearth batches …`: print labels, import/export CSV, set the QR mode and show the dashboard from a script. */
+
+const out = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+function requireString(value: unknown, flag: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Missing ${flag}.`);
+  return value;
+}
+
+function positiveInt(value: unknown, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number from 1.`);
+  return n;
+}
+
+/** The one batch with this lot (of the named product when several products use the lot). */
+async function batchByLot(ctx: CliContext, lot: string, productName: string | undefined): Promise<BatchSummary> {
+  const list = await ctx.call<BatchList>('batches:list', { query: lot, includeInactive: true, limit: 5000 });
+  const wanted = productName?.trim().toLowerCase();
+  const matches = list.items.filter((b) => b.lot === lot && (wanted === undefined || b.productName.toLowerCase() === wanted));
+  if (matches.length === 0) throw new AppError('NOT_FOUND', `No batch with lot ${lot}${productName ? ` for ${productName}` : ''}.`);
+  if (matches.length > 1) {
+    throw new UsageError(`Lot ${lot} exists for ${matches.map((b) => b.productName).join(', ')}; choose one with --product NAME.`);
+  }
+  return matches[0] as BatchSummary;
+}
+
+const labels: CliCommand = {
+  name: 'batches labels',
+  usage: 'hearth batches labels --lot LOT [--product NAME] --template ID [--copies N] [--start-at K] --out FILE.pdf',
+  summary: 'Print batch labels to a PDF (exact page size)',
+  options: { lot: { type: 'string' }, product: { type: 'string' }, template: { type: 'string' }, copies: { type: 'string' }, 'start-at': { type: 'string' }, out: { type: 'string' } },
+  async run(ctx, { values }) {
+    const lot = requireString(values.lot, '--lot LOT');
+    const file = requireString(values.out, '--out FILE.pdf');
+    const template = values.template === undefined ? undefined : LabelTemplateId.safeParse(values.template);
+    if (template && !template.success) throw new UsageError(`Unknown template "${String(values.template)}". Use one of: ${LabelTemplateId.options.join(', ')}.`);
+    await ctx.unlock();
+    const batch = await batchByLot(ctx, lot, values.product as string | undefined);
+    const job = await ctx.call<PrintLabelsResult>('batches:printLabels', {
+      batchIds: [batch.id], template: template?.data, copies: positiveInt(values.copies, '--copies', 1), startAt: positiveInt(values['start-at'], '--start-at', 1),
+    });
+    await writeFileAtomic(file, Buffer.from(job.pdfBase64, 'base64'));
+    if (ctx.flags.json) printJson({ file, jobId: job.jobId, labels: job.labels, pages: job.pages, batchId: batch.id });
+    else out(`Wrote ${job.labels} label${job.labels === 1 ? '' : 's'} for ${batch.productName} lot ${batch.lot} on ${job.pages} page${job.pages === 1 ? '' : 's'} to ${file}.`);
+    return EXIT.ok;
+  },
+};
+
+function printImport(report: ImportReport): void {
+  for (const row of report.rows) {
+    if (row.errors.length > 0) out(`row ${row.row} (${row.product || '?'} ${row.lot}): ${row.errors.join('; ')}`);
+  }
+  const verb = report.committed ? 'Imported' : report.dryRun ? 'Would import' : 'Did not import';
+  out(`${verb} ${report.batches} batch${report.batches === 1 ? '' : 'es'}, creating ${report.productsCreated} product${report.productsCreated === 1 ? '' : 's'}; ${report.errors} row${report.errors === 1 ? '' : 's'} with errors.`);
+  if (report.ignoredHeaders.length > 0) out(`Ignored columns: ${report.ignoredHeaders.join(', ')}`);
+}
+
+const importCsv: CliCommand = {
+  name: 'batches import',
+  usage: 'hearth batches import FILE.csv [--dry-run]',
+  summary: 'Import batches (and new products) from CSV; all rows or none',
+  options: { 'dry-run': { type: 'boolean' } },
+  async run(ctx, { positionals, values }) {
+    const file = requireString(positionals[0], 'the CSV file');
+    const csv = await fs.readFile(file, 'utf8').catch(() => {
+      throw new UsageError(`Cannot read ${file}.`);
+    });
+    await ctx.unlock();
+    const dryRun = values['dry-run'] === true;
+    // A commit checks every row first: run the same check as a dry run so errors come back per row.
+    const check = await ctx.call<ImportReport>('batches:importCsv', { csv, dryRun: true });
+    const report = dryRun || check.errors > 0 ? check : await ctx.call<ImportReport>('batches:importCsv', { csv, dryRun: false });
+    if (ctx.flags.json) printJson(report);
+    else printImport(report);
+    return report.errors > 0 ? EXIT.badInput : EXIT.ok;
+  },
+};
+
+const config: CliCommand = {
+  name: 'batches config',
+  usage: 'hearth batches config [--qr gs1|url|text] [--domain D] [--url-template T] [--shop-name S] [--time-zone Z] [--template ID]',
+  summary: "Set the shop's QR payload and label settings (prints them all)",
+  options: { qr: { type: 'string' }, domain: { type: 'string' }, 'url-template': { type: 'string' }, 'shop-name': { type: 'string' }, 'time-zone': { type: 'string' }, template: { type: 'string' } },
+  async run(ctx, { values }) {
+    const patch: Record<string, unknown> = {};
+    if (values.qr === 'gs1') patch.qr = { mode: 'gs1', domain: requireString(values.domain, '--domain D (e.g. shop.example)') };
+    else if (values.qr === 'url') patch.qr = { mode: 'url', template: requireString(values['url-template'], '--url-template T (e.g. https://shop.example/b/{lot})') };
+    else if (values.qr === 'text') patch.qr = { mode: 'text' };
+    else if (values.qr !== undefined) throw new UsageError('--qr takes gs1, url or text.');
+    if (values['shop-name'] !== undefined) patch.shopName = values['shop-name'];
+    if (values['time-zone'] !== undefined) patch.timeZone = values['time-zone'];
+    if (values.template !== undefined) patch.defaultTemplate = values.template;
+    await ctx.unlock();
+    const settings = await ctx.call<BatchSettingsView>(Object.keys(patch).length > 0 ? 'batches:setSettings' : 'batches:getSettings', patch);
+    if (ctx.flags.json) printJson(settings);
+    else {
+      const qr = settings.qr.mode === 'gs1' ? `GS1 Digital Link on ${settings.qr.domain}` : settings.qr.mode === 'url' ? `URL ${settings.qr.template}` : 'plain text';
+      out(`QR codes: ${qr}\nShop name: ${settings.shopName || '(none)'}\nTime zone: ${settings.resolvedTimeZone}${settings.timeZone === '' ? ' (this computer)' : ''}\nDefault template: ${settings.defaultTemplate}`);
+    }
+    return EXIT.ok;
+  },
+};
+
+const exportCsv: CliCommand = {
+  name: 'batches export',
+  usage: 'hearth batches export --out FILE.csv [--all]',
+  summary: 'Export batches on the shelf (--all: every batch) as CSV',
+  options: { out: { type: 'string' }, all: { type: 'boolean' } },
+  async run(ctx, { values }) {
+    const file = requireString(values.out, '--out FILE.csv');
+    await ctx.unlock();
+    const csv = await ctx.call<CsvFile>('batches:exportCsv', { includeInactive: values.all === true });
+    await writeFileAtomic(file, csv.csv);
+    if (ctx.flags.json) printJson({ file, rows: csv.rows });
+    else out(`Wrote ${csv.rows} batch${csv.rows === 1 ? '' : 'es'} to ${file}.`);
+    return EXIT.ok;
+  },
+};
+
+const MARK = { fresh: '✓', caution: '!', expired: '✕' } as const;
+const line = (b: BatchSummary): string =>
+  `${MARK[b.status]} ${b.productName}  lot ${b.lot}  ${b.dateType === 'best-before' ? 'best before' : 'use by'} ${b.expiryDate ?? '—'}  ${b.remaining} ${b.unit}`;
+
+/** The dashboard as plain text. */
+export function formatDashboard(d: Dashboard): string {
+  const rows = [
+    `Freshness on ${d.today} (${d.timeZone}): ${d.counts.active} batch${d.counts.active === 1 ? '' : 'es'} on the shelf`,
+    `  ${MARK.fresh} fresh    ${d.counts.fresh}`,
+    `  ${MARK.caution} caution  ${d.counts.caution}`,
+    `  ${MARK.expired} expired  ${d.counts.expired}`,
+  ];
+  const section = (title: string, list: BatchSummary[], count = list.length) => {
+    if (count === 0) return;
+    rows.push('', `${title} (${count}):`, ...list.map((b, i) => `  ${i + 1}. ${line(b)}`));
+  };
+  section('Take off the shelf', d.mustGo);
+  section('Last day today', d.expiringToday, d.expiringTodayCount);
+  section('Last day tomorrow', d.expiringTomorrow, d.expiringTomorrowCount);
+  section('Sell first', d.sellFirst);
+  return `${rows.join('\n')}\n`;
+}
+
+const status: CliCommand = {
+  name: 'batches status',
+  usage: 'hearth batches status [--json]',
+  summary: 'The freshness dashboard: counts, what expires today and tomorrow, sell first',
+  async run(ctx) {
+    await ctx.unlock();
+    const dashboard = await ctx.call<Dashboard>('batches:dashboard', {});
+    if (ctx.flags.json) printJson(dashboard);
+    else process.stdout.write(formatDashboard(dashboard));
+    return EXIT.ok;
+  },
+};
+
+export const batchesCommands: CliCommand[] = [labels, importCsv, config, exportCsv, status];

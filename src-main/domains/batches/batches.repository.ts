@@ -1,0 +1,179 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import type {
+  BatchRow, BatchRowUpdate, BatchSettingRow, LabelPrintRow, NewBatchRow, NewLabelPrintRow, NewProductRow, NewStockMovementRow,
+  ProductRow, ProductRowUpdate, StockMovementRow,
+} from './batches.table';
+
+type Db = Kysely<Database>;
+
+/** The columns the status rule reads (a batch with its product's rule). */
+export interface BatchStatusRow {
+  id: string;
+  product_id: string;
+  production_date: string;
+  arrival_date: string;
+  expiry_date: string | null;
+  date_type: 'use-by' | 'best-before';
+  shelf_life_days: number | null;
+  thresholds: string;
+}
+
+/** A batch row with the product fields that status, lists and labels need. */
+export interface BatchWithProductRow extends BatchRow, BatchStatusRow {
+  product_name: string;
+  category: string;
+}
+
+/** A label print row with the batch's lot and product name. */
+export interface LabelPrintWithBatchRow extends LabelPrintRow {
+  lot: string;
+  product_name: string;
+}
+
+const batchWithProduct = (db: Db) =>
+  db
+    .selectFrom('batches as b')
+    .innerJoin('products as p', 'p.id', 'b.product_id')
+    .selectAll('b')
+    .select(['p.name as product_name', 'p.category', 'p.date_type', 'p.shelf_life_days', 'p.thresholds'])
+    .where('b.deleted_at', 'is', null);
+
+const printsWithBatch = (db: Db) =>
+  db
+    .selectFrom('label_prints as l')
+    .innerJoin('batches as b', 'b.id', 'l.batch_id')
+    .innerJoin('products as p', 'p.id', 'b.product_id')
+    .selectAll('l')
+    .select(['b.lot', 'p.name as product_name'])
+    .where('l.deleted_at', 'is', null);
+
+/** Plain queries over the freshness register: no business rules, no status. */
+export const batchesRepository = Object.freeze({
+  // ------------------------------------------------------------ products
+  listProducts: (db: Db): Promise<ProductRow[]> =>
+    db.selectFrom('products').selectAll().where('deleted_at', 'is', null).orderBy('name').execute(),
+
+  getProduct: (db: Db, id: string): Promise<ProductRow | undefined> =>
+    db.selectFrom('products').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst(),
+
+  findProductByName: (db: Db, name: string): Promise<ProductRow | undefined> =>
+    db
+      .selectFrom('products')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+      .executeTakeFirst(),
+
+  findProductByGtin14: (db: Db, gtin14: string): Promise<ProductRow | undefined> =>
+    db.selectFrom('products').selectAll().where('deleted_at', 'is', null).where('gtin14', '=', gtin14).executeTakeFirst(),
+
+  insertProduct: (db: Db, row: NewProductRow) => db.insertInto('products').values(row).execute(),
+
+  updateProduct: (db: Db, id: string, patch: ProductRowUpdate) => db.updateTable('products').set(patch).where('id', '=', id).execute(),
+
+  /** Active batch count per product id. */
+  activeCounts: async (db: Db): Promise<Map<string, number>> => {
+    const rows = await db
+      .selectFrom('batches')
+      .select(['product_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('deleted_at', 'is', null)
+      .where('depleted_at', 'is', null)
+      .groupBy('product_id')
+      .execute();
+    return new Map(rows.map((r) => [r.product_id, Number(r.n)]));
+  },
+
+  // ------------------------------------------------------------ batches
+  getBatch: (db: Db, id: string): Promise<BatchWithProductRow | undefined> =>
+    batchWithProduct(db).where('b.id', '=', id).executeTakeFirst(),
+
+  /** Batches (not deleted) with their product; only those on the shelf unless `includeInactive`. */
+  listBatches: (db: Db, opts: { includeInactive: boolean; productId?: string }): Promise<BatchWithProductRow[]> => {
+    let q = batchWithProduct(db);
+    if (!opts.includeInactive) q = q.where('b.depleted_at', 'is', null);
+    if (opts.productId) q = q.where('b.product_id', '=', opts.productId);
+    return q.execute();
+  },
+
+  /** Only what the status rule needs, for every batch on the shelf (the dashboard over many batches). */
+  activeStatusRows: (db: Db): Promise<BatchStatusRow[]> =>
+    db
+      .selectFrom('batches as b')
+      .innerJoin('products as p', 'p.id', 'b.product_id')
+      .select(['b.id', 'b.product_id', 'b.production_date', 'b.arrival_date', 'b.expiry_date', 'p.date_type', 'p.shelf_life_days', 'p.thresholds'])
+      .where('b.deleted_at', 'is', null)
+      .where('b.depleted_at', 'is', null)
+      .execute(),
+
+  getBatches: (db: Db, ids: string[]): Promise<BatchWithProductRow[]> =>
+    ids.length === 0 ? Promise.resolve([]) : batchWithProduct(db).where('b.id', 'in', ids).execute(),
+
+  findBatchesByLot: (db: Db, lot: string, productIds?: string[]): Promise<BatchWithProductRow[]> => {
+    let q = batchWithProduct(db).where('b.lot', '=', lot);
+    if (productIds) q = q.where('b.product_id', 'in', productIds.length > 0 ? productIds : ['']);
+    return q.execute();
+  },
+
+  findBatchByProductLot: (db: Db, productId: string, lot: string): Promise<BatchRow | undefined> =>
+    db.selectFrom('batches').selectAll().where('product_id', '=', productId).where('lot', '=', lot).where('deleted_at', 'is', null).executeTakeFirst(),
+
+  insertBatch: (db: Db, row: NewBatchRow) => db.insertInto('batches').values(row).execute(),
+
+  updateBatch: (db: Db, id: string, patch: BatchRowUpdate) => db.updateTable('batches').set(patch).where('id', '=', id).execute(),
+
+  /** Distinct suppliers and locations of batches that are not deleted. */
+  facets: async (db: Db): Promise<{ suppliers: string[]; locations: string[] }> => {
+    const base = db.selectFrom('batches').where('deleted_at', 'is', null);
+    const suppliers = await base.select('supplier').distinct().where('supplier', '!=', '').orderBy('supplier').execute();
+    const locations = await base.select('location').distinct().where('location', '!=', '').orderBy('location').execute();
+    return { suppliers: suppliers.map((r) => r.supplier), locations: locations.map((r) => r.location) };
+  },
+
+  // ------------------------------------------------------------ movements
+  insertMovement: (db: Db, row: NewStockMovementRow) => db.insertInto('stock_movements').values(row).execute(),
+
+  getMovement: (db: Db, id: string): Promise<StockMovementRow | undefined> =>
+    db.selectFrom('stock_movements').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst(),
+
+  softDeleteMovement: (db: Db, id: string, now: string) =>
+    db.updateTable('stock_movements').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute(),
+
+  movementsOf: (db: Db, batchId: string): Promise<StockMovementRow[]> =>
+    db.selectFrom('stock_movements').selectAll().where('batch_id', '=', batchId).where('deleted_at', 'is', null).orderBy('at', 'desc').orderBy('id', 'desc').execute(),
+
+  /** Discarded movements with their product, optionally within [from, to] (shop days) and for one product. */
+  discarded: (db: Db, opts: { from?: string; to?: string; productId?: string }) => {
+    let q = db
+      .selectFrom('stock_movements as m')
+      .innerJoin('batches as b', 'b.id', 'm.batch_id')
+      .innerJoin('products as p', 'p.id', 'b.product_id')
+      .select(['m.quantity', 'm.reason', 'm.day', 'b.unit', 'p.id as product_id', 'p.name as product_name'])
+      .where('m.kind', '=', 'discarded')
+      .where('m.deleted_at', 'is', null)
+      .where('b.deleted_at', 'is', null);
+    if (opts.from) q = q.where('m.day', '>=', opts.from);
+    if (opts.to) q = q.where('m.day', '<=', opts.to);
+    if (opts.productId) q = q.where('p.id', '=', opts.productId);
+    return q.execute();
+  },
+
+  // ------------------------------------------------------------ label prints
+  insertPrint: (db: Db, row: NewLabelPrintRow) => db.insertInto('label_prints').values(row).execute(),
+
+  printsOf: (db: Db, batchIds: string[]): Promise<LabelPrintWithBatchRow[]> =>
+    batchIds.length === 0
+      ? Promise.resolve([])
+      : printsWithBatch(db).where('l.batch_id', 'in', batchIds).orderBy('l.printed_at', 'desc').orderBy('l.id', 'desc').execute(),
+
+  // ------------------------------------------------------------ settings
+  listSettings: (db: Db): Promise<BatchSettingRow[]> =>
+    db.selectFrom('batch_settings').selectAll().where('deleted_at', 'is', null).execute(),
+
+  upsertSetting: (db: Db, key: string, value: string, now: string) =>
+    db
+      .insertInto('batch_settings')
+      .values({ key, value, created_at: now, updated_at: now, deleted_at: null })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, deleted_at: null }))
+      .execute(),
+});
