@@ -14,17 +14,7 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** Offers `text` as a downloaded .txt file. */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadText } from './files';
 
 /** A file-name-safe slug of a profile name. */
 export const fileSlug = (name: string): string =>
