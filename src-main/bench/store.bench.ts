@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { openSqlite, type SqliteHandle } from '../db/connection';
+import { DEFAULT_CACHE_KIB, openSqlite, type SqliteHandle } from '../db/connection';
 import { createdAtOf, ftsQueries, journalRows, type JournalRow } from './journal-data';
 import { compared, median, seededRandom, timeSync, type Measurement } from './measure';
 
@@ -81,8 +81,9 @@ export function benchStore(opts: StoreBenchOptions): StoreBenchResult {
     const pair = open(kib, false);
     try {
       const rows = benchReads(pair, ids, kib, opts);
-      measurements.push(...rows);
       cacheVerdicts.push({ cacheKiB: kib, readsPass: rows.every((r) => r.pass), worstReadRatio: Math.min(...rows.map((r) => r.ratio ?? 0)) });
+      // Only the shipped cache size is held to the target; the others are there to size it.
+      measurements.push(...(kib === DEFAULT_CACHE_KIB ? rows : rows.map((r) => ({ ...r, target: 'sizing', pass: undefined }))));
     } finally {
       close(pair);
     }
