@@ -7,7 +7,8 @@ import { openSqlite } from './connection';
 
 /**
  * SECURITY.md T1: a writer process is SIGKILLed at a random moment, many times. After each kill the
- * database must open with its key, pass integrity checks, and hold exactly rows 1..n with n ≥ the last
+ * database must open with its key, pass `PRAGMA integrity_check` (SQLite3MC's cipher_integrity_check
+ * reports nothing even for damaged pages, so it proves nothing here; page HMACs are checked on every read), and hold exactly rows 1..n with n ≥ the last
  * acknowledged commit: no gaps, no lost acknowledged rows. (The plan asks for ≥ 200 kills; the unit run
  * does KILLS of them to stay fast, and the number can be raised with HEARTH_CRASH_KILLS.)
  */
@@ -48,7 +49,6 @@ describe('db crash safety', () => {
       const db = openSqlite(file, { keyPragma: `x'${key}'`, label: 'crash.db', create: false });
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(db.pragma('cipher_integrity_check')).toEqual([]);
         const { n, max } = db.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS max FROM t').get() as { n: number; max: number };
         expect(n).toBe(max); // rows are exactly 1..max: no gaps
         expect(max).toBeGreaterThanOrEqual(maxAck); // no acknowledged row lost

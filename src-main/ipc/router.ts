@@ -87,6 +87,10 @@ export function toAppError(err: unknown, where: string): AppError {
   const code = (err as { code?: unknown }).code;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL', 'The disk is full. Free some space and try again; nothing was changed.');
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('BUSY', 'The profile is busy in another process. Try again.');
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    log.error(`[router] ${where}: database page failed its integrity check`, err);
+    return new AppError('CORRUPT', 'Part of the profile database is damaged (a page failed its integrity check). Nothing was changed; restore the profile folder from a backup.', { file: 'hearth.db' });
+  }
   if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES') return new AppError('READ_ONLY', 'Hearth cannot write to the profile folder.');
   log.error(`[router] ${where} failed`, err);
   return new AppError('INTERNAL', 'Something went wrong inside Hearth.');

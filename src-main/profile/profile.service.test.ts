@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
 import { errorOf, PASSWORD, testCore } from '../test/helpers';
+import { toAppError } from '../ipc/router';
 import { DATABASE_FILE } from './profile-store';
 import { KEYRING_FILE } from './keyring';
 
@@ -248,5 +249,36 @@ describe('profile.service', () => {
     idle.disarm();
     expect(core.profiles.isUnlocked()).toBe(false);
     expect(events).toEqual(['session:autoLockWarning', 'session:locked']);
+  });
+});
+
+describe('profile.service damaged pages', () => {
+  it('reports a flipped byte inside a data page as CORRUPT on the next read, never a crash', async () => {
+    const core = testCore();
+    const { profile } = await createProfile(core);
+    const session = core.profiles.current();
+    session.sqlite.exec("CREATE TABLE filler (v TEXT) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT printf('%.2000c', 'x') FROM n;");
+    session.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await core.call('session:lock');
+    const db = path.join(core.root, profile.id, DATABASE_FILE);
+    const bytes = readFileSync(db);
+    const page = 4096;
+    expect(bytes.length).toBeGreaterThan(page * 50);
+    const at = page * 40 + 1000;
+    bytes[at] = bytes[at]! ^ 0x55;
+    await fs.writeFile(db, bytes);
+    // Page 1 is intact, so unlock works; the damaged page fails its HMAC when read.
+    await core.call('profile:unlock', { profileId: profile.id, password: PASSWORD });
+    const res = await core.router.dispatch('settings:get', {}, { transport: 'test' });
+    expect(res.ok).toBe(true);
+    let code = '';
+    try {
+      core.profiles.current().sqlite.prepare('SELECT count(*), sum(length(v)) FROM filler').get();
+    } catch (err) {
+      code = String((err as { code?: string }).code);
+    }
+    expect(code).toMatch(/SQLITE_CORRUPT|SQLITE_NOTADB/);
+    // The router turns that into a typed CORRUPT error naming the file.
+    expect(toAppError(Object.assign(new Error('x'), { code }), 'test')).toMatchObject({ code: 'CORRUPT', file: DATABASE_FILE });
   });
 });
