@@ -25,10 +25,10 @@ export function testCore(root = tempRoot()): Core & { root: string; call: <T = u
   return Object.assign(core, { root, call });
 }
 
-/** Runs `fn` and returns the AppError it rejects with (fails the test if it resolves). */
-export async function errorOf(fn: () => Promise<unknown>): Promise<AppError> {
+/** Returns the AppError that `work` (a promise, or a function returning one) rejects with; fails if it resolves. */
+export async function errorOf(work: Promise<unknown> | (() => Promise<unknown>)): Promise<AppError> {
   try {
-    await fn();
+    await (typeof work === 'function' ? work() : work);
   } catch (err) {
     if (err instanceof AppError) return err;
     throw err;

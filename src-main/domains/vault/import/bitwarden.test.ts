@@ -3,19 +3,11 @@ import { AppError } from '../../../../src-shared/ipc/result';
 import { decryptEncString, hkdfExpandSha256 } from './bitwarden-crypto';
 import { parseImport } from './index';
 import { byTitle, fieldValue, fixture, PASS_IMPORT_REFERENCE } from './test-fixtures';
+import { errorOf } from '../../../test/helpers';
 
 const json = (relative: string): Record<string, unknown> => JSON.parse(new TextDecoder().decode(fixture(relative))) as Record<string, unknown>;
 const bytesOf = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('bitwarden json (keepassxc-bitwarden_export.json)', () => {
   it('imports the 4 items, one of each type, and the 2 folders', async () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedItem } from '../../../../src-shared/domains/vault/vault.schemas';
-import { AppError } from '../../../../src-shared/ipc/result';
 import { findDuplicates, IMPORT_LIMITS, parseImport, sniffFormat } from './index';
 import { fixture, FIXTURE_FORMATS } from './test-fixtures';
+import { errorOf } from '../../../test/helpers';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('import.sniffFormat', () => {
   it.each(Object.entries(FIXTURE_FORMATS))('recognises %s as %s', (file, format) => {

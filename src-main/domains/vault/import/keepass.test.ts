@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../src-shared/ipc/result';
 import { parseImport } from './index';
 import { escapeTextTabs } from './keepass';
 import { byTitle, fieldValue, fixture, PASS_IMPORT_REFERENCE, patchKdbxHeaderUint64 } from './test-fixtures';
+import { errorOf } from '../../../test/helpers';
 
 const KDBX = 'keepass/keepassxc-cli-sample.kdbx';
 const KDBX_PASSWORD = 'hearth-fixture-pw';
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 /** The 4 entries keepassxc-cli wrote, as every KeePassXC-made fixture must read them. */
 function expectKeePassXcSample(items: Awaited<ReturnType<typeof parseImport>>['items']): void {

@@ -5,19 +5,11 @@ import { parseImport } from './index';
 import { IMPORT_LIMITS } from './limits';
 import { byTitle, fieldValue, fixture, PASS_IMPORT_REFERENCE } from './test-fixtures';
 import { checkZipEntries, extractZipEntry, isSafeEntryName, readZipDirectory } from './zip-reader';
+import { errorOf } from '../../../test/helpers';
 
 const PUX = '1password/keepassxc-1PasswordExport.1pux';
 const exportData = new TextEncoder().encode(JSON.stringify({ accounts: [] }));
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('1password 1pux (keepassxc-1PasswordExport.1pux)', () => {
   it('imports 8 of the 9 items (the document is skipped) into the 2 vault folders', async () => {
