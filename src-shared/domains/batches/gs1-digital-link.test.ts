@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../ipc/result';
+import { catchInvalid } from './batches.test-helpers';
 import {
   buildDigitalLink,
   type DigitalLinkInput,
@@ -16,16 +16,6 @@ const EXAMPLE: DigitalLinkInput = { domain: 'id.gs1.org', gtin: '09521234543213'
 /** Every character of GS1 character set 82 except letters and digits. */
 const CSET82_SYMBOLS = `!"%&'()*+,-./:;<=>?_`;
 
-function catchInvalid(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('INVALID_INPUT');
-    return (error as AppError).message;
-  }
-  throw new Error('expected an INVALID_INPUT AppError');
-}
 
 describe('gs1-digital-link', () => {
   describe('buildDigitalLink', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../ipc/result';
 import { parseDigitalLink } from './gs1-digital-link';
+import { catchInvalid } from './batches.test-helpers';
 import {
   buildQrPayload,
   buildTextPayload,
@@ -18,16 +18,6 @@ const GS1 = { mode: 'gs1', domain: 'shop.example' } as const;
 
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
 
-function catchInvalid(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('INVALID_INPUT');
-    return (error as AppError).message;
-  }
-  throw new Error('expected an INVALID_INPUT AppError');
-}
 
 describe('qr-payload', () => {
   describe('text mode', () => {

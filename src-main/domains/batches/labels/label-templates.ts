@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { LabelTemplateId } from '../../../../src-shared/domains/batches/batches.schemas';
 import { AppError } from '../../../../src-shared/ipc/result';
 
 /**
@@ -15,10 +15,8 @@ import { AppError } from '../../../../src-shared/ipc/result';
  * The per-printer calibration offset absorbs printer skew, not template error.
  */
 
-/** Every label stock id; the zod enum validates ids that cross IPC. */
-export const LabelTemplateId = z.enum(['avery-l7160', 'avery-l7163', 'avery-5160', 'thermal-50x30', 'thermal-40x30', 'roll-58mm']);
-/** One of the supported label stock ids. */
-export type LabelTemplateId = z.infer<typeof LabelTemplateId>;
+/** Every label stock id, declared once in the shared contract (it validates ids that cross IPC). */
+export { LabelTemplateId } from '../../../../src-shared/domains/batches/batches.schemas';
 
 /** How the stock is fed: whole sheets of labels, one die-cut label per page, or a continuous roll cut per label. */
 export type LabelStockKind = 'sheet' | 'die-cut' | 'roll';
