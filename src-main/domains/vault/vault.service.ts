@@ -196,6 +196,7 @@ export function createVaultItems(deps: VaultDeps) {
       const oldPublic = parsePublic(before);
       const merged = mergeKeptSecrets(input.item, oldSecrets, oldPublic.fields.map((f) => f.id));
       const item = ItemInput.parse(merged.item);
+      if (item.login?.totp) parseOtpInput(item.login.totp); // reject an unusable TOTP key before writing anything
       const { publicData, secrets } = splitItem(item, merged.fieldIds);
       const now = nowIso(clock);
       const passwordChanged = (oldSecrets.password ?? '') !== (item.login?.password ?? '');
@@ -215,7 +216,6 @@ export function createVaultItems(deps: VaultDeps) {
           updated_at: now,
         });
       });
-      if (item.login?.totp) parseOtpInput(item.login.totp);
       invalidate([before.id]);
       return detail(await row(before.id));
     },
