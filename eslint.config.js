@@ -12,7 +12,7 @@ const nodeOrElectron = ['electron', 'node:*', 'fs', 'path', 'crypto', 'child_pro
  * libraries; the preload imports only electron and src-shared/ipc; migrations import only kysely.
  */
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.native/**', 'e2e/artifacts/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'e2e/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -35,6 +35,8 @@ export default defineConfig(({ mode }): UserConfig => {
             main: path.join(root, 'src-main/main.ts'),
             cli: path.join(root, 'src-main/cli/main.ts'),
             bench: path.join(root, 'src-main/bench/bench.ts'),
+            // Worker threads for heavy jobs (src-main/lib/worker-pool.ts loads it from beside main/cli).
+            worker: path.join(root, 'src-main/workers/worker-entry.ts'),
           },
           external: [...nodeExternals, ...Object.keys(pkg.dependencies)],
           output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
@@ -80,6 +82,7 @@ export default defineConfig(({ mode }): UserConfig => {
       root,
       include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
       environment: 'node',
+      globalSetup: ['src-main/test/global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 60_000,
       pool: 'forks',

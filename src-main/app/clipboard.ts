@@ -3,7 +3,7 @@ import type { Clipboard } from 'electron';
 import { log } from '../lib/log';
 import { clearDelayMs, clipboardDigest, defaultSetTimer, type SecretClipboard, type SetTimer } from '../lib/secret-clipboard';
 
-/** The part of Electron's `clipboard` the guard uses; a fake in tests. */
+/** The part of Electron's `clipboard` the guard uses (asynchronous since Electron 45); a fake in tests. */
 export type ClipboardPort = Pick<Clipboard, 'writeText' | 'readText' | 'clear'>;
 
 /**
@@ -14,13 +14,13 @@ export type ClipboardPort = Pick<Clipboard, 'writeText' | 'readText' | 'clear'>;
  * Marking the copy as sensitive (macOS `org.nspasteboard.ConcealedType`; Windows
  * `ExcludeClipboardContentFromMonitorProcessing`, `CanIncludeInClipboardHistory`=0,
  * `CanUploadToCloudClipboard`=0; KDE `x-kde-passwordManagerHint`) is NOT done, deliberately:
- * - the marker must be part of the same clipboard write as the text. In Electron 38 each
+ * - the marker must be part of the same clipboard write as the text. Up to Electron 43 each
  *   `clipboard.writeBuffer()` call commits its own writer and replaces everything on the clipboard,
  *   including the text just written, and `clipboard.write()` accepts only text/html/rtf/image/bookmark.
  *   Sources (read, not run here): electron/electron#41462 ("write both text and custom format data"),
  *   #2130 (each write clears), PR #9243 review ("ScopedClipboardWriter only supports a single custom
- *   format"). Electron PR #51707 adds `ClipboardItem` with custom formats to `clipboard.write()` in 44.x
- *   [verify when upgrading]: that is the place to add the markers.
+ *   format"). Electron 45's `clipboard.write(ClipboardItem[])` can carry custom formats beside the text:
+ *   that is the place to add the markers, once they can be checked on each desktop.
  * - a second write carrying only the marker would arrive after clipboard managers already recorded
  *   the text, and would replace the text itself; so it would protect nothing.
  * Not verified on a real desktop here (no Electron binary on this machine).
@@ -36,23 +36,24 @@ export function createClipboardGuard(clipboard: ClipboardPort, setTimer: SetTime
     ours = null;
   };
 
-  const clearIfOurs = (): void => {
+  const clearIfOurs = async (): Promise<void> => {
     if (!ours) return;
-    const current = clipboardDigest(clipboard.readText());
+    const expected = ours;
+    const current = clipboardDigest(await clipboard.readText());
     // SECURITY: clear only our own value; the user may have copied something else since.
-    if (timingSafeEqual(current, ours)) {
+    if (ours === expected && timingSafeEqual(current, expected)) {
       clipboard.clear();
       log.info('[clipboard] cleared a copied secret');
     }
-    forget();
+    if (ours === expected) forget();
   };
 
   return {
-    copySecret(text, seconds) {
+    async copySecret(text, seconds) {
       forget();
-      clipboard.writeText(text);
+      await clipboard.writeText(text);
       ours = clipboardDigest(text);
-      cancel = setTimer(clearIfOurs, clearDelayMs(seconds));
+      cancel = setTimer(() => void clearIfOurs().catch((err: unknown) => log.error('[clipboard] clear failed', err)), clearDelayMs(seconds));
     },
     clearIfOurs,
   };

@@ -19,6 +19,7 @@ export const APP_ERROR_CODES = [
   'READ_ONLY',
   'FORBIDDEN',
   'UNSUPPORTED',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

@@ -1,0 +1,27 @@
+import type { JobFn } from './job';
+
+/**
+ * Every job a worker thread can run, by name. The worker entry imports this table; main imports it for
+ * types only, so a job's code (parsers, PDF writers) never loads into main for nothing.
+ * Adding a job: one line here, with a module that exports a {@link JobFn}.
+ */
+export const jobs = {
+  /** Echoes its input after `delayMs` of busy work; `fail` throws; used by the pool's own tests. */
+  'test.echo': (async (input, ctx) => {
+    const until = Date.now() + (input.delayMs ?? 0);
+    while (Date.now() < until) {
+      if (ctx.cancelled()) return { echoed: null, cancelled: true };
+    }
+    if (input.allocateMiB) {
+      const hold: number[][] = [];
+      for (let i = 0; i < input.allocateMiB; i++) hold.push(new Array(128 * 1024).fill(i));
+    }
+    if (input.fail) throw new Error(input.fail);
+    ctx.progress(1, 1);
+    return { echoed: input.value, cancelled: false };
+  }) as JobFn<{ value: unknown; delayMs?: number; fail?: string; allocateMiB?: number }, { echoed: unknown; cancelled: boolean }>,
+} satisfies Record<string, JobFn<never, unknown>>;
+
+export type JobName = keyof typeof jobs;
+export type JobInput<N extends JobName> = Parameters<(typeof jobs)[N]>[0];
+export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof jobs)[N]>>;
