@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../src-shared/ipc/result';
+import { syncDir } from '../lib/atomic-file';
+import { BLOB_HEADER_BYTES, blobDecryptor, blobIdKey, damagedBlob, measurePlaintext, newBlobEncryptor } from './blob-file';
+
+/**
+ * The encrypted files of a profile, content-addressed: `blobs/<first two hex>/<id>`. Writes stream
+ * through a temp file in `blobs/tmp/` (0600), fsync, then an atomic rename; a crash leaves at most a
+ * stale temp file, which {@link BlobFiles.removeTemp} deletes on unlock. Reads stream and authenticate
+ * chunk by chunk. Memory stays at a few chunks whatever the file size. Which blobs are still referenced
+ * is the database's business (blob-store.ts); this layer only stores bytes.
+ */
+export interface PutResult {
+  id: string;
+  size: number;
+  /** True when the same content was already stored (nothing new written). */
+  existed: boolean;
+}
+
+const ID = /^[0-9a-f]{64}$/;
+
+export class BlobFiles {
+  readonly #dir: string;
+  readonly #filesKey: () => Buffer;
+
+  constructor(dir: string, filesKey: () => Buffer) {
+    this.#dir = dir;
+    this.#filesKey = filesKey;
+  }
+
+  pathOf(id: string): string {
+    if (!ID.test(id)) throw new AppError('INVALID_INPUT', 'Not a stored file id.');
+    return path.join(this.#dir, id.slice(0, 2), id);
+  }
+
+  async put(source: Readable | AsyncIterable<Uint8Array>): Promise<PutResult> {
+    const filesKey = this.#filesKey();
+    const idKey = blobIdKey(filesKey);
+    const tmpDir = path.join(this.#dir, 'tmp');
+    await fs.mkdir(tmpDir, { recursive: true, mode: 0o700 });
+    const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
+    const fh = await fs.open(tmp, 'wx', 0o600);
+    let moved = false;
+    try {
+      const measure = measurePlaintext(idKey);
+      const { header, encryptor } = newBlobEncryptor(filesKey);
+      const out = fh.createWriteStream({ flush: true }); // fsync before the handle closes
+      out.write(header);
+      await pipeline(source, measure, encryptor, out);
+      const { id, size } = measure.result();
+      const dest = this.pathOf(id);
+      if (await exists(dest)) return { id, size, existed: true };
+      await fs.mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
+      await fs.rename(tmp, dest);
+      moved = true;
+      await syncDir(path.dirname(dest));
+      return { id, size, existed: false };
+    } finally {
+      idKey.fill(0);
+      await fh.close().catch(() => undefined);
+      if (!moved) await fs.rm(tmp, { force: true });
+    }
+  }
+
+  /** The plaintext of blob `id` as a stream; it errors with CORRUPT on any damage (and NOT_FOUND up front). */
+  async open(id: string): Promise<Readable> {
+    const file = this.pathOf(id);
+    const fh = await fs.open(file, 'r').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') throw new AppError('NOT_FOUND', 'That stored file is missing from the profile folder.', { file: `blobs/${id.slice(0, 2)}/${id}` });
+      throw err;
+    });
+    const header = Buffer.alloc(BLOB_HEADER_BYTES);
+    const { bytesRead } = await fh.read(header, 0, BLOB_HEADER_BYTES, 0);
+    if (bytesRead !== BLOB_HEADER_BYTES) {
+      await fh.close();
+      throw damagedBlob(id);
+    }
+    const decryptor = blobDecryptor(this.#filesKey(), header, id);
+    const raw = createReadStream('', { fd: fh, start: BLOB_HEADER_BYTES, highWaterMark: 256 * 1024 });
+    raw.on('error', (err) => decryptor.destroy(err));
+    decryptor.on('close', () => raw.destroy());
+    return raw.pipe(decryptor);
+  }
+
+  /** Writes blob `id`'s plaintext to `dest` atomically (temp + rename): a damaged blob leaves no partial file. */
+  async exportTo(id: string, dest: string): Promise<number> {
+    const tmp = `${dest}.${randomBytes(6).toString('hex')}.part`;
+    const out = await fs.open(tmp, 'wx', 0o600);
+    let size = 0;
+    try {
+      const plain = await this.open(id);
+      plain.on('data', (c: Buffer) => (size += c.length));
+      await pipeline(plain, out.createWriteStream({ flush: true }));
+      await fs.rename(tmp, dest);
+      await syncDir(path.dirname(dest));
+      return size;
+    } finally {
+      await out.close().catch(() => undefined);
+      await fs.rm(tmp, { force: true });
+    }
+  }
+
+  async has(id: string): Promise<boolean> {
+    return exists(this.pathOf(id));
+  }
+
+  async remove(id: string): Promise<void> {
+    await fs.rm(this.pathOf(id), { force: true });
+  }
+
+  /** Every stored id (for garbage collection and checks). */
+  async *ids(): AsyncIterable<string> {
+    const shards = await fs.readdir(this.#dir).catch(() => [] as string[]);
+    for (const shard of shards) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      for (const name of await fs.readdir(path.join(this.#dir, shard))) if (ID.test(name) && name.startsWith(shard)) yield name;
+    }
+  }
+
+  /** Deletes temp files left by a crash mid-write. */
+  async removeTemp(): Promise<number> {
+    const tmpDir = path.join(this.#dir, 'tmp');
+    const names = await fs.readdir(tmpDir).catch(() => [] as string[]);
+    await Promise.all(names.map((n) => fs.rm(path.join(tmpDir, n), { force: true })));
+    return names.length;
+  }
+}
+
+const exists = (file: string): Promise<boolean> =>
+  fs.stat(file).then(
+    () => true,
+    () => false,
+  );
