@@ -38,7 +38,7 @@ function u32(n: number): Buffer {
 
 /** Plaintext in, chunk records out. An empty input still gives one (empty, last) chunk. */
 export function createChunkEncryptor(key: Buffer, noncePrefix: Buffer, aad: Buffer): Transform {
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let index = 0;
   const sealChunk = (plain: Buffer, last: boolean): Buffer => {
     if (index >= MAX_CHUNKS) throw new Error('stream too long for one container');
@@ -71,7 +71,7 @@ export function createChunkEncryptor(key: Buffer, noncePrefix: Buffer, aad: Buff
  * A consumer must treat output as final only once the stream ended without error.
  */
 export function createChunkDecryptor(key: Buffer, noncePrefix: Buffer, aad: Buffer, fail: (reason: string) => Error = (r) => new ChunkAuthError(r)): Transform {
-  let buf = Buffer.alloc(0);
+  let buf: Buffer = Buffer.alloc(0);
   let index = 0;
   let held: Buffer | null = null; // one complete record, decrypted once we know whether it is the last
   let ended = false;
