@@ -1,12 +1,14 @@
 /* global window, document -- callbacks passed to page.evaluate/waitForFunction run in the browser */
 // Foundation: CSP and isolation, profile creation with the recovery key, lock/unlock (password and
-// recovery key), password change, settings persistence, and the browser-mode API guards.
+// recovery key, which ends with a new master password), password change, settings persistence, and
+// the browser-mode API guards.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { confirmRecoveryKey, expectShell, expectUnlock, lockWithButton, openSettings, submitNewProfile, unlockWithPassword } from './lib/flows.mjs';
 
 const PASSWORD = 'ember quiet harbor violet lantern 74';
 const NEW_PASSWORD = 'copper meadow thistle orbit canyon 19';
+const RECOVERED_PASSWORD = 'saddle ember violin glacier porch 63';
 const WRONG_PASSWORD = 'definitely not the password';
 
 /** One request with full control of the headers (fetch does not let us forge Host). */
@@ -93,13 +95,33 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
     await expectShell(page, profileName);
   });
 
-  await step('locks with Ctrl+L and unlocks with the recovery key', async () => {
+  await step('forgot the password: recovery key, then a new master password; the old one stops working', async () => {
     await page.keyboard.press('Control+l');
     await expectUnlock(page);
     await page.getByRole('button', { name: 'Use recovery key instead' }).click();
     await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase());
     await screenshot('07-unlock-recovery-key');
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+
+    // A recovery unlock ends with a new master password before anything else opens.
+    await page.getByRole('heading', { name: 'Set a new master password' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('New master password', { exact: true }).fill('password1');
+    await page.getByText('This password is too easy to guess', { exact: false }).first().waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Set new password' }).isDisabled(), true, 'a weak password was accepted');
+    await page.getByLabel('New master password', { exact: true }).fill(RECOVERED_PASSWORD);
+    await page.getByLabel('Confirm password').fill(RECOVERED_PASSWORD);
+    await screenshot('07b-set-new-password');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByRole('heading', { name: 'New master password set' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Create a new recovery key' }).waitFor();
+    await screenshot('07c-offer-new-recovery-key');
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await expectShell(page, profileName);
+
+    await lockWithButton(page);
+    await unlockWithPassword(page, PASSWORD);
+    await page.getByRole('alert').getByText('Wrong password', { exact: true }).waitFor();
+    await unlockWithPassword(page, RECOVERED_PASSWORD);
     await expectShell(page, profileName);
   });
 
@@ -108,7 +130,7 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
     await screenshot('08-settings');
     await page.getByRole('button', { name: 'Change password…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change master password' });
-    await dialog.getByLabel('Current password').fill(PASSWORD);
+    await dialog.getByLabel('Current password').fill(RECOVERED_PASSWORD);
     await dialog.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
     await dialog.getByLabel('Confirm password').fill(NEW_PASSWORD);
     await screenshot('09-change-password');
@@ -116,7 +138,7 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
     await page.getByText('Master password changed.', { exact: false }).waitFor({ timeout: 30_000 });
 
     await lockWithButton(page);
-    await unlockWithPassword(page, PASSWORD);
+    await unlockWithPassword(page, RECOVERED_PASSWORD);
     await page.getByRole('alert').getByText('Wrong password', { exact: true }).waitFor();
     await unlockWithPassword(page, NEW_PASSWORD);
     await expectShell(page, profileName);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, powerMonitor, protocol, session, shell, type Session, type WebContents } from 'electron';
 import type { LockReason } from '../src-shared/domains/session/session.contract';
@@ -10,7 +9,6 @@ import { openExternalChecked } from './app/external';
 import { buildMenuTemplate } from './app/menu';
 import { APP_SCHEME, isAppOrigin, registerAppProtocol } from './app/protocol';
 import { createMainWindow } from './app/windows';
-import { setNativeBinding } from './db/connection';
 import { readSettings } from './domains/settings/settings.service';
 import { registerElectronIpc } from './host/electron-ipc';
 import type { SecretClipboard } from './lib/secret-clipboard';
@@ -21,7 +19,9 @@ import { log } from './lib/log';
  * with browser mode and the CLI.
  */
 
-// SECURITY: sandbox every renderer; must run before 'ready' (SECURITY.md §1.1 #4).
+// SECURITY: every file and folder Hearth creates is for this user only (0600 / 0700), see docs/security.md#file-permissions.
+if (process.platform !== 'win32') process.umask(0o077);
+// SECURITY: sandbox every renderer; must run before 'ready' (docs/security.md#electron-hardening).
 app.enableSandbox();
 // SECURITY: app:// is standard + secure (a real origin, CSP applies) + fetch; never bypassCSP or corsEnabled.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -44,7 +44,6 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const appRoot = app.getAppPath();
-  if (!app.isPackaged) useDevNativeBinding(appRoot);
   hardenSession(session.defaultSession);
   registerAppProtocol(session.defaultSession, path.join(appRoot, 'dist', 'renderer'));
 
@@ -72,7 +71,7 @@ function start(): void {
   app.on('before-quit', () => {
     quitting = true;
     core.shutdown();
-    secretClipboard.clearIfOurs();
+    void secretClipboard.clearIfOurs();
   });
   app.on('window-all-closed', () => {
     // macOS keeps the app running without windows: lock, so a closed window never leaves a profile open.
@@ -89,13 +88,6 @@ function start(): void {
 function profileRoot(): string {
   const home = process.env.HEARTH_HOME;
   return home ? path.resolve(home) : path.join(app.getPath('userData'), 'profiles');
-}
-
-/** Development runs node_modules built for Node; main loads the Electron-ABI copy from scripts/native-abi.mjs. */
-function useDevNativeBinding(appRoot: string): void {
-  const binding = path.join(appRoot, '.native', 'electron', 'better_sqlite3.node');
-  if (existsSync(binding)) setNativeBinding(binding);
-  else log.warn('[main] no Electron build of the SQLite addon; run `node scripts/native-abi.mjs electron`');
 }
 
 function openMainWindow(): void {
@@ -116,7 +108,7 @@ function focusMainWindow(): void {
 
 /** Lock = the core closed the database and zeroed the keys; here: drop the renderer's state and our copy. */
 function afterLock(secretClipboard: SecretClipboard): void {
-  secretClipboard.clearIfOurs();
+  void secretClipboard.clearIfOurs();
   // SECURITY: reload drops React state and strings the renderer still holds (Bitwarden does the same).
   if (!quitting && mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
 }
@@ -141,7 +133,7 @@ async function lockIfEnabled(core: Core, reason: LockReason, setting: 'lockOnSus
   if (enabled) core.profiles.lock(reason);
 }
 
-/** SECURITY (§1.1 #11–14): no webviews, no popups, no navigation away from app://bundle, in every WebContents. */
+/** SECURITY (docs/security.md#electron-hardening): no webviews, no popups, no navigation away from app://bundle, in every WebContents. */
 function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -157,7 +149,7 @@ function hardenWebContents(contents: WebContents): void {
   });
 }
 
-/** SECURITY (§1.1 #5): deny every permission request and check; Electron grants them when no handler is set. */
+/** SECURITY (docs/security.md#electron-hardening): deny every permission request and check; Electron grants them when no handler is set. */
 function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);

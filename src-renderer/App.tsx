@@ -4,6 +4,7 @@ import { useTheme } from './app/useTheme';
 import { CreateProfileScreen } from './domains/profile/CreateProfileScreen';
 import { ProfilePicker } from './domains/profile/ProfilePicker';
 import { useProfileStore } from './domains/profile/profile.store';
+import { SetNewPasswordScreen } from './domains/profile/SetNewPasswordScreen';
 import { UnlockScreen } from './domains/profile/UnlockScreen';
 import { Callout } from './ui/Callout';
 import { Spinner } from './ui/Spinner';
@@ -52,6 +53,8 @@ export function App() {
       return <CreateProfileScreen />;
     case 'unlock':
       return <UnlockScreen />;
+    case 'set-password':
+      return <SetNewPasswordScreen />;
     case 'app':
       return <AppShell />;
   }

@@ -1,27 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BUILT, hearth } from '../test/cli';
 import { tempRoot } from '../test/helpers';
 
-/** Runs the built `hearth` command (npm test builds before the unit tests). */
-const repo = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(repo, 'bin/hearth.mjs');
-
-async function hearth(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, HEARTH_KDF_MEMORY_KIB: '65536', ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-describe('cli', () => {
+// Each test spawns several real CLI processes (seconds each on a busy machine).
+describe('cli', { timeout: 240_000 }, () => {
   beforeAll(() => {
-    if (!existsSync(path.join(repo, 'dist/main/cli.cjs'))) throw new Error('Build first: npm run build');
+    if (!CLI_BUILT) throw new Error('Build first: npm run build');
   });
 
   it('creates a profile from a password file, lists it, and calls operations with typed exit codes', async () => {

@@ -10,5 +10,7 @@ export interface CliCommand {
   usage: string;
   summary: string;
   options?: OptionSpec;
+  /** The front door the core reports to the UI: `web` for `hearth serve`, else `cli`. */
+  transport?: 'cli' | 'web';
   run(ctx: CliContext, args: { positionals: string[]; values: Record<string, string | boolean | string[] | undefined> }): Promise<number>;
 }

@@ -23,8 +23,8 @@ export interface CliContext {
   pickProfile(): Promise<ProfileSummary>;
 }
 
-export function createCliContext(flags: GlobalFlags, version: string): CliContext {
-  const core = createCore({ root: profileRootFromEnv(), transport: 'cli', version, kdfCost: kdfCostFromEnv(), resourcesDir: path.resolve(__dirname, '../../resources') });
+export function createCliContext(flags: GlobalFlags, version: string, transport: 'cli' | 'web' = 'cli'): CliContext {
+  const core = createCore({ root: profileRootFromEnv(), transport, version, kdfCost: kdfCostFromEnv(), resourcesDir: path.resolve(__dirname, '../../resources') });
 
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const result: Result<unknown> = await core.router.dispatch(channel, input, { transport: 'cli' });

@@ -5,22 +5,24 @@ import { channelOf, type Contract } from '../../src-shared/ipc/define';
 import { startWebHost } from '../host/web';
 import type { CliCommand } from './commands';
 import { rendererDirFrom } from './context';
-import { EXIT, printJson, readPassword, UsageError } from './io';
+import { EXIT, findSecretKey, printJson, printText, readInputFile, readPassword, readStdin, UsageError } from './io';
 
 const profileCreate: CliCommand = {
   name: 'profile create',
-  usage: 'hearth profile create --name NAME [--password-file F]',
+  usage: 'hearth profile create --name NAME [--password-file F] [--allow-weak-password]',
   summary: 'Create a profile and print its recovery key (once)',
-  options: { name: { type: 'string' } },
+  options: { name: { type: 'string' }, 'allow-weak-password': { type: 'boolean' } },
   async run(ctx, { values }) {
     const name = values.name;
     if (typeof name !== 'string') throw new UsageError('Give the profile a name: --name NAME');
     const password = await readPassword({ passwordFile: ctx.flags.passwordFile, prompt: 'New master password: ', confirm: true });
-    const out = await ctx.call<{ profile: ProfileSummary; recoveryKey: string }>('profile:create', { name, password });
+    const allowWeakPassword = values['allow-weak-password'] === true;
+    if (allowWeakPassword) process.stderr.write('WARNING: --allow-weak-password: a master password that is easy to guess protects nothing if keyring.json leaks.\n');
+    const out = await ctx.call<{ profile: ProfileSummary; recoveryKey: string }>('profile:create', { name, password, allowWeakPassword });
     if (ctx.flags.json) printJson(out);
     else {
-      process.stdout.write(`Created profile "${out.profile.name}" (${out.profile.id}).\n\n`);
-      process.stdout.write(`Recovery key (shown once; store it offline, it unlocks the profile if you forget the password):\n\n    ${out.recoveryKey}\n\n`);
+      printText(`Created profile "${out.profile.name}" (${out.profile.id}).\n\n`);
+      printText(`Recovery key (shown once; store it offline, it unlocks the profile if you forget the password):\n\n    ${out.recoveryKey}\n\n`);
     }
     return EXIT.ok;
   },
@@ -33,7 +35,7 @@ const profileList: CliCommand = {
   async run(ctx) {
     const list = await ctx.call<ProfileSummary[]>('profile:list');
     if (ctx.flags.json) printJson(list);
-    else for (const p of list) process.stdout.write(`${p.name}\t${p.id}\t${p.createdAt}\n`);
+    else for (const p of list) printText(`${p.name}\t${p.id}\t${p.createdAt}\n`);
     return EXIT.ok;
   },
 };
@@ -57,28 +59,38 @@ const ops: CliCommand = {
   async run(ctx) {
     const list = describeOperations();
     if (ctx.flags.json) printJson(list);
-    else for (const o of list) process.stdout.write(`${o.op.padEnd(32)} ${o.requiresUnlock ? '🔒' : '  '} ${o.summary}\n    input: ${JSON.stringify(o.input)}\n`);
+    else for (const o of list) printText(`${o.op.padEnd(32)} ${o.requiresUnlock ? '🔒' : '  '} ${o.summary}\n    input: ${JSON.stringify(o.input)}\n`);
     return EXIT.ok;
   },
 };
 
 const call: CliCommand = {
   name: 'call',
-  usage: "hearth call <domain.op> ['<json input>'] [--profile NAME] [--password-file F]",
-  summary: 'Call one operation and print its result as JSON',
-  async run(ctx, { positionals }) {
-    const [opName, json] = positionals;
+  usage: "hearth call <domain.op> ['<json>' | - | --input-file F] [--profile NAME] [--password-file F]",
+  summary: 'Call one operation and print its result as JSON (secrets only from stdin or a file)',
+  options: { 'input-file': { type: 'string' } },
+  async run(ctx, { positionals, values }) {
+    const [opName, arg] = positionals;
     if (!opName) throw new UsageError('Which operation? Run: hearth ops');
     const channel = opName.replace('.', ':');
     const [domain, name] = channel.split(':') as [string, string | undefined];
     const contract = (appContracts as Record<string, Contract | undefined>)[domain];
     const def = name ? contract?.ops[name] : undefined;
     if (!def) throw new UsageError(`Unknown operation ${opName}. Run: hearth ops`);
+    const inputFile = values['input-file'];
+    if (typeof inputFile === 'string' && arg !== undefined) throw new UsageError('Give the input once: as an argument, as - (stdin) or with --input-file.');
+    const fromArgv = arg !== undefined && arg !== '-';
+    const text = typeof inputFile === 'string' ? await readInputFile(inputFile) : arg === '-' ? await readStdin() : arg;
     let input: unknown;
     try {
-      input = json === undefined ? undefined : JSON.parse(json);
+      input = text === undefined ? undefined : JSON.parse(text);
     } catch {
       throw new UsageError('The input is not valid JSON.');
+    }
+    const secret = fromArgv ? findSecretKey(input) : null;
+    if (secret !== null) {
+      // SECURITY: arguments are visible to every local user in `ps` and end up in shell history.
+      throw new UsageError(`"${secret}" is a secret: do not put it on the command line. Pipe the JSON in (hearth call ${opName} - < input.json) or use --input-file F.`);
     }
     if (!def.public) await ctx.unlock();
     printJson(await ctx.call(channel, input));
@@ -91,12 +103,13 @@ const serve: CliCommand = {
   usage: 'hearth serve [--port N]',
   summary: 'Browser mode: serve the app on 127.0.0.1 with a per-launch token',
   options: { port: { type: 'string' } },
+  transport: 'web',
   async run(ctx, { values }) {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
     const host = await startWebHost({ core: ctx.core, rendererDir: rendererDirFrom(__dirname), port, testHooks: process.env.HEARTH_TEST_HOOKS === '1' });
     if (process.env.HEARTH_TEST_HOOKS === '1') process.stderr.write('WARNING: test hooks are on (HEARTH_TEST_HOOKS=1); never use this for real data.\n');
-    process.stdout.write(`Hearth is running in browser mode. Open this URL (it holds this launch's token):\n\n    ${host.url}\n\nPress Ctrl+C to stop.\n`);
+    printText(`Hearth is running in browser mode. Open this URL (it holds this launch's token):\n\n    ${host.url}\n\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

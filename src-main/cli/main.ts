@@ -5,12 +5,15 @@ import { createCliContext } from './context';
 import { coreCommands } from './core-commands';
 import { batchesCommands } from '../domains/batches/batches.cli';
 import { vaultCommands } from '../domains/vault/vault.cli';
-import { EXIT, exitCodeFor, UsageError } from './io';
+import { EXIT, exitCodeFor, jsonText, UsageError } from './io';
 
 /**
  * `hearth`: the same core and router as the app, for scripts, cron and a shop's till
  * (in the spirit of keepassxc-cli and Bitwarden's `bw`).
  */
+// SECURITY: every file and folder Hearth creates (profiles, exports, temp files) is for this user only.
+if (process.platform !== 'win32') process.umask(0o077);
+
 const commands: CliCommand[] = [...coreCommands, ...vaultCommands, ...batchesCommands];
 
 const GLOBAL_OPTIONS = {
@@ -50,6 +53,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const ctx = createCliContext(
     { profile: values.profile as string | undefined, passwordFile: values['password-file'] as string | undefined, json: values.json === true },
     __HEARTH_VERSION__,
+    found.command.transport,
   );
   try {
     return await found.command.run(ctx, { positionals, values: values as Record<string, string | boolean | string[] | undefined> });
@@ -60,7 +64,7 @@ export async function runCli(argv: string[]): Promise<number> {
 
 function report(err: unknown): number {
   if (err instanceof AppError) {
-    process.stderr.write(`${JSON.stringify({ ok: false, error: err.toJSON() })}\n`);
+    process.stderr.write(`${jsonText({ ok: false, error: err.toJSON() })}\n`);
     return exitCodeFor(err.toJSON());
   }
   if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -71,7 +75,20 @@ function report(err: unknown): number {
   return EXIT.error;
 }
 
-runCli(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => process.exit(report(err)),
+/** Resolves once everything written so far has left the process (a pipe takes 64 KiB at a time). */
+const flushed = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => stream.write('', () => resolve()));
+
+/**
+ * Never exit before stdout and stderr drain: process.exit() right after a big write cuts piped output
+ * short and still reports success. Set the code, wait for the streams, then leave.
+ */
+async function finish(code: number): Promise<void> {
+  process.exitCode = code;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
+void runCli(process.argv.slice(2)).then(
+  (code) => finish(code),
+  (err: unknown) => finish(report(err)),
 );

@@ -25,22 +25,33 @@ export function open(key: Buffer, sealed: Sealed, aad: Buffer): Buffer | null {
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(aad);
   decipher.setAuthTag(sealed.tag);
+  const parts: Buffer[] = [];
   try {
-    return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
+    parts.push(decipher.update(sealed.ciphertext), decipher.final());
+    // The result is usually key material: copy it into its own buffer and wipe the pieces.
+    const out = Buffer.alloc(parts[0]!.length + parts[1]!.length);
+    parts[0]!.copy(out, 0);
+    parts[1]!.copy(out, parts[0]!.length);
+    return out;
   } catch {
     return null;
+  } finally {
+    wipe(...parts);
   }
 }
 
 /** HKDF-SHA256 with an empty salt: sub-keys from a uniformly random key (RFC 5869 §3.1). */
 export function hkdf(key: Buffer, info: string, length = 32): Buffer {
   const out = Buffer.alloc(length);
-  Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), Buffer.from(info, 'utf8'), length)).copy(out);
+  const raw = new Uint8Array(hkdfSync('sha256', key, Buffer.alloc(0), Buffer.from(info, 'utf8'), length));
+  out.set(raw);
+  // SECURITY: hkdfSync returns a fresh ArrayBuffer holding the sub-key; overwrite it once copied.
+  raw.fill(0);
   return out;
 }
 
 /** Overwrites key material in place. */
-export function wipe(...buffers: (Buffer | null | undefined)[]): void {
+export function wipe(...buffers: (Uint8Array | null | undefined)[]): void {
   for (const b of buffers) b?.fill(0);
 }
 

@@ -39,3 +39,21 @@ describe('crypto.encrypted-file', () => {
     await expect(decryptFile(Buffer.from(text, 'latin1'), 'pw')).rejects.toMatchObject({ code: 'CORRUPT' });
   });
 });
+
+describe('crypto.encrypted-file header types', () => {
+  it('reports a non-numeric or missing KDF field as CORRUPT, not INTERNAL', async () => {
+    const file = await encryptFile(Buffer.from('x'), 'pw', 'vault', KDF_FLOOR);
+    for (const [from, to] of [
+      ['"iterations":3', '"iterations":"abc"'],
+      ['"memoryKiB":65536', '"memoryKiB":"lots"'],
+      ['"parallelism":4', '"parallelism":[4]'],
+    ] as const) {
+      const text = file.toString('latin1');
+      expect(text).toContain(from);
+      // Fix up the header length so that only the field's type is wrong.
+      const edited = Buffer.from(text.replace(from, to), 'latin1');
+      edited.writeUInt32BE(file.readUInt32BE(8) + (to.length - from.length), 8);
+      await expect(decryptFile(edited, 'pw')).rejects.toMatchObject({ code: 'CORRUPT' });
+    }
+  });
+});

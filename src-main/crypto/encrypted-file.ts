@@ -1,10 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '../../src-shared/ipc/result';
 import { hkdf, wipe } from './cipher';
 import { assertKdfWithinBounds, deriveMasterKey, KDF_DEFAULT, SALT_BYTES, type KdfCost, type KdfParams } from './kdf';
 
 /**
- * Hearth's portable encrypted file (SECURITY.md §3.4): used for vault exports and, later, backups.
+ * Hearth's portable encrypted file (docs/security.md#encrypted-export, docs/formats.md#encrypted-file): used for vault exports and, later, backups.
  *
  *   "HEARTHX1" ‖ u32 header length ‖ header JSON ‖ chunk*      chunk = u32 length ‖ AES-256-GCM(ct ‖ tag)
  *
@@ -16,6 +17,26 @@ import { assertKdfWithinBounds, deriveMasterKey, KDF_DEFAULT, SALT_BYTES, type K
 const MAGIC = Buffer.from('HEARTHX1', 'ascii');
 const CHUNK = 64 * 1024;
 const MAX_HEADER = 16 * 1024;
+
+const B64 = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+/** The header as read from an untrusted file: every field typed, so a bad one is CORRUPT, not a crash. */
+const HeaderSchema = z.object({
+  format: z.literal('hearth-encrypted-file'),
+  version: z.number().int().positive(),
+  kind: z.string().max(64),
+  createdAt: z.string().max(40),
+  kdf: z.strictObject({
+    name: z.literal('argon2id'),
+    version: z.literal(19),
+    memoryKiB: z.number().int().positive(),
+    iterations: z.number().int().positive(),
+    parallelism: z.number().int().positive(),
+    salt: B64,
+  }),
+  noncePrefix: B64,
+  keyCheck: B64,
+});
 
 interface Header {
   format: 'hearth-encrypted-file';
@@ -77,22 +98,25 @@ export async function decryptFile(data: Uint8Array, password: string): Promise<{
   const headerLength = buf.readUInt32BE(8);
   if (headerLength > MAX_HEADER || 12 + headerLength > buf.length) throw damaged();
   const headerBytes = buf.subarray(12, 12 + headerLength);
-  let header: Header;
+  let json: unknown;
   try {
-    header = JSON.parse(headerBytes.toString('utf8')) as Header;
+    json = JSON.parse(headerBytes.toString('utf8'));
   } catch {
     throw damaged();
   }
-  if (header.format !== 'hearth-encrypted-file' || typeof header.kdf !== 'object' || header.kdf === null) throw damaged();
-  if (header.version !== 1) throw new AppError('SCHEMA_TOO_NEW', 'This export was written by a newer Hearth.');
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > 1) throw new AppError('SCHEMA_TOO_NEW', 'This export was written by a newer Hearth.');
+  const parsed = HeaderSchema.safeParse(json);
+  if (!parsed.success || parsed.data.version !== 1) throw damaged();
+  const header = parsed.data;
   assertKdfWithinBounds(header.kdf, 'export');
   const master = await deriveMasterKey(password, header.kdf);
   const key = fileKey(master);
   try {
-    const check = Buffer.from(String(header.keyCheck), 'base64');
+    const check = Buffer.from(header.keyCheck, 'base64');
     const expected = keyCheckOf(key);
     if (check.length !== expected.length || !timingSafeEqual(check, expected)) throw new AppError('WRONG_PASSWORD', 'Wrong password for this export.');
-    const prefix = Buffer.from(String(header.noncePrefix), 'base64');
+    const prefix = Buffer.from(header.noncePrefix, 'base64');
     if (prefix.length !== 7) throw damaged();
     const out: Buffer[] = [];
     let offset = 12 + headerLength;
@@ -116,7 +140,7 @@ export async function decryptFile(data: Uint8Array, password: string): Promise<{
       sawLast = last;
     }
     if (!sawLast) throw damaged();
-    return { kind: String(header.kind), plaintext: Buffer.concat(out), createdAt: String(header.createdAt) };
+    return { kind: header.kind, plaintext: Buffer.concat(out), createdAt: header.createdAt };
   } finally {
     wipe(master, key);
   }

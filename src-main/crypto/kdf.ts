@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import { AppError } from '../../src-shared/ipc/result';
 
 /**
- * Argon2id parameters live here and nowhere else (SECURITY.md §2.2).
+ * Argon2id parameters live here and nowhere else (docs/security.md#kdf).
  * The default follows RFC 9106's second recommendation with double the memory; the floor is what we
  * refuse to go below when unlocking, so a swapped keyring cannot downgrade the work factor.
  */

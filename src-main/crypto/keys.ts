@@ -2,7 +2,7 @@ import { hkdf, wipe } from './cipher';
 
 /**
  * The data key (DEK) and its HKDF sub-keys. Held only in main, only while unlocked,
- * as Buffer.alloc buffers that `destroy()` overwrites (SECURITY.md §2.2).
+ * as Buffer.alloc buffers that `destroy()` overwrites (docs/security.md#key-hierarchy).
  */
 export const KEY_INFO = {
   kek: 'hearth/kek/v1',

@@ -1,5 +1,7 @@
+import { accessSync, chmodSync, constants, existsSync } from 'node:fs';
+import path from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import { AppError } from '../../src-shared/ipc/result';
 import type { Database } from './database';
 
@@ -15,12 +17,6 @@ export interface OpenOptions {
   cacheKiB?: number;
 }
 
-/** Electron needs the addon built for its own ABI; main passes its path (see scripts/native-abi.mjs). */
-let nativeBinding: string | undefined;
-export const setNativeBinding = (path: string | undefined): void => {
-  nativeBinding = path;
-};
-
 /** 128 MiB: the smallest page cache at which encrypted reads match plain ones (npm run bench). A ceiling, not an allocation. */
 export const DEFAULT_CACHE_KIB = 128 * 1024;
 
@@ -28,12 +24,13 @@ export const DEFAULT_CACHE_KIB = 128 * 1024;
  * Opens the profile database with SQLite3MultipleCiphers in SQLCipher v4 mode, keyed with the raw
  * 256-bit database key (no passphrase KDF), then sets WAL, synchronous=FULL and foreign keys.
  * A wrong key and a damaged first page look alike to SQLCipher; callers have already checked the key
- * against the keyring, so a failure here means the file is damaged (SECURITY.md §3.2).
+ * against the keyring, so a failure here means the file is damaged (docs/security.md#sqlcipher).
  */
 export function openSqlite(file: string, opts: OpenOptions): SqliteHandle {
   let db: SqliteHandle | undefined;
   try {
-    db = new Sqlite(file, { fileMustExist: !opts.create, nativeBinding });
+    db = new Sqlite(file, { fileMustExist: !opts.create });
+    ownerOnly(file);
     if (opts.keyPragma !== null) {
       // SECURITY: cipher and legacy must come before the key, or SQLite3MC uses its default cipher.
       db.pragma(`cipher='sqlcipher'`);
@@ -42,7 +39,7 @@ export function openSqlite(file: string, opts: OpenOptions): SqliteHandle {
     }
     const { n } = db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
     // SECURITY: SQLite reads a short or empty file as a new, empty database. An existing profile always
-    // has a schema, so an empty one means the file was truncated: refuse rather than build on it (T5).
+    // has a schema, so an empty one means the file was truncated: refuse rather than build on it (docs/security.md#t5).
     if (!opts.create && n === 0) throw new AppError('CORRUPT', `${opts.label} is empty or truncated.`, { file: opts.label });
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');
@@ -54,23 +51,68 @@ export function openSqlite(file: string, opts: OpenOptions): SqliteHandle {
     return db;
   } catch (err) {
     db?.close();
-    throw toOpenError(err, opts.label);
+    throw toOpenError(err, opts.label, file);
   }
 }
 
-function toOpenError(err: unknown, label: string): AppError {
+/** False when this process may not write the file or its folder (read-only folder, file or file system). */
+function writable(file: string): boolean {
+  try {
+    accessSync(path.dirname(file), constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SECURITY: the database and its -wal/-shm are readable by the owner only, whatever the umask.
+ * SQLite gives a new -wal/-shm the database file's mode, so fixing the main file first covers them.
+ */
+function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+function toOpenError(err: unknown, label: string, file: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code ?? '';
+  // SQLite opens a file it may not write read-only and fails later creating the -wal/-shm (CANTOPEN or
+  // an extended READONLY code): that is a permission problem, not damage.
+  if (code.startsWith('SQLITE_READONLY') || (code.startsWith('SQLITE_CANTOPEN') && existsSync(file) && !writable(file))) {
+    return new AppError('READ_ONLY', `Hearth cannot write to the profile folder (${label} and its -wal/-shm files must be writable). Check the folder's permissions, or copy the profile somewhere writable.`, { file: label });
+  }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new AppError('CORRUPT', `${label} is damaged or is not a Hearth database.`, { file: label });
   }
   if (code === 'SQLITE_CANTOPEN') return new AppError('CORRUPT', `${label} is missing or cannot be opened.`, { file: label });
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('BUSY', `${label} is in use by another process.`, { file: label });
-  if (code === 'SQLITE_READONLY') return new AppError('READ_ONLY', `${label} is read-only.`, { file: label });
   if (code === 'SQLITE_FULL') return new AppError('DISK_FULL', 'The disk is full.', { file: label });
   return new AppError('CORRUPT', `${label} could not be opened.`, { file: label });
 }
 
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM …).
+ * Kysely then sends its own ROLLBACK, which fails with "cannot rollback - no transaction is active" and
+ * replaces the real error (a full disk would surface as INTERNAL). Skip the ROLLBACK when SQLite already
+ * ended the transaction, so the caller sees the original error.
+ */
+class SqliteDialectKeepingErrors extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteHandle) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
+}
+
 export function createKysely(sqlite: SqliteHandle): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialectKeepingErrors(sqlite) });
 }

@@ -1,4 +1,4 @@
-// Test helper for crash.test.ts (SECURITY.md T1): opens the encrypted database exactly as Hearth does
+// Test helper for crash.test.ts (docs/security.md#t1): opens the encrypted database exactly as Hearth does
 // (SQLCipher raw key, WAL, synchronous=FULL) and inserts seq = n+1, n+2, … one transaction each,
 // printing "ACK n" only after the commit returned. The parent kills this process at a random moment.
 const Sqlite = require('better-sqlite3-multiple-ciphers');

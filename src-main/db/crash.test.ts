@@ -6,7 +6,7 @@ import { tempRoot } from '../test/helpers';
 import { openSqlite } from './connection';
 
 /**
- * SECURITY.md T1: a writer process is SIGKILLed at a random moment, many times. After each kill the
+ * docs/security.md#t1: a writer process is SIGKILLed at a random moment, many times. After each kill the
  * database must open with its key, pass `PRAGMA integrity_check` (SQLite3MC's cipher_integrity_check
  * reports nothing even for damaged pages, so it proves nothing here; page HMACs are checked on every read), and hold exactly rows 1..n with n ≥ the last
  * acknowledged commit: no gaps, no lost acknowledged rows. (The plan asks for ≥ 200 kills; the unit run

@@ -1,11 +1,11 @@
 import type { BatchSettingsTable, BatchTable, LabelPrintTable, ProductTable, StockMovementTable } from '../domains/batches/batches.table';
 import type { SettingsTable } from '../domains/settings/settings.table';
-import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable } from '../domains/vault/vault.table';
+import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable, VaultStrengthCacheTable } from '../domains/vault/vault.table';
 
 /**
  * The one typed view of the profile database, assembled from each domain's table file.
  *
- * Conventions for every table (sync-ready, SECURITY.md and the brief):
+ * Conventions for every table (sync-ready; docs/architecture.md#store-and-migrations):
  * - `id TEXT PRIMARY KEY` holding a ULID (sortable, made in main);
  * - `created_at`, `updated_at`, `deleted_at` as ISO 8601 UTC text (`nowIso()`); a non-null
  *   `deleted_at` is the trash, and user data is never hard-deleted except by an explicit purge;
@@ -16,6 +16,7 @@ export interface Database {
   vault_items: VaultItemTable;
   vault_password_history: VaultPasswordHistoryTable;
   vault_item_versions: VaultItemVersionTable;
+  vault_strength_cache: VaultStrengthCacheTable;
   products: ProductTable;
   batches: BatchTable;
   stock_movements: StockMovementTable;

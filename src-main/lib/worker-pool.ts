@@ -35,8 +35,11 @@ export function workerEntry(): string {
   if (entryOverride) return entryOverride;
   const fromEnv = process.env.HEARTH_WORKER_ENTRY;
   if (fromEnv) return fromEnv;
-  const beside = typeof __dirname === 'string' ? path.join(__dirname, 'worker.cjs') : '';
-  if (beside && existsSync(beside)) return beside;
+  // This module is bundled into dist/main/*.cjs or a chunk under dist/main/chunks/; the worker sits in dist/main.
+  const here = typeof __dirname === 'string' ? __dirname : null;
+  for (const candidate of here ? [path.join(here, 'worker.cjs'), path.join(here, '..', 'worker.cjs')] : []) {
+    if (existsSync(candidate)) return candidate;
+  }
   throw new AppError('INTERNAL', 'The worker bundle is missing: run `npm run build`.');
 }
 

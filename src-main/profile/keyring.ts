@@ -8,7 +8,7 @@ import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
 
 /**
  * The keyring file: a small plaintext JSON beside the database holding the KDF parameters and the
- * data key (DEK) wrapped twice, under the password and under the recovery key (SECURITY.md §2.2).
+ * data key (DEK) wrapped twice, under the password and under the recovery key (docs/security.md#key-hierarchy, docs/formats.md#keyring).
  * Each wrap authenticates the header fields it depends on as AES-GCM associated data, so changing a
  * KDF parameter, the profile id or a date makes the unwrap fail.
  */

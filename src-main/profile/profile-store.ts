@@ -21,6 +21,8 @@ export const BLOBS_DIR = 'blobs';
 
 const ProfileMeta = z.strictObject({ id: z.string(), name: z.string().max(200), createdAt: z.string().max(40) });
 
+const ownerOnlyDir = (dir: string): Promise<void> => (process.platform === 'win32' ? Promise.resolve() : fs.chmod(dir, 0o700));
+
 export class ProfileStore {
   constructor(readonly root: string) {}
 
@@ -100,11 +102,15 @@ export class ProfileStore {
     await writeFileAtomic(path.join(this.dir(id), KEYRING_FILE), serializeKeyring(keyring), fault);
   }
 
+  /** SECURITY: folders are 0700 whatever the umask (mkdir's mode is masked by it, chmod is not). */
   async createFolder(id: string): Promise<string> {
-    await fs.mkdir(this.root, { recursive: true, mode: 0o700 });
+    const madeRoot = await fs.mkdir(this.root, { recursive: true, mode: 0o700 });
+    if (madeRoot !== undefined) await ownerOnlyDir(this.root);
     const dir = this.dir(id);
     await fs.mkdir(dir, { mode: 0o700 });
+    await ownerOnlyDir(dir);
     await fs.mkdir(path.join(dir, BLOBS_DIR), { mode: 0o700 });
+    await ownerOnlyDir(path.join(dir, BLOBS_DIR));
     return dir;
   }
 

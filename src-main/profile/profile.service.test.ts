@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
 import { errorOf, PASSWORD, testCore } from '../test/helpers';
 import { toAppError } from '../ipc/router';
+import { KDF_FLOOR } from '../crypto/kdf';
 import { DATABASE_FILE } from './profile-store';
+import { ProfileService } from './profile.service';
 import { KEYRING_FILE } from './keyring';
 
 async function createProfile(core: ReturnType<typeof testCore>, name = 'Home') {
@@ -37,19 +39,21 @@ describe('profile.service', () => {
     await core.call('session:lock');
     const dir = path.join(core.root, profile.id);
     const before = await snapshot(dir);
+    const codes: string[] = [];
     for (const wrong of ['wrong', PASSWORD.toUpperCase(), `${PASSWORD} `, 'x'.repeat(1024)]) {
-      const err = await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: wrong }));
-      expect(err.code).toBe('WRONG_PASSWORD');
+      codes.push((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: wrong }))).code);
     }
+    // After three failures the next attempt must wait (see profile-guard.test.ts).
+    expect(codes).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'BUSY']);
     expect(core.profiles.isUnlocked()).toBe(false);
     expect(await snapshot(dir)).toEqual(before);
   });
 
   it('accepts the password in another Unicode normalisation form (NFKC)', async () => {
     const core = testCore();
-    const { profile } = await core.call<{ profile: ProfileSummary }>('profile:create', { name: 'U', password: 'caf\u00e9-ﬁ' });
+    const { profile } = await core.call<{ profile: ProfileSummary }>('profile:create', { name: 'U', password: 'caf\u00e9-ﬁ harbour lantern' });
     await core.call('session:lock');
-    await core.call('profile:unlock', { profileId: profile.id, password: 'cafe\u0301-fi' });
+    await core.call('profile:unlock', { profileId: profile.id, password: 'cafe\u0301-fi harbour lantern' });
     expect(core.profiles.isUnlocked()).toBe(true);
   });
 
@@ -69,9 +73,11 @@ describe('profile.service', () => {
       const k = JSON.parse(original);
       tamper(k);
       await fs.writeFile(file, JSON.stringify(k));
-      const err = await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }));
+      // A fresh service per tamper: each starts with its own wrong-attempt count (no backoff here).
+      const fresh = new ProfileService({ root: core.root, kdfCost: KDF_FLOOR });
+      const err = await errorOf(() => fresh.unlock({ profileId: profile.id, password: PASSWORD }));
       expect(['WRONG_PASSWORD', 'CORRUPT']).toContain(err.code);
-      expect(core.profiles.isUnlocked()).toBe(false);
+      expect(fresh.isUnlocked()).toBe(false);
     }
     const k = JSON.parse(original);
     k.kdf.memoryKiB = 1024; // below the floor: a downgrade attempt
@@ -125,7 +131,17 @@ describe('profile.service', () => {
     await core.call('session:lock');
     const typed = recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/1/g, 'l').replace(/0/g, 'o');
     await core.call('profile:unlock', { profileId: profile.id, recoveryKey: typed });
+    // A recovery unlock must end with a new master password: until then everything else is refused.
+    expect(await core.call('session:status')).toMatchObject({ unlocked: true, mustChangePassword: true });
+    expect((await errorOf(() => core.call('settings:get'))).code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await errorOf(() => core.call('profile:changePassword', { currentRecoveryKey: typed, newPassword: 'short' }))).code).toBe('INVALID_INPUT');
+    await core.call('profile:changePassword', { currentRecoveryKey: typed, newPassword: 'a brand new master passphrase' });
+    expect(await core.call('session:status')).toMatchObject({ mustChangePassword: false });
     expect((await core.call<{ theme: string }>('settings:get')).theme).toBe('dark');
+    await core.call('session:lock');
+    expect((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }))).code).toBe('WRONG_PASSWORD');
+    await core.call('profile:unlock', { profileId: profile.id, password: 'a brand new master passphrase' });
+    expect(await core.call('session:status')).toMatchObject({ unlocked: true, mustChangePassword: false });
     await core.call('session:lock');
     const wrong = await errorOf(() => core.call('profile:unlock', { profileId: profile.id, recoveryKey: recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }));
     expect(wrong.code).toBe('WRONG_PASSWORD');
@@ -136,13 +152,13 @@ describe('profile.service', () => {
     const { profile, recoveryKey } = await createProfile(core);
     await core.call('settings:set', { autoLockMinutes: 42 });
     const dbBefore = readFileSync(path.join(core.root, profile.id, DATABASE_FILE));
-    expect((await errorOf(() => core.call('profile:changePassword', { currentPassword: 'nope', newPassword: 'new-pass-123' }))).code).toBe('WRONG_PASSWORD');
-    await core.call('profile:changePassword', { currentPassword: PASSWORD, newPassword: 'new-pass-123' });
+    expect((await errorOf(() => core.call('profile:changePassword', { currentPassword: 'nope', newPassword: 'new-pass-123-orbit-cactus' }))).code).toBe('WRONG_PASSWORD');
+    await core.call('profile:changePassword', { currentPassword: PASSWORD, newPassword: 'new-pass-123-orbit-cactus' });
     // Only the key wrap changed: the database file was not re-encrypted.
     expect(readFileSync(path.join(core.root, profile.id, DATABASE_FILE)).equals(dbBefore)).toBe(true);
     await core.call('session:lock');
     expect((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }))).code).toBe('WRONG_PASSWORD');
-    await core.call('profile:unlock', { profileId: profile.id, password: 'new-pass-123' });
+    await core.call('profile:unlock', { profileId: profile.id, password: 'new-pass-123-orbit-cactus' });
     expect((await core.call<{ autoLockMinutes: number }>('settings:get')).autoLockMinutes).toBe(42);
     await core.call('session:lock');
     await core.call('profile:unlock', { profileId: profile.id, recoveryKey });
@@ -170,7 +186,7 @@ describe('profile.service', () => {
         },
       });
       await crashing.unlock({ profileId: profile.id, password: PASSWORD });
-      await expect(crashing.changePassword(PASSWORD, 'after-crash-pw')).rejects.toThrow('simulated crash');
+      await expect(crashing.changePassword({ password: PASSWORD }, 'after-crash-pw')).rejects.toThrow('simulated crash');
       crashing.lock('quit');
       const fresh = new (core.profiles.constructor as typeof import('./profile.service').ProfileService)({ root: core.root });
       const works = async (pw: string) => fresh.unlock({ profileId: profile.id, password: pw }).then(() => (fresh.lock('user'), true), () => false);

@@ -1,16 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { profileContract } from '../../src-shared/domains/profile/profile.contract';
 import type { ProfileSummary, UnlockInput } from '../../src-shared/domains/profile/profile.schemas';
-import type { LockReason, sessionContract } from '../../src-shared/domains/session/session.contract';
-import type { ServiceOf } from '../../src-shared/ipc/define';
+import type { LockReason } from '../../src-shared/domains/session/session.contract';
 import { AppError } from '../../src-shared/ipc/result';
 import { wipe } from '../crypto/cipher';
 import { KDF_DEFAULT, KDF_FLOOR, type KdfCost } from '../crypto/kdf';
 import { removeStaleTempFiles, type AtomicFault } from '../lib/atomic-file';
 import { newId, nowIso } from '../lib/ids';
 import { log } from '../lib/log';
-import { createKeyring, replaceRecoveryKey, rewrapPassword, unwrapWithPassword, unwrapWithRecoveryKey } from './keyring';
+import { AttemptGuard } from './attempts';
+import { createKeyring, replaceRecoveryKey, rewrapPassword, unwrapWithPassword, unwrapWithRecoveryKey, type Keyring } from './keyring';
+import { withKeyringLock } from './keyring-lock';
+import { assertMasterPasswordPolicy } from './password-policy';
 import { DATABASE_FILE, ProfileStore } from './profile-store';
 import { ProfileSession } from './session';
 
@@ -20,6 +21,16 @@ export interface ProfileServiceOptions {
   kdfCost?: KdfCost;
   /** Test hook: simulate a crash between the steps of a keyring write. */
   keyringFault?: AtomicFault;
+  /** Milliseconds since the epoch; tests inject one to step through the guessing backoff. */
+  clock?: () => number;
+}
+
+/** What proves the user knows the profile's secret: the master password, or the recovery key. */
+export type CurrentSecret = { password: string } | { recoveryKey: string };
+
+export interface NewPasswordOptions {
+  /** CLI only (--allow-weak-password): accept a password below the policy, with a logged warning. */
+  allowWeak?: boolean;
 }
 
 type LockListener = (reason: LockReason) => void;
@@ -36,6 +47,9 @@ export class ProfileService {
   readonly #fault?: AtomicFault;
   readonly #lockListeners = new Set<LockListener>();
   readonly #unlockListeners = new Set<UnlockListener>();
+  readonly #attempts: AttemptGuard;
+  /** Set by a recovery-key unlock; cleared by a password change. */
+  #mustChangePassword = false;
 
   constructor(opts: ProfileServiceOptions) {
     this.store = new ProfileStore(opts.root);
@@ -46,12 +60,32 @@ export class ProfileService {
       parallelism: Math.max(cost.parallelism, KDF_FLOOR.parallelism),
     };
     this.#fault = opts.keyringFault;
+    this.#attempts = new AttemptGuard(opts.clock);
   }
 
   isUnlocked = (): boolean => this.#session !== null;
 
-  /** The open session, or LOCKED. */
+  /** The open session or null, whatever the password state (for status only: domains use current()). */
+  session(): ProfileSession | null {
+    return this.#session;
+  }
+
+  /** True after a recovery-key unlock until a new master password is set. */
+  get mustChangePassword(): boolean {
+    return this.#session !== null && this.#mustChangePassword;
+  }
+
+  /** The open session for domain work: LOCKED, or PASSWORD_CHANGE_REQUIRED right after a recovery unlock. */
   current(): ProfileSession {
+    const session = this.#open();
+    if (this.#mustChangePassword) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'You unlocked with the recovery key. Set a new master password first.');
+    }
+    return session;
+  }
+
+  /** The open session whatever the password state (status, lock, the password change itself). */
+  #open(): ProfileSession {
     if (!this.#session) throw new AppError('LOCKED', 'Hearth is locked. Unlock your profile first.');
     return this.#session;
   }
@@ -66,7 +100,8 @@ export class ProfileService {
     return () => this.#unlockListeners.delete(listener);
   }
 
-  async create(name: string, password: string): Promise<{ profile: ProfileSummary; recoveryKey: string }> {
+  async create(name: string, password: string, opts: NewPasswordOptions = {}): Promise<{ profile: ProfileSummary; recoveryKey: string }> {
+    assertMasterPasswordPolicy(password, opts);
     this.lock('user');
     const id = newId();
     const now = nowIso();
@@ -90,15 +125,16 @@ export class ProfileService {
 
   async unlock(input: UnlockInput): Promise<ProfileSummary> {
     const profile = await this.store.get(input.profileId);
-    const keyring = await this.store.readKeyring(profile.id);
-    const dek = 'password' in input ? await unwrapWithPassword(keyring, input.password) : unwrapWithRecoveryKey(keyring, input.recoveryKey);
+    const dek = await this.#attempts.run(profile.id, async () => unwrap(await this.store.readKeyring(profile.id), input));
     try {
       this.lock('user');
       const dir = this.store.dir(profile.id);
       await removeStaleTempFiles(dir);
       await this.#assertDatabaseFile(profile.id);
       await this.#openSession(profile, dir, dek, false);
-      log.info('[profile] unlocked');
+      // SECURITY: a recovery unlock must end with a new master password (the old one is forgotten or known to others).
+      this.#mustChangePassword = 'recoveryKey' in input;
+      log.info(`[profile] unlocked${this.#mustChangePassword ? ' with the recovery key' : ''}`);
       return profile;
     } finally {
       wipe(dek);
@@ -106,7 +142,7 @@ export class ProfileService {
   }
 
   async #assertDatabaseFile(id: string): Promise<void> {
-    // SECURITY: never create a fresh empty database over a missing or broken one (T5).
+    // SECURITY: never create a fresh empty database over a missing or broken one (docs/security.md#t5).
     const stat = await fs.stat(this.store.databasePath(id)).catch(() => null);
     if (!stat) throw new AppError('CORRUPT', `${DATABASE_FILE} is missing. Restore it from a backup; Hearth will not create an empty one in its place.`, { file: DATABASE_FILE });
     if (!stat.isFile()) throw new AppError('CORRUPT', `${DATABASE_FILE} is not a file.`, { file: DATABASE_FILE });
@@ -123,6 +159,7 @@ export class ProfileService {
     const session = this.#session;
     if (!session) return false;
     this.#session = null;
+    this.#mustChangePassword = false;
     session.close();
     log.info(`[profile] locked (${reason})`);
     for (const l of this.#lockListeners) l(reason);
@@ -139,74 +176,64 @@ export class ProfileService {
 
   async delete(profileId: string, password: string): Promise<void> {
     await this.store.get(profileId);
-    const keyring = await this.store.readKeyring(profileId);
-    wipe(await unwrapWithPassword(keyring, password));
+    await withKeyringLock(this.store.dir(profileId), () => this.#checkSecret(profileId, { password }));
     if (this.#session?.profile.id === profileId) this.lock('profile-deleted');
     await this.store.removeFolder(profileId);
     log.info('[profile] deleted');
   }
 
-  /** Checks the current password against the keyring on disk, then re-wraps the same data key. */
-  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    const session = this.current();
+  /**
+   * Checks the current secret (the password, or the recovery key after a recovery unlock) against the
+   * keyring on disk, then re-wraps the same data key under the new password. The keyring stays locked
+   * from the read to the write, so a concurrent change elsewhere gets BUSY instead of being lost.
+   */
+  async changePassword(current: CurrentSecret, newPassword: string, opts: NewPasswordOptions = {}): Promise<void> {
+    const session = this.#open();
+    assertMasterPasswordPolicy(newPassword, { ...opts, field: 'newPassword' });
     const id = session.profile.id;
-    const keyring = await this.store.readKeyring(id);
-    wipe(await unwrapWithPassword(keyring, currentPassword));
-    const next = await rewrapPassword(keyring, session.keys.dek, newPassword, this.#cost, nowIso());
-    await this.store.writeKeyring(id, next, this.#fault);
+    await this.#rewriteKeyring(id, current, async (keyring) => rewrapPassword(keyring, session.keys.dek, newPassword, this.#cost, nowIso()));
+    this.#mustChangePassword = false;
     log.info('[profile] password changed');
   }
 
   async regenerateRecoveryKey(password: string): Promise<string> {
     const session = this.current();
-    const keyring = await this.store.readKeyring(session.profile.id);
-    wipe(await unwrapWithPassword(keyring, password));
-    const { keyring: next, recoveryKey } = replaceRecoveryKey(keyring, session.keys.dek, nowIso());
-    await this.store.writeKeyring(session.profile.id, next, this.#fault);
+    let recoveryKey = '';
+    await this.#rewriteKeyring(session.profile.id, { password }, async (keyring) => {
+      const replaced = replaceRecoveryKey(keyring, session.keys.dek, nowIso());
+      recoveryKey = replaced.recoveryKey;
+      return replaced.keyring;
+    });
     return recoveryKey;
   }
 
   /** Re-checks the master password of the open profile (re-prompt before sensitive actions). */
   async verifyPassword(password: string): Promise<void> {
     const session = this.current();
-    wipe(await unwrapWithPassword(await this.store.readKeyring(session.profile.id), password));
+    await this.#checkSecret(session.profile.id, { password });
+  }
+
+  /** One counted, backed-off check of a secret against the keyring on disk; returns that keyring. */
+  #checkSecret(profileId: string, secret: CurrentSecret): Promise<Keyring> {
+    return this.#attempts.run(profileId, async () => {
+      const keyring = await this.store.readKeyring(profileId);
+      wipe(await unwrap(keyring, secret));
+      return keyring;
+    });
+  }
+
+  async #rewriteKeyring(profileId: string, secret: CurrentSecret, change: (keyring: Keyring) => Promise<Keyring>): Promise<void> {
+    await withKeyringLock(this.store.dir(profileId), async () => {
+      const keyring = await this.#checkSecret(profileId, secret);
+      await this.store.writeKeyring(profileId, await change(keyring), this.#fault);
+    });
   }
 }
 
-/** The profile contract, over a ProfileService. */
-export function createProfileHandlers(profiles: ProfileService): ServiceOf<typeof profileContract> {
-  return {
-    list: () => profiles.store.list(),
-    create: ({ name, password }) => profiles.create(name, password),
-    unlock: (input) => profiles.unlock(input),
-    rename: ({ profileId, name }) => profiles.rename(profileId, name),
-    delete: async ({ profileId, password }) => {
-      await profiles.delete(profileId, password);
-      return { deleted: true as const };
-    },
-    changePassword: async ({ currentPassword, newPassword }) => {
-      await profiles.changePassword(currentPassword, newPassword);
-      return { changed: true as const };
-    },
-    regenerateRecoveryKey: async ({ password }) => ({ recoveryKey: await profiles.regenerateRecoveryKey(password) }),
-  };
+/** The data key from the keyring, with whichever secret was given. */
+function unwrap(keyring: Keyring, secret: CurrentSecret): Promise<Buffer> {
+  return 'password' in secret ? unwrapWithPassword(keyring, secret.password) : Promise.resolve().then(() => unwrapWithRecoveryKey(keyring, secret.recoveryKey));
 }
 
-export interface IdleClock {
-  touch(): string | null;
-}
-
-/** The session contract, over a ProfileService and the idle lock. */
-export function createSessionHandlers(profiles: ProfileService, idle: IdleClock): ServiceOf<typeof sessionContract> {
-  return {
-    status: () => {
-      const s = profiles.isUnlocked() ? profiles.current() : null;
-      return { unlocked: s !== null, profile: s ? { ...s.profile } : null };
-    },
-    lock: () => {
-      profiles.lock('user');
-      return { locked: true as const };
-    },
-    touch: () => ({ idleLockAt: idle.touch() }),
-  };
-}
+// The contract handlers live beside the service; re-exported so callers keep one import.
+export { createProfileHandlers, createSessionHandlers, type IdleClock } from './profile.handlers';

@@ -9,6 +9,8 @@ export const APP_ERROR_CODES = [
   'LOCKED',
   'WRONG_PASSWORD',
   'REPROMPT_REQUIRED',
+  /** Unlocked with the recovery key: set a new master password before anything else. */
+  'PASSWORD_CHANGE_REQUIRED',
   'CORRUPT',
   'SCHEMA_TOO_NEW',
   'NOT_FOUND',

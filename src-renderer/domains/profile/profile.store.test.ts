@@ -14,7 +14,7 @@ const initialState = useProfileStore.getState();
 beforeEach(() => {
   fake.reset();
   useProfileStore.setState(initialState, true);
-  fake.handle('session', 'status', () => ({ unlocked: false, profile: null }));
+  fake.handle('session', 'status', () => ({ unlocked: false, profile: null, mustChangePassword: false }));
   fake.handle('session', 'lock', () => ({ locked: true as const }));
   fake.handle('session', 'touch', () => ({ idleLockAt: null }));
 });
@@ -38,7 +38,7 @@ describe('profile.store', () => {
 
   it('goes straight to the app when the session is already unlocked', async () => {
     fake.handle('profile', 'list', () => [home]);
-    fake.handle('session', 'status', () => ({ unlocked: true, profile: home }));
+    fake.handle('session', 'status', () => ({ unlocked: true, profile: home, mustChangePassword: false }));
     await useProfileStore.getState().refresh();
     expect(useProfileStore.getState()).toMatchObject({ view: 'app', current: home });
   });
@@ -63,6 +63,31 @@ describe('profile.store', () => {
       { profileId: home.id, password: 'pw' },
       { profileId: home.id, recoveryKey: 'AAAA-BBBB' },
     ]);
+  });
+
+  it('after a recovery-key unlock asks for a new master password, proving it with the key typed at unlock', async () => {
+    fake.handle('profile', 'unlock', () => home);
+    fake.handle('profile', 'changePassword', () => ({ changed: true as const }));
+    useProfileStore.getState().choose(home.id);
+    await useProfileStore.getState().unlock({ recoveryKey: 'AAAA-BBBB' });
+    expect(useProfileStore.getState()).toMatchObject({ view: 'set-password', current: home });
+    expect(useProfileStore.getState().holdsRecoveryKey()).toBe(true);
+    await useProfileStore.getState().setPasswordAfterRecovery('a brand new master passphrase');
+    expect(fake.calls.filter((c) => c.channel === 'profile:changePassword').map((c) => c.input)).toEqual([
+      { currentRecoveryKey: 'AAAA-BBBB', newPassword: 'a brand new master passphrase' },
+    ]);
+    expect(useProfileStore.getState().holdsRecoveryKey()).toBe(false);
+    expect(useProfileStore.getState().view).toBe('set-password'); // the new-recovery-key offer comes next
+    useProfileStore.getState().finishRecovery();
+    expect(useProfileStore.getState().view).toBe('app');
+  });
+
+  it('shows the set-password screen when main says the session still needs a new password', async () => {
+    fake.handle('profile', 'list', () => [home]);
+    fake.handle('session', 'status', () => ({ unlocked: true, profile: home, mustChangePassword: true }));
+    await useProfileStore.getState().refresh();
+    expect(useProfileStore.getState()).toMatchObject({ view: 'set-password', current: home });
+    expect(useProfileStore.getState().holdsRecoveryKey()).toBe(false);
   });
 
   it('counts wrong passwords and grows the UI delay from the third one', async () => {
@@ -94,7 +119,7 @@ describe('profile.store', () => {
 
   it('drops all session state, other stores included, when main reports a lock', async () => {
     fake.handle('profile', 'list', () => [home]);
-    fake.handle('session', 'status', () => ({ unlocked: true, profile: home }));
+    fake.handle('session', 'status', () => ({ unlocked: true, profile: home, mustChangePassword: false }));
     const stop = useProfileStore.getState().start();
     await vi.waitFor(() => expect(useProfileStore.getState().view).toBe('app'));
     useSettingsStore.setState({ settings });
@@ -111,7 +136,7 @@ describe('profile.store', () => {
   it('locks through the API and resets once even when the event also arrives', async () => {
     useProfileStore.setState({ view: 'app', current: home, profiles: [home], selectedId: home.id });
     fake.handle('profile', 'list', () => [home]);
-    fake.handle('session', 'status', () => ({ unlocked: true, profile: home }));
+    fake.handle('session', 'status', () => ({ unlocked: true, profile: home, mustChangePassword: false }));
     fake.handle('session', 'lock', () => {
       fake.emit('session', 'locked', { reason: 'user' });
       return { locked: true as const };

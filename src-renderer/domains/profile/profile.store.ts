@@ -7,8 +7,11 @@ import { describeError } from '../../lib/errors';
 import { resetSessionState } from '../../lib/session-reset';
 import { uiPrefs } from '../../lib/ui-prefs';
 
-/** Which top-level screen shows. Everything but 'app' is reachable while locked. */
-export type ProfileView = 'loading' | 'unavailable' | 'picker' | 'create' | 'unlock' | 'app';
+/**
+ * Which top-level screen shows. Everything but 'app' and 'set-password' is reachable while locked;
+ * 'set-password' follows a recovery-key unlock (main refuses everything else until it is done).
+ */
+export type ProfileView = 'loading' | 'unavailable' | 'picker' | 'create' | 'unlock' | 'set-password' | 'app';
 
 export type UnlockSecret = { password: string } | { recoveryKey: string };
 
@@ -52,6 +55,12 @@ interface ProfileState {
   /** Leaves the recovery-key steps for the app shell. */
   finishCreate(): void;
   unlock(secret: UnlockSecret): Promise<void>;
+  /** After a recovery-key unlock: sets the new master password (the recovery key typed at unlock proves it). */
+  setPasswordAfterRecovery(newPassword: string, recoveryKey?: string): Promise<void>;
+  /** Whether the recovery key typed at unlock is still held for setPasswordAfterRecovery. */
+  holdsRecoveryKey(): boolean;
+  /** Leaves the set-password screen for the app shell. */
+  finishRecovery(): void;
   lock(): Promise<void>;
   /** Drops every piece of session state and returns to the unlock screen. Idempotent. */
   handleLocked(reason: LockReason | null): void;
@@ -81,6 +90,9 @@ function lockedView(profiles: ProfileSummary[], preferredId: string | null): Pic
 /** Bumped on every lock, so a status answer that was in flight during the lock is ignored. */
 let lockEpoch = 0;
 
+/** The recovery key typed at unlock, kept only until the new master password is set (or the lock). */
+let heldRecoveryKey: string | null = null;
+
 /** Profiles, the session and the lock/unlock flow. */
 export const useProfileStore = create<ProfileState>()((set, get) => ({
   view: 'loading',
@@ -108,7 +120,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
       const [status, profiles] = await Promise.all([api.session.status(), api.profile.list()]);
       if (epoch !== lockEpoch) return;
       if (status.unlocked && status.profile) {
-        set({ view: 'app', profiles, current: status.profile, selectedId: status.profile.id, startError: null });
+        set({ view: status.mustChangePassword ? 'set-password' : 'app', profiles, current: status.profile, selectedId: status.profile.id, startError: null });
         return;
       }
       set({ ...lockedView(profiles, uiPrefs.lastProfileId()), profiles, lockReason: uiPrefs.takeLockReason(), startError: null });
@@ -149,7 +161,9 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     try {
       const profile = await api.profile.unlock({ profileId: selectedId, ...secret });
       uiPrefs.setLastProfileId(profile.id);
-      set({ ...lockedState, view: 'app', current: profile, lockReason: null, lastTouchAt: Date.now() });
+      const recovered = 'recoveryKey' in secret;
+      heldRecoveryKey = recovered ? secret.recoveryKey : null;
+      set({ ...lockedState, view: recovered ? 'set-password' : 'app', current: profile, lockReason: null, lastTouchAt: Date.now() });
     } catch (err) {
       if (err instanceof AppError && err.code === 'WRONG_PASSWORD') {
         const failures = get().unlockFailures + 1;
@@ -157,6 +171,19 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
       }
       throw err;
     }
+  },
+
+  async setPasswordAfterRecovery(newPassword, recoveryKey) {
+    const currentRecoveryKey = recoveryKey ?? heldRecoveryKey;
+    if (!currentRecoveryKey) throw new AppError('INVALID_INPUT', 'Enter your recovery key.');
+    await api.profile.changePassword({ currentRecoveryKey, newPassword });
+    heldRecoveryKey = null;
+  },
+
+  holdsRecoveryKey: () => heldRecoveryKey !== null,
+
+  finishRecovery() {
+    if (get().current) set({ view: 'app', lastTouchAt: Date.now() });
   },
 
   async lock() {
@@ -171,6 +198,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     const { current, view, profiles, selectedId } = get();
     if (current === null && view !== 'app') return;
     lockEpoch += 1;
+    heldRecoveryKey = null;
     const remaining = reason === 'profile-deleted' ? profiles.filter((p) => p.id !== current?.id) : profiles;
     if (reason === 'profile-deleted') uiPrefs.setLastProfileId(null);
     if (reason) uiPrefs.setLockReason(reason);

@@ -9,6 +9,8 @@ export type LockReason = z.infer<typeof LockReason>;
 export const SessionStatus = z.strictObject({
   unlocked: z.boolean(),
   profile: ProfileSummary.nullable(),
+  /** Unlocked with the recovery key: every other operation is refused until a new master password is set. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { SCORE_LABELS, verdictFor, type Strength, type StrengthVerdict } from '../../../lib/password-strength';
+import { meetsMasterPasswordPolicy } from '../../../../src-shared/domains/profile/password-policy';
+import { SCORE_LABELS, type Strength, type StrengthVerdict } from '../../../lib/password-strength';
 import { usePasswordStrength } from '../../../lib/usePasswordStrength';
 
 export interface NewPasswordState {
@@ -16,21 +17,20 @@ export interface NewPasswordState {
 }
 
 /**
- * State and policy for choosing a master password: zxcvbn score ≥ 3, or 2 with an explicit
- * "use anyway", never below 2; the confirmation must match.
+ * State and policy for choosing a master password: the rule main enforces (zxcvbn score ≥ 3, or at
+ * least 14 characters); the confirmation must match.
  */
 export function useNewPassword(userInputs: readonly string[]): NewPasswordState {
   const [password, setPasswordRaw] = useState('');
   const [confirm, setConfirm] = useState('');
   const [acceptWeak, setAcceptWeak] = useState(false);
   const strength = usePasswordStrength(password, userInputs);
-  const verdict = strength ? verdictFor(strength.score) : null;
+  const verdict: StrengthVerdict | null = strength ? (meetsMasterPasswordPolicy(password, strength.score) ? 'strong' : 'too-weak') : null;
 
   let problem: string | null = null;
   if (!password) problem = 'Choose a master password.';
   else if (!verdict) problem = 'Checking the password…';
-  else if (verdict === 'too-weak') problem = 'This password is too easy to guess.';
-  else if (verdict === 'weak-allowed' && !acceptWeak) problem = 'Make the password stronger, or confirm you want to use it anyway.';
+  else if (verdict === 'too-weak') problem = 'This password is too easy to guess. Use at least 14 characters or a stronger password.';
   else if (confirm !== password) problem = confirm ? 'The passwords do not match.' : 'Repeat the password to confirm it.';
 
   const setPassword = (value: string) => {
