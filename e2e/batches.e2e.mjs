@@ -73,16 +73,19 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
     await step('imports a delivery from CSV (dry run first), so the dashboard has every status', async () => {
       const csv = path.join(tmp, 'delivery.csv');
       writeFileSync(csv, [
-        'product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days,supplier,location',
-        `Sourdough,,SD-14,${day(-3)},${day(-3)},12,pcs,best-before,5,Mill Bakery,Counter`,
-        `Whole milk 1 l,,M-220,${day(-10)},${day(-6)},24,l,use-by,12,Dairy Co,Cold room`,
-        `Rye rolls,,RR-3,${day(-1)},${day(0)},30,pcs,best-before,2,Mill Bakery,Counter`,
-        `Cream 200 ml,,CR-9,${day(-4)},${day(-1)},8,pcs,use-by,4,Dairy Co,Cold room`,
+        'product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days,supplier,location,rule,sell_soon_days',
+        `Sourdough,,SD-14,${day(-3)},${day(-3)},12,pcs,best-before,5,Mill Bakery,Counter,date,1`,
+        `Whole milk 1 l,,M-220,${day(-14)},${day(-6)},24,l,use-by,12,Dairy Co,Cold room,date,2`,
+        `Rye rolls,,RR-3,${day(-1)},${day(0)},30,pcs,best-before,2,Mill Bakery,Counter,date,0`,
+        `Cream 200 ml,,CR-9,${day(-4)},${day(-1)},8,pcs,use-by,4,Dairy Co,Cold room,,`,
       ].join('\n'));
       await page.getByRole('button', { name: 'Import CSV' }).click();
       const dialog = page.getByRole('dialog', { name: 'Import batches from CSV' });
       await dialog.getByLabel('CSV file').setInputFiles(csv);
       await dialog.getByText('4 batches, 4 new products.').waitFor();
+      // Issue 7: the row without a rule says which rule its new product will take.
+      await dialog.getByText('1 row takes a default', { exact: false }).waitFor();
+      await dialog.getByTestId('import-rows').getByText(/rule: none given, so the new product is judged by the date; sell soon within 2 days/).waitFor();
       await screenshot('batches-04-import');
       await dialog.getByRole('button', { name: 'Import 4 batches' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -188,6 +191,34 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
       const row = log.getByRole('row').filter({ hasText: 'Smoked ham' });
       await row.getByText('6.5 kg').first().waitFor();
       await screenshot('batches-13-waste');
+    });
+
+    await step('leads an expired lot with Discard, and warns before saving a batch already past its date', async () => {
+      await page.getByRole('tab', { name: 'Batches' }).click();
+      await page.getByTestId('batch-table').getByText('M-220').click();
+      const detail = page.getByTestId('batch-detail');
+      await detail.getByText('This lot is past its use by date').waitFor();
+      assert.equal(await detail.getByRole('button', { name: 'Sold…' }).count(), 0);
+      assert.equal(await detail.getByText('Sell this lot first').count(), 0);
+      assert.equal(await detail.getByRole('button', { name: /Discard|Print labels/ }).first().innerText(), 'Discard…');
+      await screenshot('batches-13b-expired-lot');
+      await detail.getByRole('button', { name: 'Back' }).click();
+
+      await page.getByRole('tab', { name: 'Today' }).click();
+      await page.getByRole('button', { name: 'New batch' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New batch' });
+      await dialog.getByLabel('Product', { exact: true }).selectOption({ label: 'Whole milk 1 l' });
+      await dialog.getByLabel('Lot').fill('M-221');
+      await dialog.getByLabel(/^Quantity/).fill('2');
+      await dialog.getByLabel('Production date').fill(day(-14));
+      await dialog.getByLabel('Arrival date').fill(day(-1));
+      await dialog.getByRole('button', { name: 'Add batch' }).click();
+      await dialog.getByTestId('past-date-warning').getByText(/already past its use-by date/).waitFor();
+      await screenshot('batches-13c-past-date-warning');
+      await dialog.getByRole('button', { name: 'Add anyway' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('batch-detail').getByText('Lot M-221').waitFor();
+      await page.getByTestId('batch-detail').getByRole('button', { name: 'Discard…' }).waitFor();
     });
 
     await step('scans a label image and lands on the batch', async () => {

@@ -1,16 +1,17 @@
 /* global document -- waitForFunction callbacks run in the browser */
-// Vault: create a login with a generated password, search it, copy it (main copies; the renderer never
-// receives it), re-prompt on reveal, TOTP from an otpauth URI, Bitwarden JSON import with its dry-run
-// preview, trash and restore, lock and unlock; screenshots of list, detail, editor, import and health
+// Vault: create a login with a generated password, search it, copy it (browser mode: into the real
+// clipboard, fetched like a reveal of that one field), re-prompt on reveal, TOTP from an otpauth URI,
+// Bitwarden JSON import with its dry-run preview, trash and restore, lock and unlock; screenshots of list, detail, editor, import and health
 // in light and dark.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
+import { fixturePath } from '../src-main/test/fixtures.ts';
 import { createProfile, expectShell, lockWithButton, unlockWithPassword } from './lib/flows.mjs';
 
 const PASSWORD = 'juniper falcon marble tundra quill 31';
@@ -18,12 +19,12 @@ const WRONG_PASSWORD = 'not my master password';
 const OTPAUTH = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const BITWARDEN_FIXTURE = path.resolve(root, '../shared/fixtures/vault/bitwarden/keepassxc-bitwarden_export.json');
+/** The import steps, and the later steps over the imported items, use sample files from other apps. */
+export const needsFixtures = true;
+const bitwardenExport = () => fixturePath('vault', 'bitwarden', 'keepassxc-bitwarden_export.json');
 const BITWARDEN_TITLES = ['Login Name', 'My Secure Note', 'Card Name', 'My Identity'];
 // Password-protected (PBKDF2) Bitwarden export; its password is "a" (fixtures README).
-const BITWARDEN_ENCRYPTED = path.resolve(root, '../shared/fixtures/vault/bitwarden/keepassxc-bitwarden_encrypted_export.json');
-
-const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+const bitwardenEncryptedExport = () => fixturePath('vault', 'bitwarden', 'keepassxc-bitwarden_encrypted_export.json');
 
 /** RFC 6238 (SHA-1, 6 digits, 30 s) for the codes around `now`, to check what the UI shows. */
 function totpCodesAround(base32, now = Date.now()) {
@@ -180,22 +181,23 @@ async function scenario({ url, origin, token, screenshot, step, newPage, watcher
     await page.waitForFunction(() => document.querySelectorAll('[role="listbox"] [role="option"]').length === 2);
   });
 
-  await step('copies the password in main: the renderer never receives it', async () => {
+  await step('copies the password into the real clipboard (browser mode: one field, like a reveal)', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await selectItem(page, 'ACME Mail');
     await page.getByRole('button', { name: 'Copy password' }).click();
     await page.getByTestId('vault-toast').getByText('Password copied — clears in 20 s').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), generated, 'the clipboard does not hold the password');
+    // Main's in-memory clipboard was not used: a copy there never reaches this computer's clipboard.
     const clip = await fetch(`${origin}/api/test/clipboard`, { headers: { 'x-hearth-token': token } });
     assert.equal(clip.status, 200, 'the test hook is not available');
-    assert.equal((await clip.json()).value.sha256, sha256(generated), 'main did not copy the generated password');
+    assert.equal((await clip.json()).value.sha256, null, 'main copied into its own clipboard in browser mode');
 
     const bodies = await responses.all();
-    const copies = bodies.filter((b) => b.channel === 'vault:copy');
-    assert.equal(copies.length, 1);
-    assert.deepEqual(JSON.parse(copies[0].text), { ok: true, value: { clearAfterSeconds: 20 } });
-    // Only the generator's own answers (before saving) ever held the password.
+    assert.equal(bodies.filter((b) => b.channel === 'vault:copy').length, 0);
+    // After saving, only the one reveal behind that copy carried the password.
     const leaks = bodies.filter((b) => b.text.includes(generated) && b.channel !== 'vault:generate');
-    assert.deepEqual(leaks.map((b) => b.channel), [], 'a response after saving carried the password');
-    assert.ok(bodies.filter((b) => b.at > savedAt).length > 5, 'expected list/get/copy responses after saving');
+    assert.deepEqual(leaks.map((b) => b.channel), ['vault:reveal'], 'a response other than the copy\'s reveal carried the password');
+    assert.ok(bodies.filter((b) => b.at > savedAt).length > 5, 'expected list/get/reveal responses after saving');
     assert.ok(!(await page.evaluate(() => document.body.innerText)).includes(generated), 'the password is on screen');
     await screenshot('vault-detail');
   });
@@ -224,7 +226,12 @@ async function scenario({ url, origin, token, screenshot, step, newPage, watcher
   await step('adds TOTP from an otpauth URI and shows a 6-digit code with a countdown', async () => {
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByTestId('totp-input').fill(OTPAUTH);
-    await saveItem(page);
+    // The item asks for the master password: editing it (which could turn that off) asks too.
+    await page.getByTestId('save-item').click();
+    const prompt = page.getByRole('dialog', { name: 'Enter your master password' });
+    await prompt.getByLabel('Master password').fill(PASSWORD);
+    await prompt.getByRole('button', { name: 'Continue' }).click();
+    await page.getByTestId('item-editor').waitFor({ state: 'detached' });
     const code = page.getByTestId('totp-code');
     await code.waitFor();
     const shown = (await code.getAttribute('data-code')) ?? '';
@@ -238,7 +245,7 @@ async function scenario({ url, origin, token, screenshot, step, newPage, watcher
   await step('imports a Bitwarden JSON export after a dry-run preview', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import into the vault' });
-    await dialog.getByTestId('import-file').setInputFiles(BITWARDEN_FIXTURE);
+    await dialog.getByTestId('import-file').setInputFiles(bitwardenExport());
     await dialog.getByText('keepassxc-bitwarden_export.json').waitFor();
     await dialog.getByTestId('import-preview').click();
     const preview = dialog.getByTestId('import-preview-result');
@@ -259,7 +266,7 @@ async function scenario({ url, origin, token, screenshot, step, newPage, watcher
   await step('asks for the password of an encrypted Bitwarden export, then imports it', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import into the vault' });
-    await dialog.getByTestId('import-file').setInputFiles(BITWARDEN_ENCRYPTED);
+    await dialog.getByTestId('import-file').setInputFiles(bitwardenEncryptedExport());
     await dialog.getByTestId('import-preview').click();
     await dialog.getByRole('alert').getByText('password protected', { exact: false }).waitFor();
     await dialog.getByLabel('File password', { exact: true }).fill('wrong');
@@ -277,6 +284,11 @@ async function scenario({ url, origin, token, screenshot, step, newPage, watcher
   await step('exports an encrypted Hearth file after the master-password re-prompt', async () => {
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the vault' });
+    await dialog.getByLabel('File password', { exact: true }).fill(PASSWORD);
+    await dialog.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByText('different password for the export file', { exact: false }).waitFor();
+    await dialog.getByLabel('File password', { exact: true }).fill('a separate export passphrase');
     await dialog.getByLabel('Master password', { exact: true }).fill(WRONG_PASSWORD);
     await dialog.getByRole('button', { name: 'Export' }).click();
     await dialog.getByRole('alert').getByText('Wrong password').waitFor();

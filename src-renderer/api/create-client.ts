@@ -3,7 +3,7 @@ import { listenerName, type Contract } from '../../src-shared/ipc/define';
 import { AppError, type Result } from '../../src-shared/ipc/result';
 import type { Transport } from './transport';
 
-/** Returns the value of a Result, or throws it as an `AppError` (the project-wide choice, STYLE.md C.6). */
+/** Returns the value of a Result, or throws it as an `AppError` (the project-wide choice, docs/architecture.md#contract). */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   throw AppError.fromData(result.error);

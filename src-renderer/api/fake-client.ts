@@ -6,7 +6,7 @@ import { createClient } from './create-client';
 import type { Transport } from './transport';
 
 /**
- * Test support (STYLE.md H): a typed fake of `api/client.ts` built from the same contracts, with an
+ * Test support (docs/architecture.md#renderer): a typed fake of `api/client.ts` built from the same contracts, with an
  * in-memory transport. Store tests install it with
  * `vi.mock('../../api/client', async () => (await import('../../api/fake-client')).fakeClientModule)`
  * and configure answers through `fake.handle(...)`.

@@ -11,7 +11,7 @@ export interface Transport {
   listen(domain: string, event: string, listener: (payload: unknown) => void): () => void;
   /**
    * Drops everything the page holds after the profile locks. Browser mode reloads the page;
-   * under Electron main reloads the window itself (SECURITY.md: lock = … reload renderer).
+   * under Electron main reloads the window itself (docs/security.md#locking).
    */
   resetAfterLock(): void;
 }

@@ -8,6 +8,7 @@ import { ComingSoon } from './ComingSoon';
 import { ErrorBoundary } from './ErrorBoundary';
 import { moduleById } from './modules';
 import { useNavigationStore } from './navigation.store';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useShellShortcuts } from './useShellShortcuts';
@@ -28,6 +29,8 @@ export function AppShell() {
   const view = useNavigationStore((s) => s.view);
   const go = useNavigationStore((s) => s.go);
   const toggleSettings = useNavigationStore((s) => s.toggleSettings);
+  const help = useNavigationStore((s) => s.help);
+  const setHelp = useNavigationStore((s) => s.setHelp);
   useShellShortcuts();
 
   useEffect(() => {
@@ -39,7 +42,7 @@ export function AppShell() {
 
   return (
     <div className="flex h-full overflow-hidden">
-      <Sidebar current={view} onNavigate={go} />
+      <Sidebar current={view} onNavigate={go} onHelp={() => setHelp(true)} />
       <div className="flex min-w-0 flex-1 flex-col bg-surface">
         <TopBar
           title={module ? module.label : 'Settings'}
@@ -55,6 +58,7 @@ export function AppShell() {
         </main>
       </div>
       <AutoLockToast />
+      <ShortcutsHelp open={help} onOpenChange={setHelp} />
     </div>
   );
 }

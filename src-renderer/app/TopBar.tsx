@@ -1,5 +1,5 @@
 import { Lock, Settings } from 'lucide-react';
-import { shortcutLabel } from '../lib/shortcuts';
+import { shortcutLabel, shortcutPairLabel } from '../lib/shortcuts';
 import { Avatar } from '../ui/Avatar';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
@@ -37,8 +37,8 @@ export function TopBar({ title, profileName, settingsOpen, onSettings, onLock }:
           <Settings className="size-4" aria-hidden />
         </button>
       </Tooltip>
-      <Tooltip label="Lock Hearth" shortcut={shortcutLabel('L')}>
-        <Button size="sm" icon={Lock} onClick={onLock}>
+      <Tooltip label="Lock Hearth" shortcut={shortcutPairLabel(shortcutLabel('L'), 'L')}>
+        <Button size="sm" icon={Lock} onClick={onLock} aria-keyshortcuts="Control+L Alt+L">
           Lock
         </Button>
       </Tooltip>

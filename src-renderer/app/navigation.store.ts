@@ -12,6 +12,9 @@ interface NavigationState {
   go(view: ShellView): void;
   /** Opens Settings, or closes it back to the last module. */
   toggleSettings(): void;
+  /** The keyboard shortcuts dialog. */
+  help: boolean;
+  setHelp(open: boolean): void;
 }
 
 const first: ModuleId = MODULES[0].id;
@@ -22,6 +25,8 @@ export const useNavigationStore = create<NavigationState>()((set, get) => ({
   lastModule: first,
   go: (view) => set(view === 'settings' ? { view } : { view, lastModule: view }),
   toggleSettings: () => get().go(get().view === 'settings' ? get().lastModule : 'settings'),
+  help: false,
+  setHelp: (help) => set({ help }),
 }));
 
-onSessionReset(() => useNavigationStore.setState({ view: first, lastModule: first }));
+onSessionReset(() => useNavigationStore.setState({ view: first, lastModule: first, help: false }));

@@ -4,6 +4,8 @@
  * base64 to download. In Electron, main opens its own dialogs instead.
  */
 
+import { BRIDGE_KEY } from '../../src-shared/ipc/channels';
+
 const CHUNK = 0x8000;
 
 /** Base64 of a byte array, without building one huge argument list. */
@@ -48,4 +50,14 @@ export function downloadBase64(fileName: string, base64: string, type = 'applica
 /** Offers text as a downloaded file. */
 export function downloadText(fileName: string, text: string, type = 'text/plain;charset=utf-8'): void {
   downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/**
+ * What to tell the user after `downloadText`/`downloadBase64`, so a download always says where it went:
+ * in browser mode the browser saves it with its own download settings; under Electron (no download
+ * handler in main) a save dialog asks where.
+ */
+export function downloadNotice(what: string, fileName: string): string {
+  const inElectron = typeof window !== 'undefined' && Reflect.has(window, BRIDGE_KEY);
+  return inElectron ? `${what}: choose where to save “${fileName}”.` : `${what} downloaded as “${fileName}”. Find it in your browser's downloads.`;
 }

@@ -4,7 +4,7 @@ import type { Settings } from '../../src-shared/domains/settings/settings.schema
 /**
  * The only things the renderer keeps in web storage: which profile to offer first, the theme (so the
  * unlock screen matches), and why the last lock happened (this tab only). Nothing secret, ever
- * (STYLE.md anti-pattern 9).
+ * (docs/security.md#what-reaches-the-renderer).
  */
 const LAST_PROFILE = 'hearth.lastProfileId';
 const THEME = 'hearth.theme';

@@ -76,16 +76,17 @@ export function BatchesPage() {
   };
 
   return (
-    <Tabs.Root value={tab} onValueChange={(v) => setTab(v as BatchesTab)} className="flex h-full min-h-0 flex-col" data-testid="batches-page">
-      <div className="flex h-12 shrink-0 items-center gap-4 border-b border-line px-6">
-        <Tabs.List aria-label="Batches views" className="flex h-full gap-1">
+    <Tabs.Root value={tab} onValueChange={(v) => setTab(v as BatchesTab)} className="@container flex h-full min-h-0 flex-col" data-testid="batches-page">
+      {/* Narrow windows: the secondary actions shrink to icons (named in tooltips), New batch keeps its label. */}
+      <div className="flex h-12 shrink-0 items-center gap-4 border-b border-line px-6 @max-4xl:gap-2 @max-4xl:px-3">
+        <Tabs.List aria-label="Batches views" className="flex h-full min-w-0 gap-1 @max-4xl:gap-0">
           {TABS.map((t) => (
             <Tabs.Trigger
               key={t.id}
               value={t.id}
               onClick={() => openId && tab === t.id && open(null)}
               className={cx(
-                'relative h-full px-2.5 text-[13px] font-medium text-muted hover:text-text',
+                'relative h-full px-2.5 text-[13px] font-medium whitespace-nowrap text-muted hover:text-text focus-visible:-outline-offset-2 @max-4xl:px-2',
                 'data-[state=active]:text-text data-[state=active]:after:absolute data-[state=active]:after:inset-x-2 data-[state=active]:after:bottom-0 data-[state=active]:after:h-0.5 data-[state=active]:after:rounded-full data-[state=active]:after:bg-accent',
               )}
             >
@@ -93,15 +94,15 @@ export function BatchesPage() {
             </Tabs.Trigger>
           ))}
         </Tabs.List>
-        <div className="ml-auto flex items-center gap-2">
-          <Button size="sm" variant="ghost" icon={ScanLine} onClick={() => setDialog('scan')}>
-            Scan label
+        <div className="ml-auto flex items-center gap-2 @max-4xl:gap-1">
+          <Button size="sm" variant="ghost" icon={ScanLine} onClick={() => setDialog('scan')} title="Scan label">
+            <span className="@max-4xl:sr-only">Scan label</span>
           </Button>
-          <Button size="sm" variant="ghost" icon={FileUp} onClick={() => setDialog('import')}>
-            Import CSV
+          <Button size="sm" variant="ghost" icon={FileUp} onClick={() => setDialog('import')} title="Import CSV">
+            <span className="@max-4xl:sr-only">Import CSV</span>
           </Button>
-          <Button size="sm" icon={PackagePlus} onClick={() => setDialog('product')}>
-            New product
+          <Button size="sm" icon={PackagePlus} onClick={() => setDialog('product')} title="New product">
+            <span className="@max-4xl:sr-only">New product</span>
           </Button>
           <Button size="sm" variant="primary" icon={Plus} onClick={newBatch}>
             New batch

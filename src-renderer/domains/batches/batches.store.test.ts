@@ -24,7 +24,7 @@ beforeEach(() => {
   fake.handle('batches', 'listProducts', () => []);
   fake.handle('batches', 'getSettings', () => ({
     qr: { mode: 'text' as const }, shopName: '', timeZone: '', defaultTemplate: 'avery-l7160' as const, calibration: {}, labelShowsPrice: true,
-    labelShowsAllergens: true, labelShowsShopName: true, resolvedTimeZone: 'Europe/London',
+    labelShowsAllergens: true, labelShowsShopName: true, csvDecimal: '.' as const, resolvedTimeZone: 'Europe/London',
   }));
   fake.handle('batches', 'labelTemplates', () => []);
   fake.handle('batches', 'dashboard', () => dashboard);

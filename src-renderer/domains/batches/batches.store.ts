@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type {
   BatchDetail, BatchInput, BatchList, BatchSettingsPatch, BatchSettingsView, BatchSort, BatchStatus, CreateBatchResult, Dashboard,
-  ImportReport, LabelTemplateInfo, MovementInput, PrintLabelsInput, PrintLabelsResult, Product, ProductInput, ScanResult, WasteRow,
+  CsvDecimal, ImportReport, LabelTemplateInfo, MovementInput, PrintLabelsInput, PrintLabelsResult, Product, ProductInput, ScanResult, WasteRow,
 } from '../../../src-shared/domains/batches/batches.schemas';
 import { api } from '../../api/client';
 import { describeError } from '../../lib/errors';
@@ -60,7 +60,7 @@ interface BatchesState {
   undoMovement(id: string): Promise<void>;
   printLabels(input: PrintLabelsInput): Promise<PrintLabelsResult>;
   scan(input: { imageBase64: string } | { text: string }): Promise<ScanResult>;
-  importCsv(csv: string, dryRun: boolean): Promise<ImportReport>;
+  importCsv(csv: string, dryRun: boolean, decimal?: CsvDecimal): Promise<ImportReport>;
   exportCsv(): Promise<{ csv: string; fileName: string }>;
   customerPage(id: string): Promise<{ html: string; fileName: string }>;
   customerSite(): Promise<{ zipBase64: string; fileName: string }>;
@@ -202,7 +202,7 @@ export const useBatchesStore = create<BatchesState>()((set, get) => {
       return result;
     },
 
-    importCsv: (csv, dryRun) => api.batches.importCsv({ csv, dryRun }),
+    importCsv: (csv, dryRun, decimal) => api.batches.importCsv({ csv, dryRun, decimal }),
     exportCsv: () => api.batches.exportCsv({ includeInactive: true }),
     customerPage: (id) => api.batches.customerPage({ id }),
     customerSite: () => api.batches.customerSite(),

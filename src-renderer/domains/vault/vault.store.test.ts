@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ItemDetail, ItemSummary } from '../../../src-shared/domains/vault/vault.schemas';
+import type { ItemDetail, ItemSummary, ListItemsResult } from '../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
 import { fake } from '../../api/fake-client';
 import { resetSessionState } from '../../lib/session-reset';
@@ -24,6 +24,9 @@ function detail(n: number, patch: Partial<ItemDetail> = {}): ItemDetail {
   };
 }
 
+/** A one-page answer from main. */
+const page = (items: ItemSummary[]): ListItemsResult => ({ items, total: items.length, nextOffset: null });
+
 const initialState = useVaultStore.getState();
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 const calls = (channel: string) => fake.calls.filter((c) => c.channel === channel);
@@ -31,7 +34,7 @@ const calls = (channel: string) => fake.calls.filter((c) => c.channel === channe
 beforeEach(() => {
   fake.reset();
   useVaultStore.setState(initialState, true);
-  fake.handle('vault', 'list', (input) => (input.trash ? [] : [summary(1), summary(2, { favorite: true }), summary(3)]));
+  fake.handle('vault', 'list', (input) => page(input.trash ? [] : [summary(1), summary(2, { favorite: true }), summary(3)]));
   fake.handle('vault', 'folders', () => []);
   fake.handle('vault', 'tags', () => []);
   fake.handle('vault', 'get', ({ id: itemId }) => detail(Number(itemId.slice(-2))));
@@ -55,6 +58,29 @@ describe('vault.store', () => {
     expect(fake.listenerCount('vault', 'changed')).toBe(0);
   });
 
+  it('reads a list longer than one page of main\'s answer page by page, so nothing is cut', async () => {
+    const all = Array.from({ length: 5 }, (_, i) => summary(i + 1));
+    fake.handle('vault', 'list', ({ offset = 0, trash }) => {
+      const items = trash ? [] : all.slice(offset, offset + 2); // main's page size, made small here
+      const end = offset + items.length;
+      return { items, total: trash ? 0 : all.length, nextOffset: end < (trash ? 0 : all.length) ? end : null };
+    });
+    await useVaultStore.getState().refresh();
+    expect(useVaultStore.getState().items.map((i) => i.title)).toEqual(['Item 1', 'Item 2', 'Item 3', 'Item 4', 'Item 5']);
+    expect(useVaultStore.getState().counts).toMatchObject({ all: 5 });
+  });
+
+  it('shows the health report\'s scoring progress from main, and unsubscribes on stop', async () => {
+    fake.handle('vault', 'health', () => ({ checked: 0, findings: [] }));
+    const stop = useVaultStore.getState().start();
+    fake.emit('vault', 'healthProgress', { done: 250, total: 1000 });
+    expect(useVaultStore.getState().healthProgress).toEqual({ done: 250, total: 1000 });
+    fake.emit('vault', 'healthProgress', { done: 1000, total: 1000 });
+    expect(useVaultStore.getState().healthProgress).toBeNull();
+    stop();
+    expect(fake.listenerCount('vault', 'healthProgress')).toBe(0);
+  });
+
   it('coalesces overlapping refreshes into one more run', async () => {
     const { refresh } = useVaultStore.getState();
     await Promise.all([refresh(), refresh(), refresh()]);
@@ -73,15 +99,15 @@ describe('vault.store', () => {
   });
 
   it('debounces the search and ignores answers that arrive out of order', async () => {
-    let slow: (v: ItemSummary[]) => void = () => undefined;
-    fake.handle('vault', 'list', ({ query }) => (query === 'a' ? new Promise<ItemSummary[]>((resolve) => (slow = resolve)) : [summary(9, { title: 'ACME' })]));
+    let slow: (v: ListItemsResult) => void = () => undefined;
+    fake.handle('vault', 'list', ({ query }) => (query === 'a' ? new Promise<ListItemsResult>((resolve) => (slow = resolve)) : page([summary(9, { title: 'ACME' })])));
     const { setQuery } = useVaultStore.getState();
     setQuery('a');
     await tick(SEARCH_DEBOUNCE_MS + 20);
     setQuery('ac');
     setQuery('acm');
     await tick(SEARCH_DEBOUNCE_MS + 20);
-    slow([summary(1)]);
+    slow(page([summary(1)]));
     await tick();
     expect(calls('vault:list').map((c) => (c.input as { query: string }).query)).toEqual(['a', 'acm']);
     expect(useVaultStore.getState().items.map((i) => i.title)).toEqual(['ACME']);
@@ -110,6 +136,7 @@ describe('vault.store', () => {
   });
 
   it('rejects with a cancellation when the re-prompt is dismissed', async () => {
+    useVaultStore.setState({ transport: 'electron' });
     fake.handle('vault', 'copy', () => {
       throw new AppError('REPROMPT_REQUIRED', 'This item asks for your master password first.');
     });
@@ -121,11 +148,44 @@ describe('vault.store', () => {
     expect(useVaultStore.getState().reprompt).toBeNull();
   });
 
-  it('copies in main and tells when the clipboard clears, without the value', async () => {
+  it('copies in main and tells when the clipboard clears, without the value (Electron)', async () => {
+    useVaultStore.setState({ transport: 'electron' });
     fake.handle('vault', 'copy', () => ({ clearAfterSeconds: 20 }));
     await useVaultStore.getState().copy(id(1), 'password', 'Password copied');
     expect(calls('vault:copy')[0]?.input).toEqual({ id: id(1), field: 'password', password: undefined });
     expect(useVaultStore.getState().toast?.message).toBe('Password copied — clears in 20 s');
+  });
+
+  it('browser mode: never says "copied" when the page could not write the clipboard, and never copies in main', async () => {
+    // `hearth serve` reports the core's transport ('cli'); this Node test has no navigator.clipboard.
+    useVaultStore.setState({ transport: 'cli' });
+    fake.handle('vault', 'reveal', () => ({ value: 'hunter2' }));
+    fake.handle('vault', 'copy', () => ({ clearAfterSeconds: 20 }));
+    await useVaultStore.getState().copy(id(1), 'password', 'Password copied');
+    expect(calls('vault:copy')).toHaveLength(0);
+    expect(calls('vault:reveal')[0]?.input).toEqual({ id: id(1), field: 'password', password: undefined });
+    expect(useVaultStore.getState().toast).toMatchObject({ tone: 'danger', message: 'This browser did not allow Hearth to copy. Reveal the value and copy it yourself.' });
+  });
+
+  it('sends edits of a re-prompt item and the TOTP setup key request through the master-password dialog', async () => {
+    const guarded = <T,>(out: () => T) => ({ password }: { password?: string }): T => {
+      if (password === undefined) throw new AppError('REPROMPT_REQUIRED', 'Needs your master password.');
+      return out();
+    };
+    fake.handle('vault', 'update', guarded(() => detail(1, { reprompt: false })));
+    fake.handle('vault', 'revealTotpSeed', guarded(() => ({ uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', secret: 'JBSWY3DPEHPK3PXP' })));
+    await useVaultStore.getState().select(id(1));
+    const saved = useVaultStore.getState().save({ id: id(1), update: { type: 'login', title: 'Item 1', reprompt: false, fields: [] } });
+    await tick();
+    expect(useVaultStore.getState().reprompt).toMatchObject({ attempt: 1 });
+    useVaultStore.getState().submitReprompt(PASSWORD);
+    await saved;
+    const seed = useVaultStore.getState().revealTotpSeed(id(1));
+    await tick();
+    useVaultStore.getState().submitReprompt(PASSWORD);
+    expect((await seed).secret).toBe('JBSWY3DPEHPK3PXP');
+    expect([...calls('vault:update'), ...calls('vault:revealTotpSeed')].map((c) => (c.input as { password?: string }).password)).toEqual([undefined, PASSWORD, undefined, PASSWORD]);
+    expect(JSON.stringify(useVaultStore.getState())).not.toContain('JBSWY3DPEHPK3PXP');
   });
 
   it('toggles the favourite with an update that keeps every secret', async () => {

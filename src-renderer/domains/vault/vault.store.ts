@@ -3,13 +3,15 @@ import type { z } from 'zod';
 import type { AppInfo } from '../../../src-shared/domains/app/app.contract';
 import type { vaultContract } from '../../../src-shared/domains/vault/vault.contract';
 import type {
-  ExportInput, GenerateInput, ImportFormat, ImportPreview, ItemDetail, ItemInput, ItemSummary, ItemType, SecretField,
+  ExportInput, GenerateInput, ImportFormat, ImportPreview, ItemDetail, ItemInput, ItemSummary, ItemType, ListItemsInput, SecretField,
 } from '../../../src-shared/domains/vault/vault.schemas';
 import { api } from '../../api/client';
 import { describeError, errorCode } from '../../lib/errors';
+import { pageClipboard } from '../../lib/page-clipboard';
 import { onSessionReset } from '../../lib/session-reset';
+import { useSettingsStore } from '../settings/settings.store';
 import { detailToUpdate, type UpdateItem } from './item-form';
-import { createReprompt, type RepromptRequest } from './reprompt';
+import { createReprompt, PromptCancelled, type RepromptRequest } from './reprompt';
 import { countsOf, listInputFor, recentOf, type VaultCounts, type VaultFilter } from './vault-filters';
 
 export { isCancelled, PromptCancelled, type RepromptRequest } from './reprompt';
@@ -20,6 +22,7 @@ export type NameCount = { name: string; count: number };
 export type HistoryEntry = Output<'passwordHistory'>[number];
 export type ItemVersion = Output<'versions'>[number];
 export type TotpCode = Output<'totp'>;
+export type TotpSeed = Output<'revealTotpSeed'>;
 export type Generated = Output<'generate'>;
 export type HealthReport = Output<'health'>;
 export type HealthReason = HealthReport['findings'][number]['reasons'][number];
@@ -32,12 +35,17 @@ export interface Toast {
   id: number;
   message: string;
   tone: 'success' | 'danger';
+  /** One button beside the message, e.g. Undo after moving an item to the trash. */
+  action?: { label: string; run(): void };
 }
 
 /** How long a revealed secret stays visible, and the search debounce. */
 export const REVEAL_MS = 30_000;
 export const SEARCH_DEBOUNCE_MS = 50;
 const TOAST_MS = 3_500;
+const TOAST_ACTION_MS = 8_000;
+/** The clipboard delay until the settings have loaded (the settings default). */
+const DEFAULT_CLEAR_SECONDS = 20;
 
 interface VaultState {
   filter: VaultFilter;
@@ -57,6 +65,8 @@ interface VaultState {
   editor: EditorState;
   health: HealthReport | null;
   healthError: string | null;
+  /** While a health report scores passwords it has not seen before (main's `healthProgress` event). */
+  healthProgress: { done: number; total: number } | null;
   toast: Toast | null;
   reprompt: RepromptRequest | null;
   /** How main is reached: in Electron main opens its own file dialogs; in browser mode we upload and download. */
@@ -84,24 +94,35 @@ interface VaultState {
 
   /** One secret value, for a timed reveal in a component. Never stored here. */
   reveal(id: string, field: SecretField): Promise<string>;
-  /** Copies a secret in main (the renderer never sees it) and shows the "clears in" toast. */
+  /**
+   * Copies a secret and shows the "clears in" toast. Electron copies in main (the renderer never sees
+   * it); browser mode reveals that one field and writes it from the page, or says it could not.
+   */
   copy(id: string, field: SecretField, label?: string): Promise<void>;
   /** Copies a non-secret value (username, URL) with the browser clipboard. */
   copyPlain(value: string, label: string): Promise<void>;
   totp(id: string): Promise<TotpCode>;
   totpFromImage(id: string, imageBase64: string): Promise<ItemDetail>;
+  /** The TOTP setup key (otpauth URI and secret) for another device: always asks for the master password. */
+  revealTotpSeed(id: string): Promise<TotpSeed>;
   generate(options: z.input<typeof GenerateInput>): Promise<Generated>;
   strength(password: string): Promise<{ score: number; guessesLog10: number }>;
   loadHealth(): Promise<void>;
   /** Browser mode sends the file; without one (Electron), main opens its own file dialog. */
-  importPreview(input: { file?: { fileName: string; contentBase64: string }; format: z.infer<typeof ImportFormat>; sourcePassword?: string }): Promise<ImportPreview>;
+  importPreview(input: {
+    file?: { fileName: string; contentBase64: string };
+    format: z.infer<typeof ImportFormat>;
+    sourcePassword?: string;
+    /** A KeePass database's key file, when it has one. */
+    keyFile?: { fileName: string; contentBase64: string };
+  }): Promise<ImportPreview>;
   importCommit(importId: string, skipDuplicates: boolean): Promise<{ imported: number; skipped: number }>;
   exportVault(input: z.input<typeof ExportInput>): Promise<Output<'export'>>;
   openUrl(url: string): Promise<void>;
 
   submitReprompt(password: string): void;
   cancelReprompt(): void;
-  notify(message: string, tone?: Toast['tone']): void;
+  notify(message: string, tone?: Toast['tone'], action?: Toast['action']): void;
   dismissToast(): void;
 }
 
@@ -122,10 +143,26 @@ const initial = {
   editor: null as EditorState,
   health: null,
   healthError: null,
+  healthProgress: null,
   toast: null,
   reprompt: null,
   transport: null,
 } satisfies Partial<VaultState>;
+
+/**
+ * Every match of a list or search: main answers in pages of at most LIST_PAGE_MAX items (with the
+ * total), so a vault larger than one page is read page by page rather than cut short. The list is virtualised.
+ */
+async function listEvery(input: ListItemsInput): Promise<ItemSummary[]> {
+  const first = await api.vault.list(input);
+  const items = [...first.items];
+  for (let offset = first.nextOffset; offset !== null; ) {
+    const page = await api.vault.list({ ...input, offset });
+    items.push(...page.items);
+    offset = page.nextOffset;
+  }
+  return items;
+}
 
 // Module-level bookkeeping that is not UI state: request sequence numbers, timers, the pending prompt.
 let listSeq = 0;
@@ -152,7 +189,7 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     if (!input) return;
     const seq = ++listSeq;
     try {
-      const found = await api.vault.list(input);
+      const found = await listEvery(input);
       if (seq !== listSeq) return;
       const items = filter.kind === 'recent' ? recentOf(found, input.query !== '') : found;
       set({ items, listLoading: false, listError: null });
@@ -165,8 +202,8 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     const epoch = sessionEpoch;
     try {
       const [live, trashed, folders, tags] = await Promise.all([
-        api.vault.list({}),
-        api.vault.list({ trash: true }),
+        listEvery({}),
+        listEvery({ trash: true }),
         api.vault.folders(),
         api.vault.tags(),
       ]);
@@ -205,7 +242,12 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     ...initial,
 
     start() {
-      const off = api.vault.onChanged(() => void get().refresh());
+      const offChanged = api.vault.onChanged(() => void get().refresh());
+      const offProgress = api.vault.onHealthProgress((p) => set({ healthProgress: p.done < p.total ? p : null }));
+      const off = () => {
+        offChanged();
+        offProgress();
+      };
       void get().refresh();
       if (get().transport === null) {
         api.app.bootstrap().then(
@@ -275,7 +317,10 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     closeEditor: () => set({ editor: null }),
 
     async save(input) {
-      const detail = 'create' in input ? await api.vault.create({ item: input.create }) : await api.vault.update({ id: input.id, item: input.update });
+      const detail =
+        'create' in input
+          ? await api.vault.create({ item: input.create })
+          : await withReprompt(input.id, (password) => api.vault.update({ id: input.id, item: input.update, password }));
       ++detailSeq;
       set({ editor: null, selectedId: detail.id, detail, detailError: null });
       void get().refresh();
@@ -285,7 +330,14 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     async toggleFavorite() {
       const { detail } = get();
       if (!detail || detail.deletedAt) return;
-      const updated = await api.vault.update({ id: detail.id, item: detailToUpdate(detail, { favorite: !detail.favorite }) });
+      const item = detailToUpdate(detail, { favorite: !detail.favorite });
+      let updated: ItemDetail;
+      try {
+        updated = await withReprompt(detail.id, (password) => api.vault.update({ id: detail.id, item, password }));
+      } catch (err) {
+        if (err instanceof PromptCancelled) return; // the user dismissed the master-password prompt
+        throw err;
+      }
       if (get().selectedId === updated.id) set({ detail: updated });
       void get().refresh();
     },
@@ -294,7 +346,14 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       const next = neighbourOf(id);
       await api.vault.trash({ id });
       if (get().selectedId === id) await get().select(get().filter.kind === 'trash' ? id : next);
-      get().notify('Moved to the trash');
+      get().notify('Moved to the trash', 'success', {
+        label: 'Undo',
+        run: () =>
+          void get()
+            .restore(id)
+            .then(() => get().select(id))
+            .catch((err: unknown) => get().notify(describeError(err), 'danger')),
+      });
       await get().refresh();
     },
 
@@ -317,6 +376,18 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     reveal: (id, field) => withReprompt(id, async (password) => (await api.vault.reveal({ id, field, password })).value),
 
     async copy(id, field, label = 'Copied') {
+      const transport = get().transport ?? (await api.app.bootstrap()).transport;
+      // `hearth serve` reports the core's own transport ('cli'), so anything but Electron is a browser page.
+      if (transport !== 'electron') {
+        // Browser mode: main cannot reach this computer's clipboard, so copying is revealing one field
+        // and writing it from the page; the toast says only what really happened.
+        const value = field === 'totpSecret' ? (await api.vault.totp({ id })).code : await get().reveal(id, field);
+        const seconds = useSettingsStore.getState().settings?.clipboardClearSeconds ?? DEFAULT_CLEAR_SECONDS;
+        const { copied, willClear } = await pageClipboard.copy(value, seconds);
+        if (!copied) get().notify('This browser did not allow Hearth to copy. Reveal the value and copy it yourself.', 'danger');
+        else get().notify(willClear ? `${label} — clears in ${seconds} s` : `${label} — clear the clipboard yourself when done`);
+        return;
+      }
       const { clearAfterSeconds } = await withReprompt(id, (password) => api.vault.copy({ id, field, password }));
       get().notify(clearAfterSeconds > 0 ? `${label} — clears in ${clearAfterSeconds} s` : label);
     },
@@ -331,9 +402,10 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     },
 
     totp: (id) => api.vault.totp({ id }),
+    revealTotpSeed: (id) => withReprompt(id, (password) => api.vault.revealTotpSeed({ id, password })),
 
     async totpFromImage(id, imageBase64) {
-      const detail = await api.vault.totpFromImage({ id, imageBase64 });
+      const detail = await withReprompt(id, (password) => api.vault.totpFromImage({ id, imageBase64, password }));
       if (get().selectedId === id) set({ detail });
       return detail;
     },
@@ -345,14 +417,14 @@ export const useVaultStore = create<VaultState>()((set, get) => {
       const epoch = sessionEpoch;
       try {
         const health = await api.vault.health();
-        if (epoch === sessionEpoch) set({ health, healthError: null });
+        if (epoch === sessionEpoch) set({ health, healthError: null, healthProgress: null });
       } catch (err) {
         if (epoch === sessionEpoch) set({ healthError: describeError(err) });
       }
     },
 
-    importPreview: ({ file, format, sourcePassword }) =>
-      api.vault.importPreview({ ...(file ? { file } : {}), format, ...(sourcePassword ? { sourcePassword } : {}) }),
+    importPreview: ({ file, format, sourcePassword, keyFile }) =>
+      api.vault.importPreview({ ...(file ? { file } : {}), format, ...(sourcePassword ? { sourcePassword } : {}), ...(keyFile ? { keyFile } : {}) }),
 
     async importCommit(importId, skipDuplicates) {
       const result = await api.vault.importCommit({ importId, skipDuplicates });
@@ -381,10 +453,11 @@ export const useVaultStore = create<VaultState>()((set, get) => {
     submitReprompt: (password) => reprompt.submit(password),
     cancelReprompt: () => reprompt.cancel(),
 
-    notify(message, tone = 'success') {
+    notify(message, tone = 'success', action) {
       clearTimeout(toastTimer);
-      set({ toast: { id: ++toastSeq, message, tone } });
-      toastTimer = setTimeout(() => set({ toast: null }), TOAST_MS);
+      set({ toast: { id: ++toastSeq, message, tone, ...(action ? { action } : {}) } });
+      // A toast with an action (Undo) stays long enough to reach it.
+      toastTimer = setTimeout(() => set({ toast: null }), action ? TOAST_ACTION_MS : TOAST_MS);
     },
 
     dismissToast() {
@@ -402,5 +475,6 @@ onSessionReset(() => {
   listSeq += 1;
   detailSeq += 1;
   reprompt.cancel();
+  void pageClipboard.clearIfOurs();
   useVaultStore.setState(initial);
 });

@@ -5,6 +5,9 @@ import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { Spinner } from '../../../ui/Spinner';
+import { describeRule } from '../../../../src-shared/domains/batches/freshness-rule';
+import { mainAction, shopTodayOf } from '../batch-actions';
+import { downloadNotice } from '../../../lib/files';
 import { downloadText } from '../batches-files';
 import { dateWord, daysLeftText, formatDay, formatQty, formatStamp, REASON_LABEL, shelfText } from '../batches-format';
 import { useBatchesStore } from '../batches.store';
@@ -69,22 +72,23 @@ export function BatchDetailView() {
   const { batch, product } = detail;
   const templateName = (id: string) => templates.find((t) => t.id === id)?.name.replace(/ \(.*\)$/, '') ?? id;
   const items = history(detail, templateName);
+  const action = mainAction(batch);
 
   async function exportPage() {
     const page = await customerPage(batch.id);
     downloadText(page.fileName, page.html, 'text/html');
-    say(`Customer page saved as ${page.fileName}.`);
+    say(downloadNotice('Customer page', page.fileName));
   }
 
   return (
-    <div className="mx-auto flex max-w-[960px] flex-col gap-6 px-8 py-6" data-testid="batch-detail">
+    <div className="mx-auto flex max-w-[960px] flex-col gap-6 px-8 py-6 @max-3xl:px-4" data-testid="batch-detail">
       <div>
         <Button variant="ghost" size="sm" icon={ArrowLeft} onClick={() => open(null)} className="-ml-2.5">
           Back
         </Button>
         <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
-            <h2 className="truncate text-xl font-semibold text-text">{product.name}</h2>
+            <h2 className="text-xl font-semibold break-words text-text">{product.name}</h2>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-[13px] text-muted">
               <span className="font-mono text-text">Lot {batch.lot}</span>
               <span aria-hidden>·</span>
@@ -101,28 +105,45 @@ export function BatchDetailView() {
             </div>
           </div>
           <div className="flex flex-wrap gap-2">
-            <Button icon={Printer} variant="primary" onClick={() => setDialog('print')}>
+            {/* A lot past its date is taken off the shelf, not labelled: Discard leads, Sold is not offered. */}
+            {action === 'discard' ? (
+              <Button icon={Ban} variant="primary" onClick={() => setDialog('discarded')}>
+                Discard…
+              </Button>
+            ) : null}
+            <Button icon={Printer} variant={action === 'print' ? 'primary' : 'secondary'} onClick={() => setDialog('print')}>
               Print labels…
             </Button>
-            <Button icon={ReceiptText} onClick={() => setDialog('sold')} disabled={batch.remaining === 0}>
-              Sold…
-            </Button>
-            <Button icon={Ban} onClick={() => setDialog('discarded')} disabled={batch.remaining === 0}>
-              Discard…
-            </Button>
+            {action !== 'discard' ? (
+              <>
+                <Button icon={ReceiptText} onClick={() => setDialog('sold')} disabled={batch.remaining === 0}>
+                  Sold…
+                </Button>
+                <Button icon={Ban} onClick={() => setDialog('discarded')} disabled={batch.remaining === 0}>
+                  Discard…
+                </Button>
+              </>
+            ) : null}
           </div>
         </div>
       </div>
 
-      {detail.warnings.length > 0 ? (
+      {action === 'discard' ? (
+        <Callout tone="danger">
+          This lot is past its {dateWord(batch).toLowerCase()} date: take it off the shelf and record it as discarded.
+        </Callout>
+      ) : null}
+
+      {detail.warnings.length > 0 && action === 'print' ? (
         <Callout tone="warning">
           Sell this lot first: it expires before {detail.warnings.map((w) => `lot ${w.lot} (${formatDay(w.expiryDate)})`).join(', ')}, already on the shelf.
         </Callout>
       ) : null}
 
-      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-6">
+      {/* Narrow pages stack the QR card under the facts instead of squeezing them sideways. */}
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-6 @max-3xl:grid-cols-1">
         <div className="flex min-w-0 flex-col gap-6">
-          <dl className="grid grid-cols-3 gap-x-6 gap-y-4 rounded-xl border border-line bg-surface p-5">
+          <dl className="grid grid-cols-3 gap-x-6 gap-y-4 rounded-xl border border-line bg-surface p-5 break-words @max-xl:grid-cols-2">
             <Fact label={batch.explicitExpiryDate || !batch.expiryDate ? dateWord(batch) : `${dateWord(batch)} (shelf life)`}>{formatDay(batch.expiryDate)}</Fact>
             <Fact label="Produced">{formatDay(batch.productionDate)}</Fact>
             <Fact label="Arrived">{formatDay(batch.arrivalDate)}</Fact>
@@ -131,11 +152,12 @@ export function BatchDetailView() {
             </Fact>
             <Fact label="Supplier">{batch.supplier}</Fact>
             <Fact label="Location">{batch.location}</Fact>
+            <Fact label="Freshness rule">{describeRule(product.thresholds)}</Fact>
             {product.gtin ? <Fact label={product.isLocal ? 'GTIN (in-store)' : 'GTIN'}>{product.gtin}</Fact> : null}
             {product.price ? <Fact label="Price">{product.price}</Fact> : null}
             {product.allergens ? <Fact label="Allergens">{product.allergens}</Fact> : null}
             {batch.notes ? (
-              <div className="col-span-3">
+              <div className="col-span-full">
                 <dt className="text-xs text-muted">Notes</dt>
                 <dd className="mt-0.5 text-sm whitespace-pre-wrap text-text">{batch.notes}</dd>
               </div>
@@ -151,7 +173,7 @@ export function BatchDetailView() {
                 {items.map((item) => (
                   <li key={item.key} className="flex items-center gap-3 px-5 py-2.5 text-[13px]">
                     {item.icon}
-                    <span className="min-w-0 flex-1 text-text">{item.text}</span>
+                    <span className="min-w-0 flex-1 break-words text-text">{item.text}</span>
                     <span className="text-xs text-muted">{formatStamp(item.at)}</span>
                     {item.undoId ? (
                       <Button size="sm" variant="ghost" icon={Undo2} aria-label={`Undo: ${item.text}`} onClick={() => void undoMovement(item.undoId as string)}>
@@ -165,7 +187,7 @@ export function BatchDetailView() {
           </section>
         </div>
 
-        <aside className="flex w-[232px] flex-col items-center gap-3 self-start rounded-xl border border-line bg-surface p-4">
+        <aside className="flex w-[232px] flex-col items-center gap-3 self-start rounded-xl border border-line bg-surface p-4 @max-3xl:w-full">
           {detail.qrPayload ? <QrCode payload={detail.qrPayload} size={168} label={`QR code for lot ${batch.lot}`} /> : null}
           {detail.qrError ? <Callout tone="danger">{detail.qrError}</Callout> : null}
           <p className="w-full font-mono text-[11px] break-all whitespace-pre-wrap text-muted" data-testid="qr-payload">
@@ -193,7 +215,7 @@ export function BatchDetailView() {
 
       {dialog === 'sold' || dialog === 'discarded' || dialog === 'adjusted' ? <MovementDialog batch={batch} initialKind={dialog} onClose={() => setDialog(null)} /> : null}
       {dialog === 'print' ? <PrintDialog detail={detail} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'edit' ? <BatchForm batch={batch} today={batch.arrivalDate} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'edit' ? <BatchForm batch={batch} today={shopTodayOf(batch)} onClose={() => setDialog(null)} /> : null}
       {dialog === 'delete' ? (
         <Modal open onOpenChange={(o) => !o && setDialog(null)} title={`Delete lot ${batch.lot}?`} description="Only for a batch entered by mistake: sold or discarded stock belongs in the history instead.">
           <ModalActions>

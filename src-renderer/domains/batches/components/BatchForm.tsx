@@ -6,6 +6,8 @@ import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { TextField } from '../../../ui/TextField';
+import { pastDateWarning } from '../batch-actions';
+import { batchFormErrors, parseQuantity } from '../batch-form-errors';
 import { formatDay } from '../batches-format';
 import { useBatchesStore } from '../batches.store';
 import { FieldRow, issuesOf, SelectField, TextAreaField } from './fields';
@@ -29,6 +31,8 @@ export function BatchForm({ batch, today, onClose, onCreated }: Props) {
   const facets = useBatchesStore((s) => s.list);
   const createBatch = useBatchesStore((s) => s.createBatch);
   const updateBatch = useBatchesStore((s) => s.updateBatch);
+  // Editing: `today` is the batch's arrival day, so the date rules need the shop's real today (if loaded).
+  const shopToday = useBatchesStore((s) => s.dashboard?.today ?? s.list?.today ?? null);
   const [d, setD] = useState(() => ({
     productId: batch?.productId ?? products[0]?.id ?? '',
     lot: batch?.lot ?? '',
@@ -45,15 +49,23 @@ export function BatchForm({ batch, today, onClose, onCreated }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [newProduct, setNewProduct] = useState(false);
+  // The past-date warning the user has seen; saving again with the same dates goes ahead.
+  const [shownWarning, setShownWarning] = useState<string | null>(null);
   const set = (patch: Partial<typeof d>) => setD((x) => ({ ...x, ...patch }));
   const product = products.find((p) => p.id === d.productId);
   const computed = product?.shelfLifeDays != null && /^\d{4}-\d{2}-\d{2}$/.test(d.productionDate) ? safeAdd(d.productionDate, product.shelfLifeDays) : null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const quantity = Number(d.quantity.trim().replace(',', '.'));
-    if (d.quantity.trim() === '' || !Number.isFinite(quantity)) {
-      setErrors({ quantity: 'Enter a quantity above zero' });
+    // Every problem at once (lot, quantity, dates…), not the first one per attempt.
+    const found = batchFormErrors(d, product, batch ? shopToday : today);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return;
+    const quantity = parseQuantity(d.quantity);
+    const warning = pastDateWarning(d, product, today);
+    if (warning !== null && warning !== shownWarning) {
+      setShownWarning(warning);
       return;
     }
     setBusy(true);
@@ -80,6 +92,11 @@ export function BatchForm({ batch, today, onClose, onCreated }: Props) {
     <Modal open onOpenChange={(open) => !open && onClose()} title={batch ? `Edit lot ${batch.lot}` : 'New batch'} description={batch ? undefined : 'Record a delivery as it arrives.'} size="md">
       <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4" noValidate>
         {formError ? <Callout tone="danger">{formError}</Callout> : null}
+        {shownWarning !== null && shownWarning === pastDateWarning(d, product, today) ? (
+          <Callout tone="warning">
+            <span data-testid="past-date-warning">{shownWarning}</span>
+          </Callout>
+        ) : null}
         <div className="flex items-end gap-2">
           <div className="min-w-0 flex-1">
             <SelectField label="Product" value={d.productId} onChange={(e) => set({ productId: e.target.value })} error={errors.productId} autoFocus>
@@ -121,7 +138,7 @@ export function BatchForm({ batch, today, onClose, onCreated }: Props) {
         <ModalActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={busy} disabled={products.length === 0}>
-            {batch ? 'Save batch' : 'Add batch'}
+            {shownWarning !== null && shownWarning === pastDateWarning(d, product, today) ? (batch ? 'Save anyway' : 'Add anyway') : batch ? 'Save batch' : 'Add batch'}
           </Button>
         </ModalActions>
       </form>

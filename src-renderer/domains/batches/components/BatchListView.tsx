@@ -41,8 +41,8 @@ export function BatchListView() {
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <div className="flex flex-col gap-2 border-b border-line px-6 py-3" role="search" aria-label="Filter batches">
-        <div className="flex items-center gap-2">
+      <div className="flex flex-col gap-2 border-b border-line px-6 py-3 @max-3xl:px-4" role="search" aria-label="Filter batches">
+        <div className="flex flex-wrap items-center gap-2">
           <label className="relative">
             <span className="sr-only">Search batches</span>
             <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-faint" aria-hidden />
@@ -51,7 +51,7 @@ export function BatchListView() {
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               placeholder="Lot, product, supplier…"
-              className="h-8 w-56 rounded-md border border-line-strong bg-surface pr-2 pl-8 text-[13px] outline-none focus:border-focus"
+              className="h-8 w-56 max-w-full rounded-md border border-line-strong bg-surface pr-2 pl-8 text-[13px] outline-none focus:border-focus"
             />
           </label>
           <div className="flex gap-1" role="group" aria-label="Status">
@@ -91,7 +91,7 @@ export function BatchListView() {
             </button>
           </div>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <select aria-label="Product" className={selectClass} value={filters.productId} onChange={(e) => setFilters({ productId: e.target.value })}>
             <option value="">All products</option>
             {products.map((p) => (
@@ -108,7 +108,7 @@ export function BatchListView() {
             <option value="">All locations</option>
             {list?.locations.map((s) => <option key={s}>{s}</option>)}
           </select>
-          <label className="ml-2 flex items-center gap-1.5 text-[13px] text-muted">
+          <label className="ml-2 flex items-center gap-1.5 text-[13px] whitespace-nowrap text-muted">
             <input type="checkbox" checked={filters.includeInactive} onChange={(e) => setFilters({ includeInactive: e.target.checked })} className="accent-accent" />
             Sold out too
           </label>
@@ -124,25 +124,26 @@ export function BatchListView() {
             {filtered ? 'Try fewer filters.' : 'Record a delivery with “New batch”.'}
           </EmptyState>
         ) : (
-          <div className="mx-6 my-4 overflow-hidden rounded-xl border border-line bg-surface">
+          // Narrow pages drop the arrival, supplier and location columns (the batch detail has them).
+          <div className="mx-6 my-4 overflow-hidden rounded-xl border border-line bg-surface @max-3xl:mx-4">
             <table className="w-full text-[13px]" data-testid="batch-table">
               <thead className="bg-subtle/60 text-left text-xs text-muted">
                 <tr className="border-b border-line">
                   <th className="py-2 pl-6 font-medium">Product</th>
-                  <th className="font-medium">Lot</th>
-                  <th className="font-medium">Arrived</th>
-                  <th className="font-medium">Date on pack</th>
-                  <th className="font-medium">Left</th>
+                  <th className="pr-2 font-medium">Lot</th>
+                  <th className="font-medium @max-3xl:hidden">Arrived</th>
+                  <th className="pl-2 font-medium">Date on pack</th>
+                  <th className="pl-2 font-medium">Left</th>
                   <th className="text-right font-medium">On shelf</th>
-                  <th className="pl-4 font-medium">Supplier</th>
-                  <th className="font-medium">Location</th>
-                  <th className="pr-6 font-medium">Status</th>
+                  <th className="pl-4 font-medium @max-3xl:hidden">Supplier</th>
+                  <th className="pl-2 font-medium @max-3xl:hidden">Location</th>
+                  <th className="pr-6 pl-2 font-medium">Status</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
                 {list.items.map((b) => (
                   <tr key={b.id} onClick={() => open(b.id)} className={cx('cursor-default hover:bg-hover/50', !b.isActive && 'text-muted')}>
-                    <td className="max-w-52 truncate py-2.5 pl-6">
+                    <td className="max-w-52 truncate py-2.5 pr-3 pl-6">
                       <button type="button" className="font-medium text-text hover:underline" onClick={(e) => {
                           e.stopPropagation();
                           open(b.id);
@@ -150,16 +151,16 @@ export function BatchListView() {
                         {b.productName}
                       </button>
                     </td>
-                    <td className="font-mono text-xs">{b.lot}</td>
-                    <td>{formatDay(b.arrivalDate)}</td>
-                    <td>{formatDay(b.expiryDate)}</td>
-                    <td className="text-muted">{daysLeftText(b.daysLeft)}</td>
+                    <td className="pr-2 font-mono text-xs break-all">{b.lot}</td>
+                    <td className="@max-3xl:hidden">{formatDay(b.arrivalDate)}</td>
+                    <td className="pl-2">{formatDay(b.expiryDate)}</td>
+                    <td className="pl-2 text-muted">{daysLeftText(b.daysLeft)}</td>
                     <td className="text-right tabular-nums">
                       {formatQty(b.remaining)} {b.unit}
                     </td>
-                    <td className="max-w-36 truncate pl-4">{b.supplier}</td>
-                    <td className="max-w-32 truncate">{b.location}</td>
-                    <td className="pr-6">{b.isActive ? <StatusBadge status={b.status} /> : <span className="text-xs">Sold out</span>}</td>
+                    <td className="max-w-36 truncate pl-4 @max-3xl:hidden">{b.supplier}</td>
+                    <td className="max-w-32 truncate pl-2 @max-3xl:hidden">{b.location}</td>
+                    <td className="pr-6 pl-2">{b.isActive ? <StatusBadge status={b.status} /> : <span className="text-xs">Sold out</span>}</td>
                   </tr>
                 ))}
               </tbody>

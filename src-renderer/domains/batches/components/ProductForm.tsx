@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FreshnessThresholds } from '../../../../src-shared/domains/batches/batch-status';
+import { DEFAULT_DATE_RULE, DEFAULT_THRESHOLDS, type FreshnessThresholds } from '../../../../src-shared/domains/batches/freshness-rule';
 import type { Product, ProductInput } from '../../../../src-shared/domains/batches/batches.schemas';
 import { validateGtin } from '../../../../src-shared/domains/batches/gtin';
 import { Button } from '../../../ui/Button';
@@ -27,12 +27,15 @@ interface Draft {
   allergens: string;
 }
 
-const RULE_DEFAULTS: Record<RuleKind, [string, string]> = { 'days-on-shelf': ['3', '5'], 'days-before-expiry': ['2', ''], 'percent-of-shelf-life': ['60', '100'] };
+const RULE_DEFAULTS: Record<RuleKind, [string, string]> = {
+  'days-before-expiry': [String(DEFAULT_DATE_RULE.cautionWithinDays), ''],
+  'days-on-shelf': [String(DEFAULT_THRESHOLDS.cautionFrom), String(DEFAULT_THRESHOLDS.expiredFrom)],
+};
 
 function draftOf(p: Product | null): Draft {
-  const t = p?.thresholds ?? { kind: 'days-on-shelf', cautionFrom: 3, expiredFrom: 5 };
-  const [a, b] =
-    t.kind === 'days-on-shelf' ? [t.cautionFrom, t.expiredFrom] : t.kind === 'days-before-expiry' ? [t.cautionWithinDays, ''] : [t.cautionAtPercent, t.expiredAtPercent];
+  // A new product starts on the date rule (most food carries a date); the form always shows the rule it saves.
+  const t = p?.thresholds ?? DEFAULT_DATE_RULE;
+  const [a, b] = t.kind === 'days-on-shelf' ? [t.cautionFrom, t.expiredFrom] : [t.cautionWithinDays, ''];
   return {
     name: p?.name ?? '', category: p?.category ?? '', unit: p?.unit ?? 'pcs', gtin: p?.gtin ?? '', dateType: p?.dateType ?? 'use-by',
     shelfLifeDays: p?.shelfLifeDays == null ? '' : String(p.shelfLifeDays), rule: t.kind, a: String(a), b: String(b), price: p?.price ?? '', allergens: p?.allergens ?? '',
@@ -43,7 +46,6 @@ const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 
 function thresholdsOf(d: Draft): FreshnessThresholds {
   if (d.rule === 'days-before-expiry') return { kind: 'days-before-expiry', cautionWithinDays: num(d.a) };
-  if (d.rule === 'percent-of-shelf-life') return { kind: 'percent-of-shelf-life', cautionAtPercent: num(d.a), expiredAtPercent: num(d.b) };
   return { kind: 'days-on-shelf', cautionFrom: num(d.a), expiredFrom: num(d.b) };
 }
 
@@ -79,7 +81,9 @@ export function ProductForm({ product, onClose, onSaved }: { product: Product | 
   }
 
   const ruleHint =
-    d.rule === 'days-on-shelf' ? 'Counted from the arrival day (day 0).' : d.rule === 'days-before-expiry' ? 'Caution while this many days or fewer are left.' : 'Share of the shelf life since production.';
+    d.rule === 'days-on-shelf'
+      ? 'For goods without a printed date: counted from the arrival day (day 0). A batch that has a date still expires only after it.'
+      : 'Fresh until the sell-soon window, expired the day after the date. Every batch needs a date (on the pack, or from the shelf life).';
 
   return (
     <Modal open onOpenChange={(open) => !open && onClose()} title={product ? `Edit ${product.name}` : 'New product'} size="md">
@@ -125,20 +129,19 @@ export function ProductForm({ product, onClose, onSaved }: { product: Product | 
           hint={ruleHint}
           error={errors.thresholds}
         >
-          <option value="days-on-shelf">Days on the shelf</option>
-          <option value="days-before-expiry">Days before the date</option>
-          <option value="percent-of-shelf-life">Share of shelf life</option>
+          <option value="days-before-expiry">By the date on the pack</option>
+          <option value="days-on-shelf">By days on the shelf (no printed date)</option>
         </SelectField>
         <FieldRow>
           <TextField
-            label={d.rule === 'days-on-shelf' ? 'Caution from day' : d.rule === 'days-before-expiry' ? 'Caution within (days)' : 'Caution at (%)'}
+            label={d.rule === 'days-on-shelf' ? 'Caution from day' : 'Sell soon within (days)'}
             type="number"
             min={0}
             value={d.a}
             onChange={(e) => set({ a: e.target.value })}
           />
           {d.rule !== 'days-before-expiry' ? (
-            <TextField label={d.rule === 'days-on-shelf' ? 'Expired from day' : 'Expired at (%)'} type="number" min={1} value={d.b} onChange={(e) => set({ b: e.target.value })} />
+            <TextField label="Expired from day" type="number" min={1} value={d.b} onChange={(e) => set({ b: e.target.value })} />
           ) : (
             <div />
           )}

@@ -20,7 +20,10 @@ const FORMATS: { format: Format; title: string; detail: string; encrypted: boole
   { format: 'csv', title: 'CSV', detail: 'Not encrypted. For spreadsheets and other apps.', encrypted: false },
 ];
 
-/** Export after a master-password re-prompt; plaintext formats need an explicit acknowledgement. */
+/**
+ * Export after a master-password re-prompt. Encrypted formats need their own file password (main refuses
+ * the master password: the file would be a cheaper copy of it to crack); plaintext ones an acknowledgement.
+ */
 export function ExportDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
   return (
     <Modal open={open} onOpenChange={onOpenChange} size="md" title="Export the vault" description="Your items leave Hearth in a file you choose where to keep.">
@@ -33,8 +36,8 @@ function ExportForm({ onClose }: { onClose(): void }) {
   const exportVault = useVaultStore((s) => s.exportVault);
   const [format, setFormat] = useState<Format>('hearth');
   const [password, setPassword] = useState('');
-  const [useOther, setUseOther] = useState(false);
   const [exportPassword, setExportPassword] = useState('');
+  const [fileError, setFileError] = useState<string | null>(null);
   const [acknowledged, setAcknowledged] = useState(false);
   const [passwordError, setPasswordError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,11 +51,12 @@ function ExportForm({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     setPasswordError(null);
+    setFileError(null);
     try {
       const result = await exportVault({
         format,
         password,
-        exportPassword: chosen.encrypted && useOther && exportPassword ? exportPassword : undefined,
+        exportPassword: chosen.encrypted ? exportPassword : undefined,
         acknowledgePlaintext: !chosen.encrypted && acknowledged,
       });
       if (result.contentBase64) downloadBase64(result.fileName, result.contentBase64, format === 'csv' ? 'text/csv' : 'application/octet-stream');
@@ -60,7 +64,9 @@ function ExportForm({ onClose }: { onClose(): void }) {
       setExportPassword('');
       setDone({ fileName: result.fileName, items: result.items, savedTo: result.savedTo });
     } catch (err) {
+      const fileIssue = (err as { issues?: { path: string; message: string }[] }).issues?.find((i) => i.path === 'exportPassword');
       if (errorCode(err) === 'WRONG_PASSWORD') setPasswordError('Wrong password');
+      else if (fileIssue) setFileError(fileIssue.message);
       else setError(describeError(err));
     } finally {
       setBusy(false);
@@ -105,15 +111,15 @@ function ExportForm({ onClose }: { onClose(): void }) {
         ))}
       </div>
       {chosen.encrypted ? (
-        <div className="flex flex-col gap-3">
-          <label className="flex items-center gap-2 text-[13px] text-text">
-            <input type="checkbox" checked={useOther} onChange={(e) => setUseOther(e.target.checked)} className="size-4 accent-accent" />
-            Protect the file with a different password
-          </label>
-          {useOther ? (
-            <PasswordField label="File password" value={exportPassword} onChange={(e) => setExportPassword(e.target.value)} autoComplete="new-password" maxLength={1024} hint="Without it, the file opens with your master password." />
-          ) : null}
-        </div>
+        <PasswordField
+          label="File password"
+          value={exportPassword}
+          onChange={(e) => setExportPassword(e.target.value)}
+          error={fileError}
+          autoComplete="new-password"
+          maxLength={1024}
+          hint="Opens the exported file. Not your master password: keep it somewhere safe."
+        />
       ) : (
         <Callout tone="warning">
           <p>Anyone who gets this file can read every password in it. Delete it once you are done.</p>
@@ -135,7 +141,7 @@ function ExportForm({ onClose }: { onClose(): void }) {
       {error ? <Callout tone="danger">{error}</Callout> : null}
       <ModalActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" icon={Download} busy={busy} disabled={!password || (!chosen.encrypted && !acknowledged)}>
+        <Button type="submit" variant="primary" icon={Download} busy={busy} disabled={!password || (chosen.encrypted ? !exportPassword : !acknowledged)}>
           Export
         </Button>
       </ModalActions>

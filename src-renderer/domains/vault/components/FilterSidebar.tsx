@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cx } from '../../../ui/cx';
 import { useVaultStore, type VaultFilter } from '../vault.store';
+import { GroupMenu } from './GroupMenu';
 import { ITEM_TYPES, TYPE_ORDER } from './ItemIcon';
 
 const sameFilter = (a: VaultFilter, b: VaultFilter): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -39,7 +40,10 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** The left pane: views, types, folders, tags, trash, health, and import/export. */
+/**
+ * The left pane: views, types, folders, tags, trash, health, and import/export. In a narrow window it
+ * shrinks to icons, and folders and tags move into one menu each, so they stay one click away.
+ */
 export function FilterSidebar({ onImport, onExport }: { onImport(): void; onExport(): void }) {
   const { counts, folders, tags } = useVaultStore(useShallow((s) => ({ counts: s.counts, folders: s.folders, tags: s.tags })));
   return (
@@ -55,6 +59,8 @@ export function FilterSidebar({ onImport, onExport }: { onImport(): void; onExpo
             <FilterButton key={type} icon={ITEM_TYPES[type].icon} label={ITEM_TYPES[type].plural} count={counts?.byType[type]} filter={{ kind: 'type', type }} />
           ))}
         </Group>
+        {folders.length > 0 ? <GroupMenu title="Folders" icon={Folder} kind="folder" entries={folders} /> : null}
+        {tags.length > 0 ? <GroupMenu title="Tags" icon={Tag} kind="tag" entries={tags} /> : null}
         {folders.length > 0 ? (
           <div className="@max-3xl:hidden">
             <Group title="Folders">

@@ -17,12 +17,13 @@ export function HealthView() {
   const { health, healthError, selectedId } = useVaultStore(useShallow((s) => ({ health: s.health, healthError: s.healthError, selectedId: s.selectedId })));
   const select = useVaultStore((s) => s.select);
   const loadHealth = useVaultStore((s) => s.loadHealth);
+  const progress = useVaultStore((s) => s.healthProgress);
 
   if (healthError) return <p role="alert" className="m-3 rounded-lg bg-danger-soft px-3 py-2 text-[13px] text-danger">{healthError}</p>;
   if (!health) {
     return (
       <div className="flex h-40 items-center justify-center gap-2 text-[13px] text-muted">
-        <Spinner /> Checking your passwords…
+        <Spinner /> {progress ? `Checking password strength: ${progress.done} of ${progress.total}…` : 'Checking your passwords…'}
       </div>
     );
   }

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../../src-shared/domains/vault/vault.s
 import { Callout } from '../../../ui/Callout';
 import { cx } from '../../../ui/cx';
 import { Toggle } from '../../../ui/Toggle';
+import { ImportAttachments } from './ImportAttachments';
 import { ITEM_TYPES, ItemIcon, TYPE_ORDER } from './ItemIcon';
 
 function Stat({ label, value, tone }: { label: string; value: number; tone?: string }) {
@@ -28,7 +29,8 @@ export function ImportPreviewView({
       <div className="grid grid-cols-4 gap-2">
         <Stat label="Items found" value={p.total} />
         <Stat label="Duplicates" value={p.duplicates} tone={p.duplicates ? 'text-warning' : undefined} />
-        <Stat label="Skipped rows" value={p.skipped.length} tone={p.skipped.length ? 'text-danger' : undefined} />
+        {/* Skipped rows are expected in most exports (empty rows, unsupported kinds): neutral, not an error. */}
+        <Stat label="Skipped rows" value={p.skipped.length} />
         <Stat label="Folders" value={p.folders.length} />
       </div>
       <div className="flex flex-wrap gap-x-4 gap-y-1 text-[13px] text-muted">
@@ -44,6 +46,7 @@ export function ImportPreviewView({
           {w}
         </Callout>
       ))}
+      <ImportAttachments attachments={p.attachments} />
       {p.skipped.length > 0 ? (
         <div className="flex flex-col gap-1.5">
           <button type="button" aria-expanded={showSkipped} onClick={() => setShowSkipped((v) => !v)} className="flex items-center gap-1 self-start text-[13px] font-medium text-text">

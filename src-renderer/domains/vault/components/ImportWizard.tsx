@@ -1,5 +1,5 @@
 import { CircleCheck, FileUp, Upload } from 'lucide-react';
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { ImportFormat, ImportPreview } from '../../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../../src-shared/ipc/result';
@@ -11,6 +11,7 @@ import { Modal, ModalActions } from '../../../ui/Modal';
 import { PasswordField } from '../../../ui/PasswordField';
 import { fileToBase64, MAX_IMPORT_BYTES } from '../file-io';
 import { useVaultStore } from '../vault.store';
+import { ImportKeyFile, type PickedKeyFile } from './ImportKeyFile';
 import { ImportPreviewView } from './ImportPreviewView';
 
 type Format = z.infer<typeof ImportFormat>;
@@ -41,16 +42,24 @@ interface Picked {
   contentBase64: string;
 }
 
+/** The dialog's description follows the step, so it never promises "nothing is written" after an import. */
+const PHASE_TEXT: Record<Step['kind'], string> = {
+  choose: 'Nothing is written until you confirm the preview.',
+  preview: 'Nothing has been written yet. Check what was found, then import.',
+  done: 'The import is finished.',
+};
+
 /** Import: pick a file, preview the dry run (counts, duplicates, skipped rows), then commit in one go. */
 export function ImportWizard({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
+  const [phase, setPhase] = useState<Step['kind']>('choose');
   return (
-    <Modal open={open} onOpenChange={onOpenChange} size="md" title="Import into the vault" description="Nothing is written until you confirm the preview.">
-      {open ? <WizardBody onClose={() => onOpenChange(false)} /> : null}
+    <Modal open={open} onOpenChange={onOpenChange} size="md" title="Import into the vault" description={PHASE_TEXT[open ? phase : 'choose']}>
+      {open ? <WizardBody onClose={() => onOpenChange(false)} onPhase={setPhase} /> : null}
     </Modal>
   );
 }
 
-function WizardBody({ onClose }: { onClose(): void }) {
+function WizardBody({ onClose, onPhase }: { onClose(): void; onPhase(phase: Step['kind']): void }) {
   const importPreview = useVaultStore((s) => s.importPreview);
   const importCommit = useVaultStore((s) => s.importCommit);
   const usesDialogs = useVaultStore((s) => s.transport === 'electron');
@@ -58,11 +67,15 @@ function WizardBody({ onClose }: { onClose(): void }) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [format, setFormat] = useState<Format>('auto');
   const [sourcePassword, setSourcePassword] = useState('');
+  const [keyFile, setKeyFile] = useState<PickedKeyFile | null>(null);
   const [needsPassword, setNeedsPassword] = useState(false);
   const [passwordError, setPasswordError] = useState<string | null>(null);
   const [skipDuplicates, setSkipDuplicates] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Whether the previewed file was opened with a password (shown in the preview). */
+  const [decrypted, setDecrypted] = useState(false);
+  useEffect(() => onPhase(step.kind), [onPhase, step.kind]);
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
@@ -73,13 +86,16 @@ function WizardBody({ onClose }: { onClose(): void }) {
     setPasswordError(null);
   };
 
-  const preview = async () => {
+  const preview = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy || (!picked && !usesDialogs)) return;
     setBusy(true);
     setError(null);
     setPasswordError(null);
     try {
       const file = picked ? { fileName: picked.fileName, contentBase64: picked.contentBase64 } : undefined;
-      const result = await importPreview({ file, format, sourcePassword: sourcePassword || undefined });
+      const result = await importPreview({ file, format, sourcePassword: sourcePassword || undefined, keyFile: keyFile ?? undefined });
+      setDecrypted(sourcePassword !== '');
       setStep({ kind: 'preview', preview: result });
     } catch (err) {
       if (errorCode(err) === 'WRONG_PASSWORD') {
@@ -99,6 +115,7 @@ function WizardBody({ onClose }: { onClose(): void }) {
       const { imported, skipped } = await importCommit(importId, skipDuplicates);
       setPicked(null);
       setSourcePassword('');
+      setKeyFile(null);
       setStep({ kind: 'done', imported, skipped });
     } catch (err) {
       setError(describeError(err));
@@ -129,6 +146,7 @@ function WizardBody({ onClose }: { onClose(): void }) {
     const toImport = p.total - (skipDuplicates ? p.duplicates : 0);
     return (
       <div className="flex flex-col gap-4">
+        {decrypted ? <p className="text-[13px] text-muted">Opened with the file password (used once, not stored).</p> : null}
         <ImportPreviewView preview={p} skipDuplicates={skipDuplicates} onSkipDuplicates={setSkipDuplicates} formatLabel={FORMAT_LABELS[p.format]} />
         {error ? <Callout tone="danger">{error}</Callout> : null}
         <ModalActions>
@@ -141,8 +159,9 @@ function WizardBody({ onClose }: { onClose(): void }) {
     );
   }
 
+  // A form, so Enter in the file password field previews.
   return (
-    <div className="flex flex-col gap-4">
+    <form className="flex flex-col gap-4" onSubmit={(e) => void preview(e)} noValidate>
       {usesDialogs ? (
         <Callout>Hearth opens a file dialog when you continue.</Callout>
       ) : (
@@ -166,24 +185,25 @@ function WizardBody({ onClose }: { onClose(): void }) {
           value={sourcePassword}
           onChange={(e) => setSourcePassword(e.target.value)}
           error={passwordError}
-          hint="The password the file was exported with. It is used once and not stored."
+          hint="The password that opens this file: the export password, or a KeePass database's master password. Used once, not stored."
           autoComplete="off"
           maxLength={1024}
           autoFocus
         />
       ) : (
         <button type="button" onClick={() => setNeedsPassword(true)} className="self-start text-xs font-medium text-accent hover:underline">
-          The file is password-protected
+          Enter a file password (encrypted exports)
         </button>
       )}
+      {format === 'kdbx' || usesDialogs || /\.kdbx$/i.test(picked?.fileName ?? '') ? <ImportKeyFile value={keyFile} onChange={setKeyFile} /> : null}
       {error ? <Callout tone="danger">{error}</Callout> : null}
       <ModalActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="primary" busy={busy} disabled={!picked && !usesDialogs} onClick={() => void preview()} data-testid="import-preview">
+        <Button type="submit" variant="primary" busy={busy} disabled={!picked && !usesDialogs} data-testid="import-preview">
           Preview
         </Button>
       </ModalActions>
-    </div>
+    </form>
   );
 }
 

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ItemDetail } from '../../../../src-shared/domains/vault/vault.schemas';
 import { formatDate } from '../../../lib/dates';
 import { describeError } from '../../../lib/errors';
-import { shortcutLabel } from '../../../lib/shortcuts';
+import { shortcutLabel, shortcutPairLabel } from '../../../lib/shortcuts';
 import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -25,11 +25,11 @@ function LoginSection({ item }: { item: ItemDetail }) {
   const empty = !login.username && !login.hasPassword && !item.hasTotp && login.urls.length === 0;
   return (
     <FieldCard>
-      {login.username ? <PlainRow label="Username" value={login.username} shortcut={shortcutLabel('B')} /> : null}
+      {login.username ? <PlainRow label="Username" value={login.username} shortcut={shortcutPairLabel(shortcutLabel('B'), 'B')} /> : null}
       {login.hasPassword ? (
-        <SecretRow itemId={item.id} field="password" label="Password" copyShortcut={shiftShortcutLabel('C')} testId="password-row" />
+        <SecretRow itemId={item.id} field="password" label="Password" copyShortcut={shortcutPairLabel(shiftShortcutLabel('C'), 'C')} testId="password-row" />
       ) : null}
-      {item.hasTotp ? <TotpRow key={item.id} itemId={item.id} copyShortcut={shiftShortcutLabel('T')} /> : null}
+      {item.hasTotp ? <TotpRow key={item.id} itemId={item.id} copyShortcut={shortcutPairLabel(shiftShortcutLabel('T'), 'T')} /> : null}
       {login.urls.map((u, i) => (
         <PlainRow
           key={`${i}-${u.url}`}
@@ -122,7 +122,7 @@ function Header({ item, onEdit }: { item: ItemDetail; onEdit(): void }) {
     <header className="flex items-start gap-3.5">
       <ItemIcon type={item.type} size="lg" />
       <div className="min-w-0 flex-1 pt-0.5">
-        <h2 className="truncate text-lg font-semibold tracking-tight text-text" data-testid="detail-title">
+        <h2 className="line-clamp-2 text-lg font-semibold break-words tracking-tight text-text" data-testid="detail-title">
           {item.title}
         </h2>
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
@@ -150,7 +150,7 @@ function Header({ item, onEdit }: { item: ItemDetail; onEdit(): void }) {
             testId="favorite-toggle"
           />
           <IconAction icon={Trash2} label="Move to trash" onClick={() => void trash(item.id).catch(fail)} testId="trash-item" />
-          <Tooltip label="Edit" shortcut={shortcutLabel('E')}>
+          <Tooltip label="Edit" shortcut={shortcutPairLabel(shortcutLabel('E'), 'E')}>
             <Button size="sm" icon={Pencil} onClick={onEdit} className="ml-1">
               Edit
             </Button>
@@ -230,7 +230,7 @@ export function ItemDetailPane({ paneRef, onEdit }: { paneRef: RefObject<HTMLDiv
   if (!selectedId) {
     return (
       <EmptyState icon={MousePointerClick} title="No item selected">
-        Choose an item on the left, or press <span className="font-medium text-text">{shortcutLabel('N')}</span> to add one.
+        Choose an item on the left, or press <span className="font-medium text-text">{shortcutPairLabel(shortcutLabel('N'), 'N')}</span> to add one.
       </EmptyState>
     );
   }

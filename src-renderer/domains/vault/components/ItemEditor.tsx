@@ -11,7 +11,7 @@ import { Modal, ModalActions } from '../../../ui/Modal';
 import {
   draftFromDetail, draftToCreate, draftToUpdate, emptyDraft, validateDraft, withoutEmptyFields, type DraftErrors, type ItemDraft,
 } from '../item-form';
-import { useVaultStore } from '../vault.store';
+import { isCancelled, useVaultStore } from '../vault.store';
 import { ITEM_TYPES, ItemIcon } from './ItemIcon';
 import { CommonFields } from './CommonFields';
 import type { PendingImage } from './TotpInput';
@@ -99,7 +99,7 @@ export function ItemEditor() {
         );
       }
     } catch (err) {
-      setSaveError(describeError(err));
+      if (!isCancelled(err)) setSaveError(describeError(err)); // dismissing the master-password prompt is not an error
       setBusy(false);
     }
   };

@@ -170,7 +170,7 @@ export function ItemList({ searchRef, onOpen, onImport }: { searchRef: RefObject
           <NewItemMenu compact />
         </div>
         <div className="flex items-center justify-between px-0.5 text-xs text-muted">
-          <span className="truncate font-medium text-text">{filterTitle(filter)}</span>
+          <span className="truncate font-medium text-text" data-testid="list-title">{filterTitle(filter)}</span>
           <span className="flex items-center gap-1.5 tabular-nums">
             {listLoading && filter.kind !== 'health' ? <Spinner className="size-3" /> : null}
             {filter.kind === 'health' ? null : `${items.length} ${items.length === 1 ? 'item' : 'items'}`}

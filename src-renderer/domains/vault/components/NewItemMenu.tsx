@@ -1,6 +1,6 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { Plus } from 'lucide-react';
-import { shortcutLabel } from '../../../lib/shortcuts';
+import { shortcutLabel, shortcutPairLabel } from '../../../lib/shortcuts';
 import { Button } from '../../../ui/Button';
 import { Tooltip } from '../../../ui/Tooltip';
 import { useVaultStore } from '../vault.store';
@@ -13,7 +13,7 @@ import { ITEM_TYPES, TYPE_ORDER } from './ItemIcon';
 export function NewItemMenu({ compact = false }: { compact?: boolean }) {
   const startCreate = useVaultStore((s) => s.startCreate);
   const trigger = compact ? (
-    <Button size="sm" variant="primary" icon={Plus} aria-label="New item" className="h-8 w-8 px-0" />
+    <Button size="sm" variant="primary" icon={Plus} aria-label="New item" aria-keyshortcuts="Control+N Alt+N" className="h-8 w-8 px-0" />
   ) : (
     <Button size="sm" variant="primary" icon={Plus}>
       New item
@@ -22,7 +22,7 @@ export function NewItemMenu({ compact = false }: { compact?: boolean }) {
   return (
     <Menu.Root modal={false}>
       {compact ? (
-        <Tooltip label="New item" shortcut={shortcutLabel('N')}>
+        <Tooltip label="New item" shortcut={shortcutPairLabel(shortcutLabel('N'), 'N')}>
           <Menu.Trigger asChild>{trigger}</Menu.Trigger>
         </Tooltip>
       ) : (

@@ -1,8 +1,8 @@
-import { Copy } from 'lucide-react';
+import { Copy, KeyRound } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { describeError } from '../../../lib/errors';
 import { cx } from '../../../ui/cx';
-import { isCancelled, useVaultStore, type TotpCode } from '../vault.store';
+import { isCancelled, REVEAL_MS, useVaultStore, type TotpCode } from '../vault.store';
 import { FieldRow, IconAction } from './FieldRow';
 
 const RADIUS = 8;
@@ -51,6 +51,9 @@ export function TotpRow({ itemId, copyShortcut }: { itemId: string; copyShortcut
   const totp = useVaultStore((s) => s.totp);
   const copy = useVaultStore((s) => s.copy);
   const notify = useVaultStore((s) => s.notify);
+  const revealTotpSeed = useVaultStore((s) => s.revealTotpSeed);
+  /** The setup key, shown for a while after the master password (main asks for it every time). */
+  const [seed, setSeed] = useState<{ secret: string; until: number } | null>(null);
   const [state, setState] = useState<{ code: TotpCode; expiresAt: number } | { error: string } | null>(null);
   const [now, setNow] = useState(() => Date.now());
   // A new code is due at first and at each rollover; the parent keys this row by item id.
@@ -74,6 +77,15 @@ export function TotpRow({ itemId, copyShortcut }: { itemId: string; copyShortcut
     };
   }, [due, itemId, totp]);
 
+  const onShowSeed = () =>
+    void revealTotpSeed(itemId).then(
+      ({ secret }) => setSeed({ secret, until: Date.now() + REVEAL_MS }),
+      (err: unknown) => {
+        if (!isCancelled(err)) notify(describeError(err), 'danger');
+      },
+    );
+  const shownSeed = seed && now < seed.until ? seed.secret : null;
+
   const onCopy = () =>
     void copy(itemId, 'totpSecret', 'Code copied').catch((err: unknown) => {
       if (!isCancelled(err)) notify(describeError(err), 'danger');
@@ -91,7 +103,12 @@ export function TotpRow({ itemId, copyShortcut }: { itemId: string; copyShortcut
     <FieldRow
       label="One-time code"
       testId="totp-row"
-      actions={<IconAction icon={Copy} label="Copy one-time code" shortcut={copyShortcut} onClick={onCopy} />}
+      actions={
+        <>
+          <IconAction icon={KeyRound} label="Show setup key (asks for your master password)" onClick={onShowSeed} testId="totp-show-seed" />
+          <IconAction icon={Copy} label="Copy one-time code" shortcut={copyShortcut} onClick={onCopy} />
+        </>
+      }
     >
       {state ? (
         <span className="flex items-center gap-2.5">
@@ -103,6 +120,11 @@ export function TotpRow({ itemId, copyShortcut }: { itemId: string; copyShortcut
       ) : (
         <span className="font-mono text-muted">••• •••</span>
       )}
+      {shownSeed ? (
+        <span className="mt-1 block font-mono text-xs break-all text-muted" data-testid="totp-seed">
+          Setup key: {shownSeed.replace(/(.{4})/g, '$1 ').trim()}
+        </span>
+      ) : null}
     </FieldRow>
   );
 }

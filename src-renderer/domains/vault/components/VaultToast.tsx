@@ -2,7 +2,7 @@ import { CircleAlert, CircleCheck, X } from 'lucide-react';
 import { cx } from '../../../ui/cx';
 import { useVaultStore } from '../vault.store';
 
-/** One short confirmation at the bottom ("Password copied — clears in 20 s"), announced politely. */
+/** One short confirmation at the bottom ("Password copied — clears in 20 s"), announced politely; Undo where it applies. */
 export function VaultToast() {
   const toast = useVaultStore((s) => s.toast);
   const dismiss = useVaultStore((s) => s.dismissToast);
@@ -16,6 +16,18 @@ export function VaultToast() {
         >
           {toast.tone === 'success' ? <CircleCheck className="size-4 text-success" aria-hidden /> : <CircleAlert className="size-4 text-danger" aria-hidden />}
           <span className={cx(toast.tone === 'danger' && 'text-danger')}>{toast.message}</span>
+          {toast.action ? (
+            <button
+              type="button"
+              onClick={() => {
+                dismiss();
+                toast.action?.run();
+              }}
+              className="rounded px-2 py-0.5 text-[13px] font-medium text-accent hover:bg-hover"
+            >
+              {toast.action.label}
+            </button>
+          ) : null}
           <button type="button" aria-label="Dismiss" onClick={dismiss} className="rounded p-1 text-faint hover:bg-hover hover:text-text">
             <X className="size-3.5" aria-hidden />
           </button>

@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { describeError } from '../../../lib/errors';
-import { isModKey } from '../../../lib/shortcuts';
+import { isAltKey, isModKey } from '../../../lib/shortcuts';
 import { isCancelled, useVaultStore } from '../vault.store';
 import { isModShiftKey } from './shortcut-labels';
 
@@ -9,7 +9,9 @@ const dialogOpen = (): boolean => document.querySelector('[role="dialog"][data-s
 /**
  * Vault keys (shown in tooltips): Ctrl/⌘+F search, Ctrl/⌘+N new login, Ctrl/⌘+E edit,
  * Ctrl/⌘+Shift+C copy password and Ctrl/⌘+Shift+T copy the one-time code (both copied in main),
- * Ctrl/⌘+B copy username (not a secret: the browser clipboard). Escape is handled where it closes
+ * Ctrl/⌘+B copy username (not a secret: the browser clipboard). A browser keeps Ctrl+N and
+ * Ctrl+Shift+T/C for itself, so Alt+N, Alt+E, Alt+C (password), Alt+T (code) and Alt+B work everywhere
+ * and are shown beside the Ctrl keys in the tooltips. Escape is handled where it closes
  * something (dialogs, the editor, the generator, the search box).
  */
 export function useVaultShortcuts(searchRef: RefObject<HTMLInputElement | null>): void {
@@ -24,15 +26,15 @@ export function useVaultShortcuts(searchRef: RefObject<HTMLInputElement | null>)
       if (isModKey(event, 'f')) {
         searchRef.current?.focus();
         searchRef.current?.select();
-      } else if (isModKey(event, 'n')) {
+      } else if (isModKey(event, 'n') || isAltKey(event, 'n')) {
         store.startCreate('login');
-      } else if (isModKey(event, 'e') && item && !item.deletedAt) {
+      } else if ((isModKey(event, 'e') || isAltKey(event, 'e')) && item && !item.deletedAt) {
         store.startEdit();
-      } else if (isModShiftKey(event, 'c') && item?.login?.hasPassword) {
+      } else if ((isModShiftKey(event, 'c') || isAltKey(event, 'c')) && item?.login?.hasPassword) {
         void store.copy(item.id, 'password', 'Password copied').catch(fail);
-      } else if (isModShiftKey(event, 't') && item?.hasTotp) {
+      } else if ((isModShiftKey(event, 't') || isAltKey(event, 't')) && item?.hasTotp) {
         void store.copy(item.id, 'totpSecret', 'Code copied').catch(fail);
-      } else if (isModKey(event, 'b') && item?.login?.username) {
+      } else if ((isModKey(event, 'b') || isAltKey(event, 'b')) && item?.login?.username) {
         void store.copyPlain(item.login.username, 'Username');
       } else return;
       event.preventDefault();
