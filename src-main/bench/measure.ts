@@ -3,7 +3,7 @@
  * `process.hrtime.bigint()`; nothing here runs under vitest (speed targets live only in `npm run bench`).
  */
 
-export type Unit = 'ms' | 'ms/op' | 'ops/s';
+export type Unit = 'ms' | 'ms/op' | 'ops/s' | 'MiB' | 'MiB/s';
 
 /** One row of the results table (and of dist/bench-results.json). */
 export interface Measurement {
@@ -49,10 +49,10 @@ export const median = (samples: readonly number[]): number => percentile(samples
 
 /**
  * Ratio of encrypted to plain *throughput*, whichever unit the pair is in:
- * for ops/s that is enc/plain, for ms/op it is plain/enc.
+ * for ops/s and MiB/s that is enc/plain, for ms/op it is plain/enc.
  */
 export function throughputRatio(value: number, baseline: number, unit: Unit): number {
-  return unit === 'ops/s' ? value / baseline : baseline / value;
+  return unit === 'ops/s' || unit === 'MiB/s' ? value / baseline : baseline / value;
 }
 
 /** A row comparing an encrypted measurement with its plain baseline against a minimum ratio. */

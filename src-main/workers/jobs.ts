@@ -1,3 +1,6 @@
+import { exportKdbxJob } from '../domains/vault/export/export-job';
+import { parseImportJob } from '../domains/vault/import/parse-job';
+import { healthStrengthJob } from '../domains/vault/health.job';
 import type { JobFn } from './job';
 
 /**
@@ -6,6 +9,9 @@ import type { JobFn } from './job';
  * Adding a job: one line here, with a module that exports a {@link JobFn}.
  */
 export const jobs = {
+  'vault.import.parse': parseImportJob,
+  'vault.export.kdbx': exportKdbxJob,
+  'vault.health.strength': healthStrengthJob,
   /** Echoes its input after `delayMs` of busy work; `fail` throws; used by the pool's own tests. */
   'test.echo': (async (input, ctx) => {
     const until = Date.now() + (input.delayMs ?? 0);

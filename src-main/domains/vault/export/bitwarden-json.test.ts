@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedItem } from '../../../../src-shared/domains/vault/vault.schemas';
 import { parseImport } from '../import';
 import { fixture } from '../import/test-fixtures';
+import { itWithFixtures } from '../../../test/fixtures';
 import { exportBitwardenJson } from './bitwarden-json';
 import { sampleItems } from './test-items';
 
@@ -56,7 +57,7 @@ describe('export.exportBitwardenJson', () => {
     expect(r.folders).toEqual(['Email', 'Email/Work', 'Finance']);
   });
 
-  it('round-trips a real Bitwarden export: import → export → import gives the same items', async () => {
+  itWithFixtures('round-trips a real Bitwarden export: import → export → import gives the same items', async () => {
     const first = await parseImport(fixture('bitwarden/keepassxc-bitwarden_export.json'));
     const again = await parseImport(utf8(exportBitwardenJson(first.items, first.folders)));
     expect(again.items).toEqual(first.items);

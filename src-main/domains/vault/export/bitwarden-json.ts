@@ -5,7 +5,7 @@ import { normalizeFolder } from '../import/normalize';
 
 /**
  * Unencrypted Bitwarden JSON export, in the shape Bitwarden's own importer accepts
- * (`{ encrypted: false, folders, items }`, STANDARDS.md §8.1): fresh random UUIDs, types 1–4, field
+ * (`{ encrypted: false, folders, items }`, docs/formats.md#bitwarden-json-export): fresh random UUIDs, types 1–4, field
  * types 0–2, `login.uris[].match` (null when Hearth has none), `reprompt` 0/1, `passwordHistory`
  * (`lastUsedDate` = when the password was replaced). Empty strings and unknown dates are written as
  * null, as Bitwarden does. A note's body and its plain notes share Bitwarden's single `notes`, separated by a blank line.

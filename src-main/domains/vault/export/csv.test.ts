@@ -3,6 +3,7 @@ import type { ImportedItem } from '../../../../src-shared/domains/vault/vault.sc
 import { parseImport } from '../import';
 import { parseCsv } from '../import/csv';
 import { fixture } from '../import/test-fixtures';
+import { itWithFixtures } from '../../../test/fixtures';
 import { exportCsv } from './csv';
 import { sampleItems } from './test-items';
 
@@ -63,7 +64,7 @@ describe('export.exportCsv', () => {
     expect((await parseImport(raw)).items[0]?.item.login?.password).toBe('=literal');
   });
 
-  it('round-trips the pass-import reference CSV: import → export → import', async () => {
+  itWithFixtures('round-trips the pass-import reference CSV: import → export → import', async () => {
     const first = await parseImport(fixture('bitwarden/pass-import-bitwarden.csv'));
     const again = await parseImport(utf8(exportCsv(first.items, { mode: 'spreadsheet-safe' })));
     expect(again.items).toEqual(first.items);

@@ -6,7 +6,7 @@ import { escapeFormula, formatCsv, formatCsvField } from '../import/csv';
  * Bitwarden-compatible CSV export:
  * `folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp`.
  *
- * Modes (SECURITY.md §3.6 T12):
+ * Modes (docs/security.md#t12):
  * - `spreadsheet-safe` (the default the UI should offer): every value that a spreadsheet would run as
  *   a formula, i.e. starting with `=`, `+`, `-`, `@`, TAB, CR or NUL (possibly behind `'`), gets a
  *   leading `'` (OWASP CSV injection, CWE-1236), and every field is quoted. Hearth's importer removes

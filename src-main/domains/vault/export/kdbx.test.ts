@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ItemInput, type ImportedItem } from '../../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../../src-shared/ipc/result';
 import { parseImport } from '../import';
 import { byTitle, fieldValue, patchKdbxHeaderUint64 } from '../import/test-fixtures';
@@ -100,5 +101,51 @@ describe('export.exportKdbx', () => {
     await expect(exportKdbx([], { password: '' })).rejects.toThrow(AppError);
     const hostile = patchKdbxHeaderUint64(bytes, 'M', 2n ** 50n);
     await expect(parseImport(hostile, { password: PASSWORD })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+  });
+});
+
+describe('export.exportKdbx at scale (entries written as streamed XML)', () => {
+  const COUNT = 3000;
+  const many = (): ImportedItem[] =>
+    Array.from({ length: COUNT }, (_, i) => ({
+      item: ItemInput.parse({
+        type: 'login',
+        title: `Site ${i}`,
+        folder: ['', 'Work', 'Work/Servers', 'Home ✓'][i % 4],
+        login: { username: `user${i}`, password: `pw-${i}-✓\t"<&>"`, urls: [{ url: `https://s${i}.example` }] },
+        fields: i % 7 === 0 ? [{ name: 'PIN', type: 'hidden', value: `${i}` }] : [],
+      }),
+      passwordHistory: i % 5 === 0 ? [{ password: `old-${i}`, changedAt: '2024-03-01T10:00:00.000Z' }] : [],
+      createdAt: '2023-01-01T00:00:00.000Z',
+      updatedAt: '2024-06-01T00:00:00.000Z',
+    }));
+
+  it(`re-imports all ${COUNT} items with every protected value and history in place`, async () => {
+    const bytes = await exportKdbx(many(), { password: PASSWORD });
+    const r = await parseImport(bytes, { password: PASSWORD });
+    expect(r.items).toHaveLength(COUNT);
+    for (const i of [0, 1, 7, 1234, COUNT - 1]) {
+      const got = byTitle(r.items, `Site ${i}`);
+      expect(got.item.login?.password).toBe(`pw-${i}-✓\t"<&>"`);
+      expect(got.item.folder).toBe(['', 'Work', 'Work/Servers', 'Home ✓'][i % 4]);
+      if (i % 7 === 0) expect(fieldValue(got, 'PIN')).toBe(`${i}`);
+      expect(got.passwordHistory).toEqual(i % 5 === 0 ? [{ password: `old-${i}`, changedAt: '2024-03-01T10:00:00.000Z' }] : []);
+    }
+  });
+
+  it.skipIf(cliPath === '')(`is read by keepassxc-cli: ${COUNT} entries, the last one’s password and PIN`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hearth-kdbx-many-'));
+    try {
+      const file = path.join(dir, 'many.kdbx');
+      writeFileSync(file, await exportKdbx(many(), { password: PASSWORD }));
+      const run = (...args: string[]): string => execFileSync(cliPath, args, { input: `${PASSWORD}\n`, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+      const entries = run('ls', '-q', '-R', '-f', file).split('\n').filter((l) => l !== '' && !l.endsWith('/') && !l.endsWith('[empty]'));
+      expect(entries).toHaveLength(COUNT);
+      expect(run('show', '-q', '-s', '-a', 'Password', file, `Home ✓/Site ${COUNT - 1}`)).toBe(`pw-${COUNT - 1}-✓\t"<&>"\n`);
+      expect(run('show', '-q', '-s', '-a', 'UserName', file, 'Site 2996')).toBe('user2996\n');
+      expect(run('show', '-q', '-s', '-a', 'PIN', file, 'Site 2996')).toBe('2996\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,9 +4,11 @@ import { AppError } from '../../../../src-shared/ipc/result';
 import { installKdbxArgon2 } from '../import/kdbx-engine';
 import { normalizeFolder } from '../import/normalize';
 import { toOtpauthUri } from '../import/otp';
+import { writeEntryXml, type KdbxEntryData, type KdbxString, type KdbxVersion } from './kdbx-entry-xml';
+import { saveKdbx4WithEntries } from './kdbx-writer';
 
 /**
- * KDBX 4 export (the anti-lock-in promise, STANDARDS.md §8.1): Argon2id (64 MiB, 3 iterations,
+ * KDBX 4 export (the anti-lock-in promise, docs/formats.md#kdbx-export): Argon2id (64 MiB, 3 iterations,
  * parallelism 4), AES-256 payload. Folders become nested groups under the root group named `name`.
  * Per entry: Title, UserName, Password, the first URL in URL and the others in `KP2A_URL_1`…, Notes
  * (a note's body, then any plain notes), TOTP as an `otpauth://` URI in `otp` (KeePassXC's field),
@@ -52,57 +54,68 @@ export async function exportKdbx(items: readonly ImportedItem[], opts: { passwor
     groups.set(path, group);
     return group;
   };
-  for (const imported of items) writeEntry(db.createEntry(groupFor(imported.item.folder)), imported);
-  return new Uint8Array(await db.save());
+  const byGroup = new Map<kdbxweb.KdbxGroup, ImportedItem[]>();
+  for (const imported of items) {
+    const group = groupFor(imported.item.folder);
+    const list = byGroup.get(group);
+    if (list) list.push(imported);
+    else byGroup.set(group, [imported]);
+  }
+  // Entries are written as XML text one at a time (a kdbxweb DOM of 100,000 entries costs gigabytes).
+  return saveKdbx4WithEntries(db, [...byGroup.keys()], (group, salt, write) => {
+    for (const imported of byGroup.get(group) ?? []) writeEntryXml(entryData(imported), salt, write);
+  });
 }
 
-function writeEntry(entry: kdbxweb.KdbxEntry, { item, passwordHistory, createdAt, updatedAt }: ImportedItem): void {
-  const protect = (value: string): kdbxweb.ProtectedValue => kdbxweb.ProtectedValue.fromString(value);
+/** The KeePass strings of one item, in the order they are written. */
+function entryStrings(item: ImportedItem['item']): KdbxString[] {
   const login = item.login;
   const urls = login?.urls.map((u) => u.url) ?? [];
-  entry.fields.set('Title', item.title);
-  entry.fields.set('UserName', login?.username ?? '');
-  entry.fields.set('Password', protect(login?.password ?? ''));
-  entry.fields.set('URL', urls[0] ?? '');
-  entry.fields.set('Notes', [item.secureNote, item.notes].filter((n) => n !== '').join('\n\n'));
-  urls.slice(1).forEach((url, i) => entry.fields.set(`KP2A_URL_${i + 1}`, url));
+  const out: KdbxString[] = [
+    ['Title', item.title, false],
+    ['UserName', login?.username ?? '', false],
+    ['Password', login?.password ?? '', true],
+    ['URL', urls[0] ?? '', false],
+    ['Notes', [item.secureNote, item.notes].filter((n) => n !== '').join('\n\n'), false],
+  ];
+  urls.slice(1).forEach((url, i) => out.push([`KP2A_URL_${i + 1}`, url, false]));
   const totp = toOtpauthUri(login?.totp ?? '', item.title, login?.username ?? '');
-  if (totp) entry.fields.set('otp', protect(totp));
+  if (totp) out.push(['otp', totp, true]);
+  const names = new Set(out.map(([name]) => name));
   const add = (name: string, value: string, hidden: boolean): void => {
     if (value === '') return;
     let unique = name;
-    for (let n = 2; RESERVED.has(unique) || /^KP2A_URL/.test(unique) || entry.fields.has(unique); n++) unique = `${name} (${n})`;
-    entry.fields.set(unique, hidden ? protect(value) : value);
+    for (let n = 2; RESERVED.has(unique) || /^KP2A_URL/.test(unique) || names.has(unique); n++) unique = `${name} (${n})`;
+    names.add(unique);
+    out.push([unique, value, hidden]);
   };
   for (const [key, label, hidden] of CARD_LABELS) add(label, item.card?.[key] ?? '', hidden);
   for (const [key, value] of Object.entries(item.identity ?? {})) add(identityLabel(key), value, SECRET_IDENTITY.has(key));
   for (const f of item.fields) add(f.name || 'Field', f.value, f.type === 'hidden');
-  entry.tags = [...item.tags];
-  const created = createdAt ? new Date(createdAt) : new Date();
-  entry.times.creationTime = created;
-  writeHistory(entry, passwordHistory, created, login?.password ?? '');
-  entry.fields.set('Password', protect(login?.password ?? ''));
-  entry.times.lastModTime = updatedAt ? new Date(updatedAt) : new Date();
+  return out;
 }
 
 /**
- * Password history → KeePass History snapshots, oldest first. Snapshot k holds the k-th old password
- * and is dated when the previous one was replaced; a last snapshot with the current password dated at
- * the newest change lets importers (ours included) recover each exact `changedAt`.
+ * One item as KeePass versions. Password history → History snapshots, oldest first: snapshot k holds
+ * the k-th old password and is dated when the previous one was replaced; a last snapshot with the
+ * current password, dated at the newest change, lets importers (ours included) recover each exact
+ * `changedAt`. The entry itself is dated `updatedAt`.
  */
-function writeHistory(entry: kdbxweb.KdbxEntry, history: ImportedItem['passwordHistory'], created: Date, current: string): void {
-  if (history.length === 0) return;
-  const oldestFirst = [...history].reverse();
-  let since = created;
-  for (const h of oldestFirst) {
-    entry.fields.set('Password', kdbxweb.ProtectedValue.fromString(h.password));
-    entry.times.lastModTime = since;
-    entry.pushHistory();
-    since = new Date(h.changedAt);
+function entryData({ item, passwordHistory, createdAt, updatedAt }: ImportedItem): KdbxEntryData {
+  const strings = entryStrings(item);
+  const created = createdAt ? new Date(createdAt) : new Date();
+  const withPassword = (password: string): KdbxString[] => strings.map((s): KdbxString => (s[0] === 'Password' ? ['Password', password, true] : s));
+  const versions: KdbxVersion[] = [];
+  if (passwordHistory.length > 0) {
+    let since = created;
+    for (const h of [...passwordHistory].reverse()) {
+      versions.push({ strings: withPassword(h.password), modified: since });
+      since = new Date(h.changedAt);
+    }
+    versions.push({ strings, modified: since });
   }
-  entry.fields.set('Password', kdbxweb.ProtectedValue.fromString(current));
-  entry.times.lastModTime = since;
-  entry.pushHistory();
+  versions.push({ strings, modified: updatedAt ? new Date(updatedAt) : new Date() });
+  return { tags: item.tags, created, versions };
 }
 
 const IDENTITY_LABEL_OVERRIDES: Record<string, string> = { title: 'Name title', username: 'Identity username', ssn: 'SSN' };

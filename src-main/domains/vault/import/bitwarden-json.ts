@@ -6,7 +6,7 @@ import { ImportCollector } from './collector';
 import { parseJsonText } from './limits';
 
 /**
- * Bitwarden JSON export (STANDARDS.md §8.1): unencrypted, or password-protected (decrypted first).
+ * Bitwarden JSON export (docs/formats.md#vault-imports): unencrypted, or password-protected (decrypted first).
  * Account-restricted exports are refused with UNSUPPORTED. Each item is validated on its own, so one
  * malformed item is skipped with a reason instead of failing the file.
  */

@@ -3,7 +3,7 @@ import type { CsvTable } from './csv';
 import { hostOf } from './normalize';
 
 /**
- * Browser and Apple password exports (STANDARDS.md §8.1):
+ * Browser and Apple password exports (docs/formats.md#vault-imports):
  *   Chrome / Edge / Brave: `name,url,username,password[,note]` (rows may lack the trailing `note`)
  *   Firefox: `url,username,password,httpRealm,formActionOrigin,guid,timeCreated,timeLastUsed,timePasswordChanged`
  *   Safari / Apple Passwords: `Title,URL,Username,Password,Notes,OTPAuth`

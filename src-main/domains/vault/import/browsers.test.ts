@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './index';
 import { byTitle, fixture, PASS_IMPORT_REFERENCE } from './test-fixtures';
+import { describeWithFixtures } from '../../../test/fixtures';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-describe('chrome csv (pass-import-chrome.csv)', () => {
+describeWithFixtures('chrome csv (pass-import-chrome.csv)', () => {
   it('imports 14 rows, ragged rows included, 2 of them notes', async () => {
     const r = await parseImport(fixture('browsers/pass-import-chrome.csv'));
     expect(r.format).toBe('chrome-csv');
@@ -22,7 +23,7 @@ describe('chrome csv (pass-import-chrome.csv)', () => {
   });
 });
 
-describe('firefox csv (pass-import-firefox.csv)', () => {
+describeWithFixtures('firefox csv (pass-import-firefox.csv)', () => {
   it('imports 14 logins titled by host, with ms-epoch dates, never keyed on the shared guid', async () => {
     const r = await parseImport(fixture('browsers/pass-import-firefox.csv'));
     expect(r.format).toBe('firefox-csv');

@@ -1,7 +1,8 @@
 import { ItemInput, type ImportedItem } from '../../../../src-shared/domains/vault/vault.schemas';
 import { assertItemCount } from './limits';
 import { firstLine, hostOf, normalizeFolder, normalizeTags, toIsoTimestamp } from './normalize';
-import type { ImportFormat, ImportParseResult, SkippedRow } from './types';
+import { importedTotp } from './otp';
+import type { AttachmentsLeft, ImportFormat, ImportParseResult, SkippedRow } from './types';
 
 /** What a format parser knows about one record besides the item itself. */
 export interface DraftExtras {
@@ -24,6 +25,7 @@ export interface DraftExtras {
 export class ImportCollector {
   readonly items: ImportedItem[] = [];
   readonly skipped: SkippedRow[] = [];
+  readonly attachments: AttachmentsLeft[] = [];
   private readonly warnings = new Set<string>();
   private readonly folders = new Set<string>();
 
@@ -44,6 +46,13 @@ export class ImportCollector {
   /** Adds a file-level warning (deduplicated). Never put a secret in it. */
   warn(message: string): void {
     this.warnings.add(message);
+  }
+
+  /** Records attachments of one entry that are not imported (listed in the preview, with a summary warning). */
+  leaveAttachments(item: string, files: readonly string[]): void {
+    if (files.length === 0) return;
+    this.attachments.push({ item, files: [...files] });
+    this.warn('Hearth does not import attachments yet: the entries listed keep theirs only in the original file.');
   }
 
   /** Records a skipped source record. */
@@ -85,6 +94,7 @@ export class ImportCollector {
       skipped: this.skipped,
       folders: [...this.folders].sort(),
       warnings: [...this.warnings],
+      attachments: this.attachments,
     };
   }
 }
@@ -98,6 +108,7 @@ function shapeDraft(draft: ItemInput, inferType: boolean): ItemInput {
     const seen = new Set<string>();
     const urls = (d.login.urls ?? []).map((u) => ({ ...u, url: u.url.trim() })).filter((u) => u.url !== '' && !seen.has(u.url) && seen.add(u.url));
     d.login = { ...d.login, urls };
+    if (d.login.totp) d.login.totp = importedTotp(d.login.totp, d.title, d.login.username ?? '');
   }
   const login = d.login;
   const emptyLogin = !login || (!login.username && !login.password && (login.urls ?? []).length === 0 && !login.totp);

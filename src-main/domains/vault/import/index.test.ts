@@ -3,15 +3,18 @@ import type { ImportedItem } from '../../../../src-shared/domains/vault/vault.sc
 import { findDuplicates, IMPORT_LIMITS, parseImport, sniffFormat } from './index';
 import { fixture, FIXTURE_FORMATS } from './test-fixtures';
 import { errorOf } from '../../../test/helpers';
+import { describeWithFixtures, itWithFixtures } from '../../../test/fixtures';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 
-describe('import.sniffFormat', () => {
+describeWithFixtures('import.sniffFormat (sample files)', () => {
   it.each(Object.entries(FIXTURE_FORMATS))('recognises %s as %s', (file, format) => {
     expect(sniffFormat(fixture(file))).toBe(format);
   });
+});
 
+describe('import.sniffFormat', () => {
   it('recognises CSV headers regardless of BOM, case and quotes', () => {
     expect(sniffFormat(utf8('\uFEFF"NAME","Url","UserName","PASSWORD"\n'))).toBe('chrome-csv');
     expect(sniffFormat(utf8('title,url,username,password,notes,otpauth\n'))).toBe('safari-csv');
@@ -40,7 +43,7 @@ describe('import.parseImport errors', () => {
     expect((await errorOf(parseImport(new Uint8Array(0)))).code).toBe('INVALID_INPUT');
   });
 
-  it('rejects truncated JSON with INVALID_INPUT and never echoes the content', async () => {
+  itWithFixtures('rejects truncated JSON with INVALID_INPUT and never echoes the content', async () => {
     const bytes = fixture('bitwarden/pass-import-bitwarden.json');
     const error = await errorOf(parseImport(bytes.slice(0, 2000), { format: 'bitwarden-json' }));
     expect(error.code).toBe('INVALID_INPUT');

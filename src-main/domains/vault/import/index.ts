@@ -24,7 +24,8 @@ export { IMPORT_LIMITS } from './limits';
  * Parses an export file. `format` defaults to 'auto' (sniffed from the content).
  * Errors (AppError): INVALID_INPUT for unrecognised or malformed files, WRONG_PASSWORD for a missing or
  * wrong KDBX / Bitwarden password, UNSUPPORTED for account-restricted Bitwarden exports and KeePass 1
- * files, TOO_LARGE above 50 MiB, 100k items, or the ZIP / KDF limits.
+ * files, TOO_LARGE above 50 MiB, 100k items, or the ZIP / KDF / inflate limits (decompression bombs).
+ * Main runs it in a worker thread (the `vault.import.parse` job), never on its own event loop.
  */
 export async function parseImport(bytes: Uint8Array, opts: ParseImportOptions = {}): Promise<ImportParseResult> {
   assertImportSize(bytes);
@@ -47,7 +48,7 @@ function detect(bytes: Uint8Array, fileName: string | undefined): ImportFormat {
 }
 
 async function parseAs(format: ImportFormat, bytes: Uint8Array, opts: ParseImportOptions): Promise<ImportCollector> {
-  if (format === 'kdbx') return parseKdbx(bytes, opts.password);
+  if (format === 'kdbx') return parseKdbx(bytes, opts.password, opts.keyFile);
   if (format === '1password-1pux') return parseOnePux(bytes);
   if (format === 'hearth') throw new AppError('UNSUPPORTED', 'Hearth exports are restored from the vault settings, not through this importer.');
   const text = decodeText(bytes);

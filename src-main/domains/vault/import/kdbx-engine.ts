@@ -1,6 +1,8 @@
 import argon2 from 'argon2';
 import * as kdbxweb from 'kdbxweb';
 import { AppError } from '../../../../src-shared/ipc/result';
+import { exactArrayBuffer } from './array-buffer';
+import { installKdbxInflateBudget } from './kdbx-inflate';
 
 /**
  * kdbxweb set-up shared by the KDBX importer and exporter: Argon2 through the native `argon2`
@@ -22,8 +24,9 @@ let installed = false;
 const tooMuchWork = (): AppError =>
   new AppError('TOO_LARGE', 'This KeePass database asks for more key-derivation work than Hearth allows. Lower its encryption settings in KeePassXC and try again.');
 
-/** Plugs Argon2 (d and id) into kdbxweb once per process. */
+/** Plugs Argon2 (d and id) and the inflate byte budget into kdbxweb once per process. */
 export function installKdbxArgon2(): void {
+  installKdbxInflateBudget();
   if (installed) return;
   installed = true;
   kdbxweb.CryptoEngine.setArgon2Impl(async (password, salt, memoryKiB, iterations, length, parallelism, type, version) => {
@@ -88,7 +91,7 @@ export function assertKdbxHeaderSane(bytes: Uint8Array): void {
     }
     if (id === 2) aes = Buffer.from(bytes.subarray(start, start + size)).toString('base64') === AES_CIPHER_UUID;
     if (id === 6 && size === 8) checkAesRounds(view.getBigUint64(start, true));
-    if (id === 11) checkKdfParameters(bytes.slice(start, start + size).buffer);
+    if (id === 11) checkKdfParameters(exactArrayBuffer(bytes.subarray(start, start + size)));
     p = start + size;
   }
 }

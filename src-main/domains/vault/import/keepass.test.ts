@@ -3,6 +3,7 @@ import { parseImport } from './index';
 import { escapeTextTabs } from './keepass';
 import { byTitle, fieldValue, fixture, PASS_IMPORT_REFERENCE, patchKdbxHeaderUint64 } from './test-fixtures';
 import { errorOf } from '../../../test/helpers';
+import { describeWithFixtures, itWithFixtures } from '../../../test/fixtures';
 
 const KDBX = 'keepass/keepassxc-cli-sample.kdbx';
 const KDBX_PASSWORD = 'hearth-fixture-pw';
@@ -27,7 +28,7 @@ function expectKeePassXcSample(items: Awaited<ReturnType<typeof parseImport>>['i
   expect(mastodon.login?.urls.map((u) => u.url)).toEqual(['https://mastodon.social/']);
 }
 
-describe('keepass kdbx (keepassxc-cli-sample.kdbx)', () => {
+describeWithFixtures('keepass kdbx (keepassxc-cli-sample.kdbx)', () => {
   it('opens the KDBX 4 fixture and reads its 4 entries and 3 folders', async () => {
     const r = await parseImport(fixture(KDBX), { password: KDBX_PASSWORD });
     expect(r.format).toBe('kdbx');
@@ -63,14 +64,14 @@ describe('keepass kdbx (keepassxc-cli-sample.kdbx)', () => {
 });
 
 describe('keepass xml', () => {
-  it('reads keepassxc-cli-export.xml like the KDBX it came from, TAB in the password included', async () => {
+  itWithFixtures('reads keepassxc-cli-export.xml like the KDBX it came from, TAB in the password included', async () => {
     const r = await parseImport(fixture('keepass/keepassxc-cli-export.xml'));
     expect(r.format).toBe('keepass-xml');
     expectKeePassXcSample(r.items);
     expect(r.folders).toEqual(['Email', 'Social', 'Social/Fediverse']);
   });
 
-  it('reads keepassxc-NewDatabase.xml: 3 live entries, the recycle-bin entry skipped, attachments warned', async () => {
+  itWithFixtures('reads keepassxc-NewDatabase.xml: 3 live entries, the recycle-bin entry skipped, attachments warned', async () => {
     const r = await parseImport(fixture('keepass/keepassxc-NewDatabase.xml'));
     expect(r.items.map((i) => i.item.title)).toEqual(['Sample Entry 1', 'Sample Entry 2', 'Subsub Entry']);
     expect(r.skipped).toEqual([{ row: 'Recycle Bin/delentry', reason: 'in the KeePass recycle bin' }]);
@@ -89,7 +90,7 @@ describe('keepass xml', () => {
     expect(byTitle(r.items, 'Subsub Entry').item).toMatchObject({ type: 'note', folder: 'Windows/Subsub' });
   });
 
-  it('reads pass-import-keepass.xml: the 14 reference entries, 6 folders, 2017 dates', async () => {
+  itWithFixtures('reads pass-import-keepass.xml: the 14 reference entries, 6 folders, 2017 dates', async () => {
     const r = await parseImport(fixture('keepass/pass-import-keepass.xml'));
     expect(r.items).toHaveLength(14);
     expect(r.items.filter((i) => i.item.type === 'note').map((i) => i.item.title).sort()).toEqual(['empty entry', 'note']);
@@ -108,7 +109,7 @@ describe('keepass xml', () => {
     expect((await errorOf(parseImport(new TextEncoder().encode(xml)))).code).toBe('INVALID_INPUT');
   });
 
-  it('reports truncated XML as INVALID_INPUT', async () => {
+  itWithFixtures('reports truncated XML as INVALID_INPUT', async () => {
     const bytes = fixture('keepass/keepassxc-cli-export.xml');
     expect((await errorOf(parseImport(bytes.slice(0, bytes.length / 2), { format: 'keepass-xml' }))).code).toBe('INVALID_INPUT');
   });
@@ -118,7 +119,7 @@ describe('keepass xml', () => {
   });
 });
 
-describe('keepassxc csv', () => {
+describeWithFixtures('keepassxc csv', () => {
   it('reads keepassxc-cli-export.csv: the same 4 entries, groups without the root', async () => {
     const r = await parseImport(fixture('keepass/keepassxc-cli-export.csv'));
     expect(r.format).toBe('keepassxc-csv');

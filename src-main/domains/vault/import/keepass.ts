@@ -2,7 +2,9 @@ import * as kdbxweb from 'kdbxweb';
 import type { CustomFieldInput, ItemInput } from '../../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../../src-shared/ipc/result';
 import { ImportCollector } from './collector';
+import { exactArrayBuffer } from './array-buffer';
 import { assertKdbxHeaderSane, installKdbxArgon2 } from './kdbx-engine';
+import { resetKdbxInflateBudget } from './kdbx-inflate';
 import { fromKeePassOtp } from './otp';
 import type { ImportFormat } from './types';
 
@@ -15,26 +17,38 @@ import type { ImportFormat } from './types';
  * UserName, Password, URL and Notes are the item; `KP2A_URL*` are more URLs; `otp` (or legacy
  * `TOTP Seed`/`TOTP Settings`) is the TOTP; every other string is a custom field, hidden when
  * protected; tags are kept; History → passwordHistory (password changes only, newest first);
- * attachments are not imported (warned).
+ * attachments are not imported: they are listed by entry in the result.
  */
 
 const STANDARD = new Set(['Title', 'UserName', 'Password', 'URL', 'Notes', 'otp', 'TOTP Seed', 'TOTP Settings']);
 const EXTRA_URL = /^KP2A_URL(_\d+)?$/;
 
-/** Decrypts and reads a KDBX file. WRONG_PASSWORD when the password (or a required key file) does not match. */
-export async function parseKdbx(bytes: Uint8Array, password: string | undefined): Promise<ImportCollector> {
-  if (password === undefined) throw new AppError('WRONG_PASSWORD', 'This KeePass database is locked. Enter its master password.');
+/**
+ * Decrypts and reads a KDBX file with a password, a key file (any KeePass key file: XML v1/v2, 32
+ * raw bytes, 64 hex digits, or any other file, which is hashed), or both. WRONG_PASSWORD when they
+ * do not open it. With a key file, an empty password means "no password", as in KeePassXC.
+ */
+export async function parseKdbx(bytes: Uint8Array, password: string | undefined, keyFile?: Uint8Array): Promise<ImportCollector> {
+  const hasKeyFile = keyFile !== undefined && keyFile.byteLength > 0;
+  if (password === undefined && !hasKeyFile) throw new AppError('WRONG_PASSWORD', 'This KeePass database is locked. Enter its master password, or choose its key file.');
   // SECURITY: work-factor caps come from the header, before kdbxweb derives any key.
   assertKdbxHeaderSane(bytes);
   installKdbxArgon2();
-  const credentials = new kdbxweb.Credentials(kdbxweb.ProtectedValue.fromString(password));
+  resetKdbxInflateBudget('This KeePass database', bytes.byteLength);
+  const secret = password === undefined || (password === '' && hasKeyFile) ? null : kdbxweb.ProtectedValue.fromString(password);
+  const credentials = new kdbxweb.Credentials(secret, hasKeyFile ? exactArrayBuffer(keyFile) : null);
   let db: kdbxweb.Kdbx;
   try {
-    db = await kdbxweb.Kdbx.load(new Uint8Array(bytes).buffer, credentials);
+    db = await kdbxweb.Kdbx.load(exactArrayBuffer(bytes), credentials);
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof kdbxweb.KdbxError && error.code === kdbxweb.Consts.ErrorCodes.InvalidKey) {
-      throw new AppError('WRONG_PASSWORD', 'That password does not open this KeePass database (databases that also need a key file are not supported).');
+      throw new AppError(
+        'WRONG_PASSWORD',
+        hasKeyFile
+          ? 'That password and key file do not open this KeePass database.'
+          : 'That password does not open this KeePass database. If it also needs a key file, choose the key file too.',
+      );
     }
     throw new AppError('INVALID_INPUT', 'This KeePass database is damaged or uses features Hearth cannot read.');
   }
@@ -42,15 +56,18 @@ export async function parseKdbx(bytes: Uint8Array, password: string | undefined)
 }
 
 /**
- * Reads a KeePass 2 XML export. A DOCTYPE is refused (no entity tricks, T11). Literal TABs in text are
+ * Reads a KeePass 2 XML export. A DOCTYPE is refused (no entity tricks, docs/security.md#t11). Literal TABs in text are
  * written as `&#9;` first, because kdbxweb strips raw control characters, TAB included, before parsing.
  */
 export async function parseKeePassXml(text: string): Promise<ImportCollector> {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new AppError('INVALID_INPUT', 'The XML file declares a DOCTYPE, which KeePass never writes.');
+  installKdbxArgon2();
+  resetKdbxInflateBudget('This KeePass XML export', text.length);
   let db: kdbxweb.Kdbx;
   try {
     db = await kdbxweb.Kdbx.loadXml(escapeTextTabs(text), new kdbxweb.Credentials(null));
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('INVALID_INPUT', 'This is not a readable KeePass 2 XML export. It may be truncated or damaged.');
   }
   return collect(db, 'keepass-xml');
@@ -115,7 +132,7 @@ function addEntry(c: ImportCollector, row: string, entry: kdbxweb.KdbxEntry, fol
     if (EXTRA_URL.test(name)) urls.push(text(value));
     else fields.push({ name, type: value instanceof kdbxweb.ProtectedValue ? 'hidden' : 'text', value: text(value) });
   }
-  if (entry.binaries.size > 0) c.warn('Some KeePass entries have attachments, which were not imported.');
+  c.leaveAttachments(row, [...entry.binaries.keys()].sort());
   const draft: ItemInput = {
     type: 'login',
     title,

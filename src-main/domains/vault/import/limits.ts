@@ -1,7 +1,7 @@
 import { AppError } from '../../../../src-shared/ipc/result';
 
 /**
- * Hard limits for untrusted import files (SECURITY.md §3.6 T10/T11). Every check runs before the
+ * Hard limits for untrusted import files (docs/security.md#imports, #t10, #t11). Every check runs before the
  * expensive step it protects: size before decoding, nesting depth before `JSON.parse`, ZIP sizes from
  * the central directory before inflating.
  */
@@ -16,6 +16,12 @@ export const IMPORT_LIMITS = {
   maxCsvColumns: 1000,
   /** Most CSV records, header included. */
   maxCsvRecords: 100_001,
+  /** Most bytes one parse may inflate (a KDBX payload plus its compressed attachments): decompression bombs stop here … */
+  maxInflatedBytes: 256 * 1024 * 1024,
+  /** … and at this many times the file's own size (as for ZIP entries), … */
+  maxInflateRatio: 100,
+  /** … but never below this, so small real files always open. */
+  minInflateBudgetBytes: 32 * 1024 * 1024,
   /** ZIP (1PUX): most entries in the central directory. */
   zipMaxEntries: 10_000,
   /** ZIP (1PUX): most uncompressed bytes over all entries, as declared in the central directory. */

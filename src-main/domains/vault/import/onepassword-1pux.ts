@@ -77,14 +77,14 @@ function addItem(c: ImportCollector, row: number, op: OpItem, folder: string): b
     c.skip(row, 'in the 1Password trash');
     return false;
   }
+  const where = folder ? `${folder}/${title}` : title;
   if (op.categoryUuid === '006') {
     c.skip(row, 'a 1Password document (file); Hearth does not import attachments yet');
+    c.leaveAttachments(where, attachmentNames(op));
     return false;
   }
   const details = op.details ?? {};
-  if (hasAttachment(op)) {
-    c.warn('Some 1Password items have file attachments, which were not imported.');
-  }
+  c.leaveAttachments(where, attachmentNames(op));
   const fields: OpField[] = (details.sections ?? []).flatMap((s) => s.fields ?? []).flatMap((f) => readOpField(f) ?? []).filter((f) => f.text !== '');
   const isArchived = op.state === 'archived';
   const draft: ItemInput = {
@@ -117,9 +117,20 @@ function addItem(c: ImportCollector, row: number, op: OpItem, folder: string): b
   return isArchived;
 }
 
-function hasAttachment(op: OpItem): boolean {
-  if (op.details?.documentAttributes) return true;
-  return (op.details?.sections ?? []).some((s) => (s.fields ?? []).some((f) => typeof f.value === 'object' && f.value !== null && 'file' in f.value));
+/** File names of a document item and of every file field (1Password keeps the bytes in `files/`). */
+function attachmentNames(op: OpItem): string[] {
+  const names: string[] = [];
+  const doc = op.details?.documentAttributes;
+  if (doc) names.push(doc.fileName || 'document');
+  for (const s of op.details?.sections ?? []) {
+    for (const f of s.fields ?? []) {
+      const file = typeof f.value === 'object' && f.value !== null && 'file' in f.value ? (f.value as { file: unknown }).file : undefined;
+      if (file === undefined) continue;
+      const name = typeof file === 'object' && file !== null && 'fileName' in file ? (file as { fileName: unknown }).fileName : undefined;
+      names.push(typeof name === 'string' && name !== '' ? name : 'file');
+    }
+  }
+  return names;
 }
 
 function loginCredentials(op: OpItem): { username: string; password: string } {

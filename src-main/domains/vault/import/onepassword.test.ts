@@ -6,12 +6,13 @@ import { IMPORT_LIMITS } from './limits';
 import { byTitle, fieldValue, fixture, PASS_IMPORT_REFERENCE } from './test-fixtures';
 import { checkZipEntries, extractZipEntry, isSafeEntryName, readZipDirectory } from './zip-reader';
 import { errorOf } from '../../../test/helpers';
+import { describeWithFixtures, itWithFixtures } from '../../../test/fixtures';
 
 const PUX = '1password/keepassxc-1PasswordExport.1pux';
 const exportData = new TextEncoder().encode(JSON.stringify({ accounts: [] }));
 
 
-describe('1password 1pux (keepassxc-1PasswordExport.1pux)', () => {
+describeWithFixtures('1password 1pux (keepassxc-1PasswordExport.1pux)', () => {
   it('imports 8 of the 9 items (the document is skipped) into the 2 vault folders', async () => {
     const r = await parseImport(fixture(PUX));
     expect(r.format).toBe('1password-1pux');
@@ -35,7 +36,7 @@ describe('1password 1pux (keepassxc-1PasswordExport.1pux)', () => {
     const { items } = await parseImport(fixture(PUX));
     const login = byTitle(items, 'Login');
     expect(login.item.type).toBe('login');
-    expect(login.item.login).toMatchObject({ username: 'team@keepassxc.org', password: 'password', totp: 'DFDFDEF' });
+    expect(login.item.login).toMatchObject({ username: 'team@keepassxc.org', password: 'password', totp: 'otpauth://totp/Login:team%40keepassxc.org?secret=DFDFDEF&period=30&digits=6&issuer=Login' });
     expect(login.item.login?.urls.map((u) => u.url)).toEqual(['https://keepassxc.org', 'https://twitter.com']);
     expect(login.item.notes).toBe('Note to self');
     expect(login.item.favorite).toBe(true);
@@ -115,7 +116,7 @@ describe('1password 1pux: hostile archives (T11)', () => {
 });
 
 describe('1password csv (pass-import-1password8.csv)', () => {
-  it('imports the 14 reference entries with no folders, 2 of them notes', async () => {
+  itWithFixtures('imports the 14 reference entries with no folders, 2 of them notes', async () => {
     const r = await parseImport(fixture('1password/pass-import-1password8.csv'));
     expect(r.format).toBe('1password-csv');
     expect(r.items).toHaveLength(14);

@@ -1,5 +1,8 @@
+import { MIN_BARE_SECRET_CHARS } from '../../../../src-shared/domains/vault/otpauth';
+import { normaliseBase32 } from '../../../../src-shared/lib/base32';
+
 /**
- * TOTP value conversions (STANDARDS.md §8.2). Hearth stores what the source had: an `otpauth://` URI,
+ * TOTP value conversions (docs/formats.md#totp). Hearth stores what the source had: an `otpauth://` URI,
  * a `steam://` secret or a bare base32 secret. KeePass-family files need URIs and have two legacy
  * encodings (KeeOTP's `key=…&step=…` in `otp`, KeeTrayTOTP's `TOTP Seed` + `TOTP Settings`).
  */
@@ -59,4 +62,27 @@ export function fromKeePassOtp(fields: { otp: string; seed: string; settings: st
 function positive(value: string | null | undefined): number | undefined {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * A value from an import file's TOTP field (KeePassXC `otp`, Bitwarden `totp`, a CSV TOTP column,
+ * 1Password's one-time password). URIs, and bare secrets Hearth accepts as typed, pass through. Any
+ * other bare base32 secret becomes an `otpauth://` URI
+ * (SHA1, 6 digits, 30 s: what every source app assumes for a bare secret), because the file already
+ * says it is a TOTP key: the 16-character minimum that guards a pasted key against stray words does
+ * not apply. A secret whose last character only holds leftover bits (`fsfsfsfsefefef`: 14 characters,
+ * 8 bytes and 6 spare bits) loses that character, which keeps the same key bytes, as Bitwarden and
+ * KeePassXC decode it. Anything else is returned unchanged (the commit keeps it as a hidden field).
+ */
+export function importedTotp(totp: string, issuer: string, account: string): string {
+  const value = totp.trim();
+  if (value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
+  const full = value.replace(/[\s-]+/g, '').replace(/=+$/, '').toUpperCase();
+  if (!/^[A-Z2-7]+$/.test(full)) return value;
+  const compact = [1, 3, 6].includes(full.length % 8) ? full.slice(0, -1) : full;
+  const secret = compact.length >= 2 ? normaliseBase32(compact) : null;
+  if (secret === null) return value;
+  // A bare secret Hearth accepts as typed is kept as the source had it.
+  if (compact === full && secret.length >= MIN_BARE_SECRET_CHARS) return value;
+  return buildOtpauthUri({ secret }, issuer, account);
 }

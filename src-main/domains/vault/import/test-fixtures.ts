@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ImportedItem } from '../../../../src-shared/domains/vault/vault.schemas';
+import { readFixture } from '../../../test/fixtures';
 
-/** Test support only: the shared, read-only fixtures (never copied into the repo). */
-export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/vault');
-
-/** Bytes of one fixture, by path relative to `shared/fixtures/vault`. */
+/** Bytes of one sample file, by path relative to the fixtures' `vault/` folder (see `src-main/test/fixtures.ts`). */
 export function fixture(relative: string): Uint8Array {
-  return new Uint8Array(readFileSync(path.join(FIXTURES_DIR, relative)));
+  return new Uint8Array(readFixture('vault', relative));
 }
 
 /** Every fixture file and the format it must sniff as. */

@@ -30,6 +30,15 @@ export interface ImportParseResult {
   folders: string[];
   /** Things the user should know that are not about one row (attachments or passkeys left behind…). */
   warnings: string[];
+  /** Attachments left behind, by entry (Hearth has no file store yet), so none is dropped silently. */
+  attachments: AttachmentsLeft[];
+}
+
+/** One source entry's attachments that are not imported. */
+export interface AttachmentsLeft {
+  /** Where the entry is: its folder path and title (`Email/Work mail`). */
+  item: string;
+  files: string[];
 }
 
 /** Options for {@link parseImport}. */
@@ -37,6 +46,8 @@ export interface ParseImportOptions {
   format?: ImportFormat | 'auto';
   /** Password of a KDBX file or a password-protected Bitwarden export. */
   password?: string;
+  /** KDBX only: the bytes of the database's key file, when it has one. */
+  keyFile?: Uint8Array;
   /** Only used as a hint when the content alone is ambiguous. */
   fileName?: string;
   /**

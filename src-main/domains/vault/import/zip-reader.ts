@@ -1,9 +1,9 @@
-import { Inflate } from 'fflate';
 import { AppError } from '../../../../src-shared/ipc/result';
+import { inflateWithinBudget } from './inflate-budget';
 import { IMPORT_LIMITS } from './limits';
 
 /**
- * A deliberately small, defensive ZIP reader for 1PUX files (SECURITY.md §3.6 T11).
+ * A deliberately small, defensive ZIP reader for 1PUX files (docs/security.md#t11).
  *
  * The central directory is read and checked first (entry count, names, declared sizes, ratios), and
  * only then is the one entry we need inflated, through fflate's streaming `Inflate` with a byte
@@ -130,23 +130,16 @@ export function extractZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array 
 
 /** Streaming inflate that throws as soon as the output passes `declared` bytes (a lying archive). */
 function inflateCapped(data: Uint8Array, declared: number): Uint8Array {
-  const out = new Uint8Array(declared);
-  let written = 0;
-  const inflate = new Inflate((chunk) => {
-    if (written + chunk.length > declared) {
-      throw new AppError('TOO_LARGE', 'The archive is a ZIP bomb: a file expands beyond its declared size.');
-    }
-    out.set(chunk, written);
-    written += chunk.length;
-  });
-  const CHUNK = 64 * 1024;
-  try {
-    for (let i = 0; i < data.length; i += CHUNK) inflate.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
-    if (data.length === 0) inflate.push(new Uint8Array(0), true);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw damaged('corrupt compressed data');
-  }
-  if (written !== declared) throw damaged('size mismatch');
+  const out = inflateWithinBudget(
+    data,
+    {
+      left: declared,
+      what: 'A file in the archive',
+      tooLarge: () => new AppError('TOO_LARGE', 'The archive is a ZIP bomb: a file expands beyond its declared size.'),
+      corrupt: () => damaged('corrupt compressed data'),
+    },
+    'raw',
+  );
+  if (out.length !== declared) throw damaged('size mismatch');
   return out;
 }
