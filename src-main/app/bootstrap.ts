@@ -85,6 +85,7 @@ export function createCore(opts: CoreOptions): Core {
     clipboard,
     settings: () => readSettings(db()),
     emitChanged: (ids) => events.emit(vaultContract, 'changed', { ids }),
+    emitHealthProgress: (p) => events.emit(vaultContract, 'healthProgress', p),
     files: opts.files,
     exportKdfCost: opts.kdfCost ?? KDF_DEFAULT,
     resourcesDir: opts.resourcesDir,
@@ -92,7 +93,7 @@ export function createCore(opts: CoreOptions): Core {
   registerVaultIpc(router, vault.service);
   profiles.onLock(() => {
     vault.reset();
-    clipboard.clearIfOurs();
+    void clipboard.clearIfOurs();
   });
   profiles.onUnlock(() => vault.purgeExpired().then(() => undefined));
 

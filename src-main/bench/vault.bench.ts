@@ -10,8 +10,12 @@ import { toSummary } from '../domains/vault/vault-mapping';
 import { VaultSearchIndex } from '../domains/vault/vault-search';
 import { vaultRepository } from '../domains/vault/vault.repository';
 import { createVaultItems, type VaultItems } from '../domains/vault/vault.service';
+import { passwordDigest } from '../domains/vault/health';
+import { createVaultHealth, healthDigestKey } from '../domains/vault/vault-health';
+import { runJob } from '../lib/worker-pool';
 import { msSince, percentile, seededRandom, timeAsync, type Measurement } from './measure';
 import { bitwardenExportJson, VAULT_QUERIES, vaultItems } from './vault-data';
+import { benchKdbxExport } from './vault-kdbx.bench';
 
 /**
  * Vault: search latency through the real service and through the bare in-memory index, reveal
@@ -52,15 +56,16 @@ export async function benchVault(opts: VaultBenchOptions, importParse?: ImportPa
       itemsKey: () => core.profiles.current().keys.items,
       verifyPassword: (pw) => core.profiles.verifyPassword(pw),
       lock: () => core.profiles.lock('user'),
-      clipboard: { copySecret: () => undefined },
+      clipboard: { copySecret: async () => undefined },
       settings: async () => DEFAULT_SETTINGS,
       emitChanged: () => undefined,
     });
     const ctx: VaultContext = { vault, db, items: vaultItems(opts.items), group: GROUP(opts.items) };
-    const measurements = [await benchInsert(ctx), ...(await benchSearch(ctx, opts)), ...(await benchReveal(ctx, opts.reveals))];
+    const measurements = [await benchInsert(ctx), ...(await benchSearch(ctx, opts)), ...(await benchReveal(ctx, opts.reveals)), ...(await benchHealth(ctx, core.profiles.current().keys.items))];
     const notes: string[] = [];
     if (importParse) measurements.push(...(await benchVaultImport(importParse, ctx)));
     else notes.push('Vault import (Bitwarden JSON): not measured; pass parseImport to benchVaultImport once src-main/domains/vault/import/index.ts has landed.');
+    measurements.push(...(await benchKdbxExport(ctx.group)));
     return { measurements, notes };
   } finally {
     core.shutdown();
@@ -134,6 +139,33 @@ async function benchReveal(ctx: VaultContext, count: number): Promise<Measuremen
   const samples: number[] = [];
   for (const input of inputs) samples.push(await timeAsync(() => ctx.vault.reveal(input)));
   return latencyRows(ctx.group, `reveal password (${count} random logins):`, samples);
+}
+
+const HEALTH_CACHED_MS = 2000;
+const HEALTH_SAMPLE = 100;
+
+/**
+ * Health report: zxcvbn's cost per password in the worker (a sample, real), the cold report it implies
+ * for every login here (two workers), and the report with every verdict cached (the usual case: only
+ * changed passwords are scored). The cache is seeded with the real digests, as a first report leaves it.
+ */
+async function benchHealth(ctx: VaultContext, itemsKey: Buffer): Promise<Measurement[]> {
+  const passwords = ctx.items.flatMap((i) => (i.login?.password ? [i.login.password] : []));
+  const sample = passwords.slice(0, HEALTH_SAMPLE);
+  const scoreMs = await timeAsync(() => runJob('vault.health.strength', { passwords: sample }));
+  const perPassword = scoreMs / sample.length;
+  const key = healthDigestKey(itemsKey);
+  const now = new Date().toISOString();
+  const digests = [...new Set(passwords.map((p) => passwordDigest(key, p)))];
+  key.fill(0);
+  await vaultRepository.putStrengths(ctx.db(), digests.map((id) => ({ id, score: 4, guesses_log10: 12 })), now);
+  const health = createVaultHealth({ db: ctx.db, itemsKey: () => itemsKey, resourcesDir: path.resolve(__dirname, '../../resources') });
+  const cached = await timeAsync(() => health.report());
+  return [
+    { group: ctx.group, name: `health: zxcvbn in a worker, ${sample.length} bench passwords, per password`, value: perPassword, unit: 'ms' },
+    { group: ctx.group, name: `health: cold report, ${digests.length} distinct passwords (estimate: per-password × n / 2 workers)`, value: (perPassword * digests.length) / 2, unit: 'ms' },
+    { group: ctx.group, name: `health: report with every verdict cached (${passwords.length} logins)`, value: cached, unit: 'ms', target: `< ${HEALTH_CACHED_MS} ms`, pass: cached < HEALTH_CACHED_MS },
+  ];
 }
 
 /**

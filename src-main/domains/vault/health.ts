@@ -120,38 +120,51 @@ function isOlderThan(iso: string | undefined, now: Date, maxAgeDays: number): bo
   return Number.isFinite(changed) && now.getTime() - changed > maxAgeDays * DAY_MS;
 }
 
+/** A keyed digest of a password (HMAC-SHA-256, base64url): equal passwords, equal digests; no key, no lookup. */
+export const passwordDigest = (key: Buffer, password: string): string => createHmac('sha256', key).update(password, 'utf8').digest('base64url');
+
+/** One login after scoring: its password's keyed digest (null without a password) and whether it is weak. */
+export interface ScoredHealthInput extends Omit<HealthInput, 'password'> {
+  digest: string | null;
+  weak: boolean;
+}
+
 /**
- * Finds reused, weak (zxcvbn score < 3), old (changed more than `maxAgeDays` ago) and no-TOTP passwords.
- * Reuse is detected by HMAC-SHA-256 digests under a random key made for this call, so the only copies
- * of a password are the caller's and no digest outlives the call or can be looked up in a table.
- * zxcvbn runs once per distinct password. Items without a password get no findings.
+ * The findings over logins already scored (the vault scores in a worker, with a cache): reuse by equal
+ * digests, weak, old (changed more than `maxAgeDays` ago) and no-TOTP. Items without a password get none.
  */
-export function assessHealth(items: readonly HealthInput[], now: Date, opts: HealthOptions): HealthFinding[] {
+export function findingsOf(items: readonly ScoredHealthInput[], now: Date, opts: HealthOptions): HealthFinding[] {
   const maxAgeDays = opts.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
-  const key = randomBytes(32);
-  const digestOf = new Map<string, string>(); // item id → digest
   const owners = new Map<string, number>(); // digest → number of items
-  const weak = new Map<string, boolean>(); // digest → weak?
-  for (const item of items) {
-    if (!item.password) continue;
-    const digest = createHmac('sha256', key).update(item.password, 'utf8').digest('base64');
-    digestOf.set(item.id, digest);
-    owners.set(digest, (owners.get(digest) ?? 0) + 1);
-    if (!weak.has(digest)) weak.set(digest, passwordStrength(item.password).score < MIN_STRONG_SCORE);
-  }
-  key.fill(0);
+  for (const item of items) if (item.digest !== null) owners.set(item.digest, (owners.get(item.digest) ?? 0) + 1);
   const findings: HealthFinding[] = [];
   for (const item of items) {
-    const digest = digestOf.get(item.id);
-    if (digest === undefined) continue;
+    if (item.digest === null) continue;
     const reasons: HealthReason[] = [];
-    if ((owners.get(digest) ?? 0) >= 2) reasons.push('reused');
-    if (weak.get(digest)) reasons.push('weak');
+    if ((owners.get(item.digest) ?? 0) >= 2) reasons.push('reused');
+    if (item.weak) reasons.push('weak');
     if (isOlderThan(item.passwordChangedAt, now, maxAgeDays)) reasons.push('old');
     if (!item.hasTotp && item.urls.some((url) => isTwoFactorSite(url, opts.twoFactorSites))) reasons.push('no-totp');
     if (reasons.length > 0) findings.push({ itemId: item.id, reasons });
   }
   return findings;
+}
+
+/**
+ * Finds reused, weak (zxcvbn score < 3), old and no-TOTP passwords in one synchronous pass, with digests
+ * under a random key made for this call (nothing outlives it). zxcvbn runs once per distinct password.
+ */
+export function assessHealth(items: readonly HealthInput[], now: Date, opts: HealthOptions): HealthFinding[] {
+  const key = randomBytes(32);
+  const weak = new Map<string, boolean>(); // digest → weak?
+  const scored = items.map(({ password, ...rest }) => {
+    if (!password) return { ...rest, digest: null, weak: false };
+    const digest = passwordDigest(key, password);
+    if (!weak.has(digest)) weak.set(digest, passwordStrength(password).score < MIN_STRONG_SCORE);
+    return { ...rest, digest, weak: weak.get(digest)! };
+  });
+  key.fill(0);
+  return findingsOf(scored, now, opts);
 }
 
 const sitesCache = new Map<string, ReadonlySet<string>>();

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { encode as encodeJpeg } from 'jpeg-js';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -7,11 +5,11 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { parseOtpImport } from '../../../src-shared/domains/vault/otpauth';
 import { AppError, type AppErrorCode } from '../../../src-shared/ipc/result';
+import { itWithFixtures, readFixture } from '../../test/fixtures';
 import { decodeQrImage, MAX_IMAGE_BYTES } from './qr-image';
 
-/** Fixtures live outside the repo, next to it in ../shared (see fixtures/otp/README.md). */
-const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures/otp');
-const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
+/** One sample image from the fixtures' `otp/` folder (its README.md says what each one holds). */
+const fixture = (name: string) => readFixture('otp', name);
 
 const ACME_URI =
   'otpauth://totp/ACME%20Co:john@example.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30';
@@ -73,11 +71,11 @@ function expectAppError(fn: () => unknown, code: AppErrorCode, message?: RegExp)
 }
 
 describe('qr-image', () => {
-  it('reads the otpauth URI that qrencode wrote', () => {
+  itWithFixtures('reads the otpauth URI that qrencode wrote', () => {
     expect(decodeQrImage(fixture('otpauth-totp-acme-qrencode.png'))).toBe(ACME_URI);
   });
 
-  it('reads the Google Authenticator export from a 668 KB phone screenshot', () => {
+  itWithFixtures('reads the Google Authenticator export from a 668 KB phone screenshot', () => {
     const text = decodeQrImage(fixture('extract_otp_secrets-googleauth_export.png'));
     expect(text).toMatch(/^otpauth-migration:\/\/offline\?data=CjMKCkhlbGxvId6tvu8S/);
     const accounts = parseOtpImport(text);
@@ -88,7 +86,7 @@ describe('qr-image', () => {
     ]);
   });
 
-  it('reads a QR that is not an OTP, which the otpauth parser then rejects clearly', () => {
+  itWithFixtures('reads a QR that is not an OTP, which the otpauth parser then rejects clearly', () => {
     const text = decodeQrImage(fixture('extract_otp_secrets-qr_but_without_otp.png'));
     expect(text).toBe('NOT A otpauth-migration:// URL');
     expectAppError(() => parseOtpImport(text), 'INVALID_INPUT', /No OTP account found/);
@@ -121,7 +119,7 @@ describe('qr-image', () => {
     expectAppError(() => decodeQrImage(PNG.sync.write(blank)), 'NOT_FOUND', /No QR code was found/);
   });
 
-  it('refuses files over 20 MB before decoding them', () => {
+  itWithFixtures('refuses files over 20 MB before decoding them', () => {
     const big = Buffer.alloc(MAX_IMAGE_BYTES + 1);
     fixture('otpauth-totp-acme-qrencode.png').copy(big);
     expectAppError(() => decodeQrImage(big), 'TOO_LARGE', /20 MB/);
@@ -141,7 +139,7 @@ describe('qr-image', () => {
     expectAppError(() => decodeQrImage(Buffer.alloc(0)), 'UNSUPPORTED');
   });
 
-  it('reports a corrupt image as INVALID_INPUT', () => {
+  itWithFixtures('reports a corrupt image as INVALID_INPUT', () => {
     const png = fixture('otpauth-totp-acme-qrencode.png');
     const truncated = png.subarray(0, 60);
     expectAppError(() => decodeQrImage(truncated), 'INVALID_INPUT', /corrupt/);

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOtpauthUri, parseSteamUri, type OtpAlgorithm, type OtpConfig } from '../../../src-shared/domains/vault/otpauth';
 import { AppError } from '../../../src-shared/ipc/result';
+import { describeWithFixtures, readFixtureText } from '../../test/fixtures';
 import { hotpCode, totpCode } from './totp';
 
-/** Fixtures live outside the repo, next to it in ../shared (see fixtures/otp/README.md). */
-const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures/otp');
-const readJson = <T>(name: string): T => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as T;
+/** Sample files from the fixtures' `otp/` folder (its README.md lists the facts asserted here). */
+const readJson = <T>(name: string): T => JSON.parse(readFixtureText('otp', name)) as T;
 
 interface Rfc6238Fixture {
   period: number;
@@ -21,8 +19,6 @@ interface UriFixture {
   codes_keepassxc_test?: { time: number; code: string }[];
 }
 
-const rfc6238 = readJson<Rfc6238Fixture>('rfc6238-vectors.json');
-const uriFixtures = readJson<{ uris: UriFixture[] }>('otpauth-uris.json').uris;
 
 /** RFC 4226 Appendix D: secret "12345678901234567890", counters 0–9, with the 31-bit truncated values. */
 const RFC4226_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -48,7 +44,10 @@ const config = (overrides: Partial<OtpConfig>): OtpConfig => ({
   ...overrides,
 });
 
-describe('totp', () => {
+describeWithFixtures('totp (sample vectors)', () => {
+  const rfc6238 = readJson<Rfc6238Fixture>('rfc6238-vectors.json');
+  const uriFixtures = readJson<{ uris: UriFixture[] }>('otpauth-uris.json').uris;
+
   it('has all 18 RFC 6238 vectors in the fixture', () => {
     expect(rfc6238.vectors).toHaveLength(18);
   });
@@ -57,13 +56,6 @@ describe('totp', () => {
     const seed = rfc6238.seeds[mode].base32;
     const result = totpCode(config({ secret: seed, algorithm: mode, digits: rfc6238.digits, period: rfc6238.period }), time * 1000);
     expect(result.code).toBe(code);
-  });
-
-  it.each(RFC4226)('gives the RFC 4226 Appendix D HOTP value at counter %i', (counter, truncated, code) => {
-    const hotp = config({ type: 'hotp', counter });
-    expect(hotpCode(hotp, counter)).toBe(code);
-    // 8 digits show more of the truncated value, checking the truncation itself rather than only its tail.
-    expect(hotpCode({ ...hotp, digits: 8 }, BigInt(counter))).toBe(String(truncated % 1e8).padStart(8, '0'));
   });
 
   const oathtoolCases = uriFixtures.flatMap((f) => (f.codes_oathtool ?? []).map((c) => [f.uri, c] as const));
@@ -89,6 +81,15 @@ describe('totp', () => {
     const steam = parseSteamUri('steam://63BEDWCQZKTQWPESARIERL5DTTQFCJTK');
     expect(totpCode(steam, 1511200518_000).code).toBe('FR8RV');
     expect(totpCode(steam, 1511200714_000).code).toBe('9P3VP');
+  });
+});
+
+describe('totp', () => {
+  it.each(RFC4226)('gives the RFC 4226 Appendix D HOTP value at counter %i', (counter, truncated, code) => {
+    const hotp = config({ type: 'hotp', counter });
+    expect(hotpCode(hotp, counter)).toBe(code);
+    // 8 digits show more of the truncated value, checking the truncation itself rather than only its tail.
+    expect(hotpCode({ ...hotp, digits: 8 }, BigInt(counter))).toBe(String(truncated % 1e8).padStart(8, '0'));
   });
 
   it('counts down the seconds left in the current step', () => {

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ItemDetail, ItemSummary } from '../../../src-shared/domains/vault/vault.schemas';
+import { expect, it } from 'vitest';
+import type { ImportPreview, ItemDetail, ListItemsResult } from '../../../src-shared/domains/vault/vault.schemas';
 import type { Result } from '../../../src-shared/ipc/result';
+import { describeWithFixtures, readFixture } from '../../test/fixtures';
 import { errorOf, PASSWORD, testCore } from '../../test/helpers';
 
-const fixtures = path.resolve(import.meta.dirname, '../../../../shared/fixtures/vault');
-const upload = (rel: string) => ({ fileName: path.basename(rel), contentBase64: readFileSync(path.join(fixtures, rel)).toString('base64') });
+const upload = (rel: string) => ({ fileName: path.basename(rel), contentBase64: readFixture('vault', rel).toString('base64') });
 
 async function unlocked() {
   const core = testCore();
@@ -20,14 +19,14 @@ async function importFile(core: Awaited<ReturnType<typeof unlocked>>, file: { fi
   return { preview, done };
 }
 
-describe('vault import and export through the router', () => {
+describeWithFixtures('vault import and export through the router', () => {
   it('previews a Bitwarden JSON export without writing, then commits it in one go', async () => {
     const core = await unlocked();
     const preview = await core.call<ImportPreview>('vault:importPreview', { file: upload('bitwarden/keepassxc-bitwarden_export.json') });
     expect(preview).toMatchObject({ format: 'bitwarden-json', total: 4, byType: { login: 1, note: 1, card: 1, identity: 1 }, duplicates: 0 });
-    expect(await core.call('vault:list', {})).toEqual([]);
+    expect((await core.call<ListItemsResult>('vault:list', {})).items).toEqual([]);
     await core.call('vault:importCommit', { importId: preview.importId });
-    const items = await core.call<ItemSummary[]>('vault:list', {});
+    const items = (await core.call<ListItemsResult>('vault:list', {})).items;
     expect(items.map((i) => i.title).sort()).toEqual(['Card Name', 'Login Name', 'My Identity', 'My Secure Note']);
     const login = items.find((i) => i.title === 'Login Name')!;
     expect(login).toMatchObject({ folder: 'My Folder', favorite: true, hasTotp: true, subtitle: 'myusername@gmail.com' });
@@ -56,7 +55,7 @@ describe('vault import and export through the router', () => {
     await importFile(core, upload('bitwarden/keepassxc-bitwarden_export.json'));
     const secrets = ['mypassword', 'hidden-field-value', '1234567891011121', '123-12-1234', '123456789', 'DFDFDEF', '1st line of secure note'];
     const payloads: Result<unknown>[] = [await core.router.dispatch('vault:list', {}, { transport: 'test' }), await core.router.dispatch('vault:list', { query: 'name' }, { transport: 'test' })];
-    for (const item of await core.call<ItemSummary[]>('vault:list', {})) payloads.push(await core.router.dispatch('vault:get', { id: item.id }, { transport: 'test' }));
+    for (const item of (await core.call<ListItemsResult>('vault:list', {})).items) payloads.push(await core.router.dispatch('vault:get', { id: item.id }, { transport: 'test' }));
     const json = JSON.stringify(payloads);
     for (const s of secrets) expect(json, s).not.toContain(s);
   });
@@ -64,7 +63,7 @@ describe('vault import and export through the router', () => {
   it('round-trips the encrypted Hearth export losslessly, and a one-byte change fails clearly', async () => {
     const a = await unlocked();
     await importFile(a, upload('bitwarden/keepassxc-bitwarden_export.json'));
-    const login = (await a.call<ItemSummary[]>('vault:list', { query: 'Login Name' }))[0]!;
+    const login = ((await a.call<ListItemsResult>('vault:list', { query: 'Login Name' })).items)[0]!;
     await a.call('vault:update', { id: login.id, item: { type: 'login', title: 'Login Name', folder: 'My Folder', favorite: true, login: { username: 'myusername@gmail.com', password: 'changed-pw', urls: [] } } });
     expect((await errorOf(() => a.call('vault:export', { format: 'hearth', password: 'wrong' }))).code).toBe('WRONG_PASSWORD');
     const exported = await a.call<{ contentBase64: string; items: number; fileName: string }>('vault:export', { format: 'hearth', password: PASSWORD, exportPassword: 'export-pw' });
@@ -83,12 +82,13 @@ describe('vault import and export through the router', () => {
     await importFile(b, file, 'export-pw');
     const details = async (core: typeof a) => {
       const out: Record<string, unknown> = {};
-      for (const s of await core.call<ItemSummary[]>('vault:list', {})) {
+      for (const s of (await core.call<ListItemsResult>('vault:list', {})).items) {
         const d = await core.call<ItemDetail>('vault:get', { id: s.id });
         const secrets: Record<string, string> = {};
-        for (const f of ['password', 'totpSecret', 'secureNote', 'cardNumber', 'cardCode', 'ssn', 'passportNumber']) {
+        for (const f of ['password', 'secureNote', 'cardNumber', 'cardCode', 'ssn', 'passportNumber']) {
           secrets[f] = await core.call<{ value: string }>('vault:reveal', { id: s.id, field: f }).then((r) => r.value, () => '');
         }
+        secrets.totp = await core.call<{ uri: string }>('vault:revealTotpSeed', { id: s.id, password: PASSWORD }).then((r) => r.uri, () => '');
         const { id: _id, createdAt: _c, updatedAt: _u, lastUsedAt: _l, fields, ...rest } = d;
         out[d.title] = { ...rest, fields: fields.map((f) => ({ name: f.name, type: f.type, value: f.value })), secrets, history: (await core.call<unknown[]>('vault:passwordHistory', { id: s.id })).length };
       }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { ExportInput, ImportCommitInput, ImportPreview, ImportPreviewInput } from '../../../src-shared/domains/vault/vault.schemas';
 import { ItemInput, type ImportedItem, type ItemType } from '../../../src-shared/domains/vault/vault.schemas';
@@ -8,8 +9,10 @@ import type { FilePort } from '../../lib/file-port';
 import { newId } from '../../lib/ids';
 import { exportBitwardenJson } from './export/bitwarden-json';
 import { exportCsv } from './export/csv';
-import { exportKdbx } from './export/kdbx';
-import { findDuplicates, parseImport, type ImportParseResult } from './import';
+import { EXPORT_JOB_LIMITS } from './export/export-job';
+import { findDuplicates, type ImportParseResult } from './import';
+import { IMPORT_JOB_LIMITS } from './import/parse-job';
+import { runJob } from '../../lib/worker-pool';
 import type { VaultItems } from './vault.service';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -31,6 +34,17 @@ export interface VaultIoDeps {
   /** Argon2id cost for encrypted exports (the profile's cost). */
   exportKdfCost: KdfCost;
   now?: () => number;
+}
+
+/** The file password of an encrypted export: required, and not the master password. */
+function checkedExportPassword(input: z.output<typeof ExportInput>): string {
+  const pw = input.exportPassword ?? '';
+  const issue = (message: string) => new AppError('INVALID_INPUT', message, { issues: [{ path: 'exportPassword', message }] });
+  if (pw === '') throw issue('Choose a password for the export file (not your master password).');
+  const a = Buffer.from(pw, 'utf8');
+  const b = Buffer.from(input.password, 'utf8');
+  if (a.length === b.length && timingSafeEqual(a, b)) throw issue('Use a different password for the export file than your master password.');
+  return pw;
 }
 
 const HearthExport = z.strictObject({
@@ -64,7 +78,7 @@ export function createVaultIo(deps: VaultIoDeps) {
     return picked;
   }
 
-  async function parse(bytes: Buffer, input: z.output<typeof ImportPreviewInput>, fileName: string): Promise<ImportParseResult | { format: 'hearth'; items: ImportedItem[]; skipped: []; folders: string[]; warnings: [] }> {
+  async function parse(bytes: Buffer, input: z.output<typeof ImportPreviewInput>, fileName: string): Promise<ImportParseResult | { format: 'hearth'; items: ImportedItem[]; skipped: []; folders: string[]; warnings: []; attachments: [] }> {
     if (input.format === 'hearth' || (input.format === 'auto' && isEncryptedFile(bytes))) {
       if (!input.sourcePassword) throw new AppError('WRONG_PASSWORD', 'This Hearth export is encrypted: enter its password.');
       const { kind, plaintext } = await decryptFile(bytes, input.sourcePassword);
@@ -78,14 +92,21 @@ export function createVaultIo(deps: VaultIoDeps) {
       const parsed = HearthExport.safeParse(json);
       if (!parsed.success) throw new AppError('INVALID_INPUT', 'This Hearth export has items Hearth cannot read.');
       const items = parsed.data.items as ImportedItem[];
-      return { format: 'hearth', items, skipped: [], folders: [...new Set(items.map((i) => i.item.folder).filter(Boolean))].sort(), warnings: [] };
+      return { format: 'hearth', items, skipped: [], folders: [...new Set(items.map((i) => i.item.folder).filter(Boolean))].sort(), warnings: [], attachments: [] };
     }
-    return parseImport(bytes, { format: input.format === 'auto' ? 'auto' : input.format, password: input.sourcePassword, fileName });
+    // SECURITY: untrusted files are parsed in a worker thread with heap, time and inflate limits (bombs).
+    const keyFile = input.keyFile ? Buffer.from(input.keyFile.contentBase64, 'base64') : undefined;
+    try {
+      const options = { format: input.format === 'auto' ? 'auto' : input.format, password: input.sourcePassword, fileName, keyFile } as const;
+      return await runJob('vault.import.parse', { bytes, options }, { limits: IMPORT_JOB_LIMITS });
+    } finally {
+      keyFile?.fill(0);
+    }
   }
 
   async function existingKeys() {
     const keys = [];
-    for (const s of await deps.items.list({ query: '', trash: false, limit: 100_000 })) {
+    for (const s of await deps.items.allLive()) {
       keys.push({ title: s.title, username: s.subtitle, url: s.urls[0] ?? '' });
     }
     return keys;
@@ -112,6 +133,7 @@ export function createVaultIo(deps: VaultIoDeps) {
         folders: result.folders,
         skipped: result.skipped.slice(0, 500).map((s) => ({ row: String(s.row), reason: s.reason })),
         warnings: result.warnings,
+        attachments: result.attachments.slice(0, 500),
         sample: result.items.slice(0, 50).map((i, n) => ({ title: i.item.title, type: i.item.type, subtitle: i.item.login?.username ?? i.item.card?.brand ?? '', duplicate: duplicates.has(n) })),
       };
     },
@@ -120,10 +142,10 @@ export function createVaultIo(deps: VaultIoDeps) {
       const p = pending.get(input.importId);
       if (!p || p.expiresAt < clock()) throw new AppError('NOT_FOUND', 'This import preview has expired; choose the file again.');
       pending.delete(input.importId);
-      const chosen = p.items.filter((_, i) => !(input.skipDuplicates && p.duplicates.has(i)));
-      const ids = await deps.items.importItems(chosen);
+      // The preview's duplicate count is advice; the commit checks again inside its write transaction.
+      const { ids } = await deps.items.importItems(p.items, input.skipDuplicates);
       deps.items.invalidate(ids);
-      return { imported: ids.length, skipped: p.items.length - chosen.length + p.skipped };
+      return { imported: ids.length, skipped: p.items.length - ids.length + p.skipped };
     },
 
     async export(input: z.output<typeof ExportInput>) {
@@ -133,11 +155,13 @@ export function createVaultIo(deps: VaultIoDeps) {
       if (plaintextFormat && !input.acknowledgePlaintext) {
         throw new AppError('INVALID_INPUT', 'This format is not encrypted: anyone who gets the file can read every password. Confirm to continue.');
       }
+      // SECURITY: an export file is attacked offline, at its own (KDBX: weaker) KDF settings, so it must not
+      // be a second, cheaper copy of the master password: encrypted exports need a different file password.
+      const filePassword = plaintextFormat ? '' : checkedExportPassword(input);
       const all: ImportedItem[] = [];
       for await (const { row, item, passwordHistory } of deps.items.allPlain()) {
         all.push({ item, passwordHistory, createdAt: row.created_at, updatedAt: row.updated_at });
       }
-      const filePassword = input.exportPassword || input.password;
       const stamp = new Date(clock()).toISOString().slice(0, 10);
       let bytes: Buffer;
       let fileName: string;
@@ -147,7 +171,8 @@ export function createVaultIo(deps: VaultIoDeps) {
           fileName = `hearth-vault-${stamp}.hearth`;
           break;
         case 'kdbx':
-          bytes = Buffer.from(await exportKdbx(all, { password: filePassword, name: 'Hearth' }));
+          // Built in a worker thread: 100,000 items take seconds of CPU that main must not spend.
+          bytes = Buffer.from(await runJob('vault.export.kdbx', { items: all, password: filePassword, name: 'Hearth' }, { limits: EXPORT_JOB_LIMITS }));
           fileName = `hearth-vault-${stamp}.kdbx`;
           break;
         case 'bitwarden-json':

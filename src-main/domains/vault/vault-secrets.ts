@@ -2,7 +2,7 @@ import { hkdf, open, packSealed, seal, unpackSealed, wipe } from '../../crypto/c
 import { AppError } from '../../../src-shared/ipc/result';
 
 /**
- * Field-level sealing for vault secrets (SECURITY.md §2.2): AES-256-GCM under a per-item key derived
+ * Field-level sealing for vault secrets (docs/security.md#field-sealing): AES-256-GCM under a per-item key derived
  * from the profile's items key, with the item id and the field name as associated data, so a sealed
  * value cannot be moved to another item or field. Values are decrypted only for reveal, copy, TOTP,
  * health and export, one item at a time.

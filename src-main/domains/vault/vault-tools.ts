@@ -1,13 +1,11 @@
 import type { z } from 'zod';
 import type { GenerateInput } from '../../../src-shared/domains/vault/vault.schemas';
 import { generatePassphrase, generatePassword, loadWordList, passphraseEntropyBits, passwordEntropyBits } from './generator';
-import { assessHealth, loadTwoFactorSites, passwordStrength } from './health';
-import type { VaultItems } from './vault.service';
+import { passwordStrength } from './health';
 
-/** Generator, strength meter and health report: computed in main, over decrypted secrets that never leave it. */
-export function createVaultTools(items: VaultItems, resourcesDir: string, now: () => number = Date.now) {
+/** Generator and strength meter (the health report is vault-health.ts). */
+export function createVaultTools(resourcesDir: string) {
   let words: readonly string[] | null = null;
-  let sites: ReadonlySet<string> | null = null;
 
   return {
     generate(input: z.output<typeof GenerateInput>) {
@@ -23,25 +21,5 @@ export function createVaultTools(items: VaultItems, resourcesDir: string, now: (
     },
 
     strength: ({ password }: { password: string }) => passwordStrength(password),
-
-    /** Reused, weak, old and missing-TOTP findings, reported as item ids, titles and reasons only. */
-    async health() {
-      sites ??= loadTwoFactorSites(resourcesDir);
-      const inputs = [];
-      const titles = new Map<string, string>();
-      for await (const { row, item } of items.allPlain()) {
-        if (!item.login) continue;
-        titles.set(row.id, row.title);
-        inputs.push({
-          id: row.id,
-          password: item.login.password || undefined,
-          passwordChangedAt: row.password_changed_at ?? undefined,
-          urls: item.login.urls.map((u) => u.url),
-          hasTotp: item.login.totp !== '',
-        });
-      }
-      const findings = assessHealth(inputs, new Date(now()), { twoFactorSites: sites });
-      return { checked: inputs.length, findings: findings.map((f) => ({ itemId: f.itemId, title: titles.get(f.itemId) ?? '', reasons: f.reasons })) };
-    },
   };
 }

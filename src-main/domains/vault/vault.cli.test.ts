@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { describeWithFixtures, fixturePath } from '../../test/fixtures';
 import { tempRoot } from '../../test/helpers';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const fixture = path.resolve(repo, '../shared/fixtures/vault/bitwarden/keepassxc-bitwarden_export.json');
 
 async function hearth(args: string[], env: Record<string, string>) {
   try {
@@ -18,12 +18,13 @@ async function hearth(args: string[], env: Record<string, string>) {
   }
 }
 
-describe('vault.cli', () => {
+describeWithFixtures('vault.cli', () => {
   beforeAll(() => {
     if (!existsSync(path.join(repo, 'dist/main/cli.cjs'))) throw new Error('Build first: npm run build');
   });
 
   it('imports (dry run, then for real), searches, prints a TOTP code and exports an encrypted file that imports elsewhere', async () => {
+    const fixture = fixturePath('vault', 'bitwarden', 'keepassxc-bitwarden_export.json');
     const home = tempRoot();
     const pw = path.join(home, 'pw');
     writeFileSync(pw, 'vault-cli-pw\n');
@@ -46,6 +47,12 @@ describe('vault.cli', () => {
     expect(code.stdout.trim()).toMatch(/^\d{6}$/);
 
     const out = path.join(home, 'vault.hearth');
+    // Encrypted exports need their own file password, never the master password.
+    const noFilePw = await hearth(['vault', 'export', '--format', 'kdbx', '--out', out, '--password-file', pw], env);
+    expect([noFilePw.code, noFilePw.stderr]).toEqual([2, expect.stringContaining('--export-password-file')]);
+    const samePw = await hearth(['vault', 'export', '--format', 'hearth', '--out', out, '--export-password-file', pw, '--password-file', pw], env);
+    expect([samePw.code, samePw.stderr]).toEqual([2, expect.stringContaining('different password')]);
+    expect(existsSync(out)).toBe(false);
     const exportPw = path.join(home, 'export-pw');
     writeFileSync(exportPw, 'export-secret\n');
     expect((await hearth(['vault', 'export', '--format', 'hearth', '--out', out, '--export-password-file', exportPw, '--password-file', pw], env)).code).toBe(0);

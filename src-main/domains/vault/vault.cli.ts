@@ -1,22 +1,22 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ExportFormat, ImportFormat, type ImportPreview, type ItemSummary } from '../../../src-shared/domains/vault/vault.schemas';
+import { ExportFormat, ImportFormat, type ImportPreview, type ItemSummary, type ListItemsResult } from '../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
 import type { CliCommand } from '../../cli/commands';
 import type { CliContext } from '../../cli/context';
-import { EXIT, printJson, readPassword, readSecretFile, UsageError } from '../../cli/io';
+import { EXIT, printJson, printLine, readPassword, readSecretFile, UsageError } from '../../cli/io';
 import { writeFileAtomic } from '../../lib/atomic-file';
 import { MAX_IMPORT_BYTES } from './vault-io.service';
 
 /** `hearth vault …`: import, export, search and TOTP from scripts, like `bw` and keepassxc-cli. */
 
-const out = (line = ''): void => void process.stdout.write(`${line}\n`);
+const out = printLine;
 
 const importCmd: CliCommand = {
   name: 'vault import',
-  usage: 'hearth vault import FILE [--format auto|…] [--dry-run] [--source-password-file F]',
+  usage: 'hearth vault import FILE [--format auto|…] [--dry-run] [--source-password-file F] [--key-file F]',
   summary: 'Import passwords (Bitwarden, KeePass, 1Password, browsers, Hearth)',
-  options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'source-password-file': { type: 'string' } },
+  options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'source-password-file': { type: 'string' }, 'key-file': { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const file = positionals[0];
     if (!file) throw new UsageError('Which file? hearth vault import FILE');
@@ -26,11 +26,13 @@ const importCmd: CliCommand = {
     if (!stat?.isFile()) throw new UsageError(`Cannot read ${file}.`);
     if (stat.size > MAX_IMPORT_BYTES) throw new AppError('TOO_LARGE', 'Import files are limited to 50 MiB.');
     const sourcePassword = typeof values['source-password-file'] === 'string' ? await readSecretFile(values['source-password-file']) : undefined;
+    const keyFile = typeof values['key-file'] === 'string' ? await readKeyFile(values['key-file']) : undefined;
     await ctx.unlock();
     const preview = await ctx.call<ImportPreview>('vault:importPreview', {
       file: { fileName: path.basename(file), contentBase64: (await fs.readFile(file)).toString('base64') },
       format: format.data,
       sourcePassword,
+      keyFile,
     });
     const committed = values['dry-run'] ? null : await ctx.call<{ imported: number; skipped: number }>('vault:importCommit', { importId: preview.importId });
     if (ctx.flags.json) printJson({ preview: { ...preview, importId: undefined }, committed });
@@ -38,26 +40,37 @@ const importCmd: CliCommand = {
       out(`${preview.fileName}: ${preview.format}, ${preview.total} item(s) (${Object.entries(preview.byType).map(([t, n]) => `${n} ${t}`).join(', ')}), ${preview.duplicates} duplicate(s).`);
       for (const s of preview.skipped) out(`  skipped ${s.row}: ${s.reason}`);
       for (const w of preview.warnings) out(`  note: ${w}`);
+      for (const a of preview.attachments) out(`  ${a.item}: ${a.files.length} attachment(s) (${a.files.join(', ')}) will not be imported`);
       out(committed ? `Imported ${committed.imported}, skipped ${committed.skipped}.` : 'Dry run: nothing was written.');
     }
     return EXIT.ok;
   },
 };
 
+/** A KeePass key file, sent like the import file itself (at most 10 MiB: real ones are a few KiB). */
+async function readKeyFile(file: string): Promise<{ fileName: string; contentBase64: string }> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile()) throw new UsageError(`Cannot read the key file ${file}.`);
+  if (stat.size > 10 * 1024 * 1024) throw new AppError('TOO_LARGE', 'Key files are limited to 10 MiB.');
+  if (stat.size === 0) throw new UsageError(`The key file ${file} is empty.`);
+  return { fileName: path.basename(file), contentBase64: (await fs.readFile(file)).toString('base64') };
+}
+
 const exportCmd: CliCommand = {
   name: 'vault export',
   usage: 'hearth vault export --format hearth|kdbx|bitwarden-json|csv --out FILE [--export-password-file F]',
-  summary: 'Export the vault (encrypted formats use the master password unless given another)',
+  summary: 'Export the vault (hearth and kdbx need --export-password-file: a file password other than the master password)',
   options: { format: { type: 'string' }, out: { type: 'string' }, 'export-password-file': { type: 'string' } },
   async run(ctx, { values }) {
     const format = ExportFormat.safeParse(values.format);
     if (!format.success) throw new UsageError(`--format takes one of: ${ExportFormat.options.join(', ')}.`);
     if (typeof values.out !== 'string') throw new UsageError('Where to? --out FILE');
     const exportPassword = typeof values['export-password-file'] === 'string' ? await readSecretFile(values['export-password-file']) : undefined;
+    const plaintext = format.data === 'csv' || format.data === 'bitwarden-json';
+    if (!plaintext && !exportPassword) throw new UsageError(`--format ${format.data} is encrypted: give its file password with --export-password-file F (not the master password).`);
     const profile = await ctx.pickProfile();
     const password = await readPassword({ passwordFile: ctx.flags.passwordFile, prompt: `Master password for ${profile.name}: ` });
     await ctx.call('profile:unlock', { profileId: profile.id, password });
-    const plaintext = format.data === 'csv' || format.data === 'bitwarden-json';
     if (plaintext) process.stderr.write('WARNING: this export is not encrypted; anyone with the file can read every password.\n');
     const res = await ctx.call<{ contentBase64: string; items: number }>('vault:export', { format: format.data, password, exportPassword, acknowledgePlaintext: plaintext });
     const bytes = Buffer.from(res.contentBase64, 'base64');
@@ -76,7 +89,7 @@ const search: CliCommand = {
   async run(ctx, { positionals }) {
     const query = positionals.join(' ');
     await ctx.unlock();
-    const items = await ctx.call<ItemSummary[]>('vault:list', { query, limit: 100 });
+    const { items } = await ctx.call<ListItemsResult>('vault:list', { query, limit: 100 });
     if (ctx.flags.json) printJson(items);
     else for (const i of items) out(`${i.id}  ${i.type.padEnd(8)} ${i.title}${i.subtitle ? `  (${i.subtitle})` : ''}`);
     return EXIT.ok;
@@ -84,9 +97,13 @@ const search: CliCommand = {
 };
 
 async function findOne(ctx: CliContext, ref: string): Promise<ItemSummary> {
-  const items = await ctx.call<ItemSummary[]>('vault:list', { query: '', limit: 100_000 });
-  const exact = items.filter((i) => i.id === ref || i.title.toLowerCase() === ref.toLowerCase());
-  const found = exact.length > 0 ? exact : await ctx.call<ItemSummary[]>('vault:list', { query: ref, limit: 2 });
+  const exact: ItemSummary[] = [];
+  for (let offset: number | null = 0; offset !== null; ) {
+    const page: ListItemsResult = await ctx.call<ListItemsResult>('vault:list', { query: '', offset });
+    exact.push(...page.items.filter((i) => i.id === ref || i.title.toLowerCase() === ref.toLowerCase()));
+    offset = page.nextOffset;
+  }
+  const found = exact.length > 0 ? exact : (await ctx.call<ListItemsResult>('vault:list', { query: ref, limit: 2 })).items;
   if (found.length === 0) throw new AppError('NOT_FOUND', `No item matches "${ref}".`);
   if (found.length > 1 && exact.length !== 1) throw new UsageError(`"${ref}" matches several items; use its id (hearth vault search ${ref}).`);
   return found[0]!;

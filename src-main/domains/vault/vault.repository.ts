@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { NewVaultItemRow, VaultItemRow, VaultItemRowUpdate } from './vault.table';
 
@@ -24,6 +24,63 @@ export const vaultRepository = Object.freeze({
     let q = db.selectFrom('vault_items').select(META_COLUMNS).where('deleted_at', 'is', null).where('purged_at', 'is', null);
     if (ids) q = q.where('id', 'in', ids);
     return q.execute();
+  },
+
+  /** Live items' duplicate-check keys (title, username, URLs), without notes or secrets. */
+  liveKeys: (db: Kysely<Database>) =>
+    db.selectFrom('vault_items').select(['title', 'subtitle', 'public_data']).where('deleted_at', 'is', null).where('purged_at', 'is', null).execute(),
+
+  /** Marks for catching up with other connections' commits: the highest rowid and change time so far. */
+  changeMarks: async (db: Kysely<Database>): Promise<{ rowid: number; stamp: string }> => {
+    const row = (await sql<{ rowid: number | null; stamp: string | null }>`SELECT max(rowid) AS rowid, max(max(updated_at, coalesce(last_used_at, ''))) AS stamp FROM vault_items`.execute(db)).rows[0];
+    return { rowid: row?.rowid ?? 0, stamp: row?.stamp ?? '' };
+  },
+
+  /** Rows (live or not) inserted after `rowid`, or edited or used after `stamp`. */
+  changedSince: async (db: Kysely<Database>, rowid: number, stamp: string): Promise<(VaultItemMeta & { purged_at: string | null })[]> =>
+    (
+      await sql<VaultItemMeta & { purged_at: string | null }>`SELECT ${sql.raw(META_COLUMNS.join(', '))}, purged_at FROM vault_items
+        WHERE rowid > ${rowid} OR updated_at > ${stamp} OR last_used_at > ${stamp}`.execute(db)
+    ).rows,
+
+  liveCount: async (db: Kysely<Database>): Promise<number> =>
+    Number((await db.selectFrom('vault_items').select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).where('purged_at', 'is', null).executeTakeFirst())?.n ?? 0),
+
+  /** SQLite's `PRAGMA data_version`: changes when another connection commits (never for our own writes). */
+  dataVersion: async (db: Kysely<Database>): Promise<number> => (await sql<{ data_version: number }>`PRAGMA data_version`.execute(db)).rows[0]!.data_version,
+
+  /** Live logins with what the health report needs (the sealed map, to open only `password`). */
+  liveLogins: (db: Kysely<Database>) =>
+    db
+      .selectFrom('vault_items')
+      .select(['id', 'title', 'secrets', 'public_data', 'password_changed_at', 'has_totp'])
+      .where('type', '=', 'login')
+      .where('deleted_at', 'is', null)
+      .where('purged_at', 'is', null)
+      .execute(),
+
+  /** Cached strength verdicts for these password digests. */
+  strengths: async (db: Kysely<Database>, ids: readonly string[]) => {
+    const out: { id: string; score: number; guesses_log10: number }[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      out.push(...(await db.selectFrom('vault_strength_cache').select(['id', 'score', 'guesses_log10']).where('id', 'in', ids.slice(i, i + 500)).execute()));
+    }
+    return out;
+  },
+
+  putStrengths: (db: Kysely<Database>, rows: { id: string; score: number; guesses_log10: number }[], now: string) =>
+    db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        const values = rows.slice(i, i + 200).map((r) => ({ ...r, created_at: now, updated_at: now }));
+        await trx.insertInto('vault_strength_cache').values(values).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
+    }),
+
+  /** Drops cached verdicts for passwords no live login has any more (changed, trashed, erased). */
+  pruneStrengths: async (db: Kysely<Database>, keep: ReadonlySet<string>) => {
+    const stale = (await db.selectFrom('vault_strength_cache').select('id').execute()).map((r) => r.id).filter((id) => !keep.has(id));
+    for (let i = 0; i < stale.length; i += 500) await db.deleteFrom('vault_strength_cache').where('id', 'in', stale.slice(i, i + 500)).execute();
+    return stale.length;
   },
 
   insert: (db: Kysely<Database>, row: NewVaultItemRow) => db.insertInto('vault_items').values(row).execute(),
@@ -66,3 +123,22 @@ export const vaultRepository = Object.freeze({
   trashedBefore: (db: Kysely<Database>, cutoff: string) =>
     db.selectFrom('vault_items').select('id').where('deleted_at', 'is not', null).where('purged_at', 'is', null).where('deleted_at', '<', cutoff).execute(),
 });
+
+/**
+ * Runs `work` in a BEGIN IMMEDIATE transaction: the write lock is taken before the first read, so a
+ * check-then-write (the import duplicate check) cannot race another connection or process. Another
+ * writer holding the lock longer than the busy timeout surfaces as BUSY (the router maps SQLITE_BUSY).
+ */
+export function writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const out = await work(conn);
+      await sql`COMMIT`.execute(conn);
+      return out;
+    } catch (err) {
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw err;
+    }
+  });
+}

@@ -14,7 +14,7 @@ async function setup(now = () => Date.now()) {
     itemsKey: () => core.profiles.current().keys.items,
     verifyPassword: (pw) => core.profiles.verifyPassword(pw),
     lock: () => core.profiles.lock('user'),
-    clipboard: { copySecret: (text) => copied.push(text) },
+    clipboard: { copySecret: async (text) => void copied.push(text) },
     settings: async () => DEFAULT_SETTINGS,
     emitChanged: (ids) => changed.push(ids),
     now,
@@ -48,9 +48,9 @@ describe('vault.service', () => {
     const { vault } = await setup();
     await vault.create({ item: login() });
     const payloads = [
-      await vault.list(ListItemsInput.parse({})),
-      await vault.list(ListItemsInput.parse({ query: 'git' })),
-      await vault.get({ id: (await vault.list(ListItemsInput.parse({})))[0]!.id }),
+      (await vault.list(ListItemsInput.parse({}))).items,
+      (await vault.list(ListItemsInput.parse({ query: 'git' }))).items,
+      await vault.get({ id: ((await vault.list(ListItemsInput.parse({}))).items)[0]!.id }),
     ];
     for (const p of payloads) {
       const json = JSON.stringify(p);
@@ -122,14 +122,14 @@ describe('vault.service', () => {
     const { vault } = await setup();
     const item = await vault.create({ item: login() });
     await vault.trash({ id: item.id });
-    expect(await vault.list(ListItemsInput.parse({}))).toEqual([]);
-    expect((await vault.list(ListItemsInput.parse({ trash: true }))).map((i) => i.id)).toEqual([item.id]);
+    expect((await vault.list(ListItemsInput.parse({}))).items).toEqual([]);
+    expect(((await vault.list(ListItemsInput.parse({ trash: true }))).items).map((i) => i.id)).toEqual([item.id]);
     await vault.restore({ id: item.id });
-    expect((await vault.list(ListItemsInput.parse({ query: 'github' }))).map((i) => i.id)).toEqual([item.id]);
+    expect(((await vault.list(ListItemsInput.parse({ query: 'github' }))).items).map((i) => i.id)).toEqual([item.id]);
     expect((await errorOf(() => vault.purge({ id: item.id }))).code).toBe('CONFLICT');
     await vault.trash({ id: item.id });
     await vault.purge({ id: item.id });
-    expect(await vault.list(ListItemsInput.parse({ trash: true }))).toEqual([]);
+    expect((await vault.list(ListItemsInput.parse({ trash: true }))).items).toEqual([]);
     expect((await errorOf(() => vault.get({ id: item.id }))).code).toBe('NOT_FOUND');
   });
 
@@ -143,7 +143,7 @@ describe('vault.service', () => {
     await vault.trash({ id: b.id });
     now += 11 * 86_400_000;
     expect(await vault.purgeExpired()).toBe(1);
-    expect((await vault.list(ListItemsInput.parse({ trash: true }))).map((i) => i.title)).toEqual(['Recent']);
+    expect(((await vault.list(ListItemsInput.parse({ trash: true }))).items).map((i) => i.title)).toEqual(['Recent']);
   });
 
   it('ranks title matches above notes and requires every term', async () => {
@@ -151,9 +151,9 @@ describe('vault.service', () => {
     await vault.create({ item: login({ title: 'Bank of Mars', notes: '', login: { username: 'me', password: '', urls: [], totp: '' } }) });
     await vault.create({ item: login({ title: 'Email', notes: 'recovery codes for the bank', login: { username: 'me', password: '', urls: [], totp: '' } }) });
     await vault.create({ item: login({ title: 'GitHub', login: { username: 'octo', password: 'x', urls: [{ url: 'https://github.com', match: null }], totp: '' } }) });
-    expect((await vault.list(ListItemsInput.parse({ query: 'bank' }))).map((i) => i.title)).toEqual(['Bank of Mars', 'Email']);
-    expect((await vault.list(ListItemsInput.parse({ query: 'bank mars' }))).map((i) => i.title)).toEqual(['Bank of Mars']);
-    expect((await vault.list(ListItemsInput.parse({ query: 'github.com' }))).map((i) => i.title)).toEqual(['GitHub']);
+    expect(((await vault.list(ListItemsInput.parse({ query: 'bank' }))).items).map((i) => i.title)).toEqual(['Bank of Mars', 'Email']);
+    expect(((await vault.list(ListItemsInput.parse({ query: 'bank mars' }))).items).map((i) => i.title)).toEqual(['Bank of Mars']);
+    expect(((await vault.list(ListItemsInput.parse({ query: 'github.com' }))).items).map((i) => i.title)).toEqual(['GitHub']);
   });
 
   it('rejects an unusable TOTP key with a clear error and stores nothing', async () => {

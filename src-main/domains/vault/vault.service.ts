@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Settings } from '../../../src-shared/domains/settings/settings.schemas';
-import { parseOtpInput } from '../../../src-shared/domains/vault/otpauth';
+import { buildOtpauthUri, parseOtpInput } from '../../../src-shared/domains/vault/otpauth';
 import {
-  ItemInput, type ImportedItem, type ItemData, type ListItemsInput as ListItemsInputSchema, type ItemDetail, type ItemSummary, type RevealInput, type UpdateItemInput,
+  ItemInput, type CustomFieldView, type ImportedItem, type ItemData, type ListItemsInput as ListItemsInputSchema, type ItemDetail, type ItemSummary, type ListItemsResult, type RevealInput, type UpdateItemInput,
 } from '../../../src-shared/domains/vault/vault.schemas';
 import { AppError, notFound } from '../../../src-shared/ipc/result';
+import { sortByName } from '../../../src-shared/lib/collate';
 import type { Database } from '../../db/database';
 import { newId, nowIso } from '../../lib/ids';
-import { log } from '../../lib/log';
 import { joinItem, splitItem, subtitleOf, toDetail, toSummary, parsePublic } from './vault-mapping';
+import { commitImport } from './vault-import-commit';
 import { LiveItems } from './vault-live';
+import { createMasterCheck } from './vault-master-check';
 import { VaultSearchIndex } from './vault-search';
 import { openField, openFields, parseSealedMap, sealFields } from './vault-secrets';
 import { vaultRepository as repo } from './vault.repository';
@@ -23,14 +25,13 @@ export interface VaultDeps {
   itemsKey: () => Buffer;
   verifyPassword: (password: string) => Promise<void>;
   lock: () => void;
-  clipboard: { copySecret(text: string, clearAfterSeconds: number): void };
+  clipboard: { copySecret(text: string, clearAfterSeconds: number): Promise<void> };
   settings: () => Promise<Settings>;
   emitChanged: (ids: string[]) => void;
   now?: () => number;
 }
 
 export const TRASH_RETENTION_DAYS = 30;
-const REPROMPT_FAILURES_BEFORE_LOCK = 5;
 
 /**
  * Vault items: create, edit, trash, reveal, copy, TOTP. Secrets are sealed per field on write and
@@ -39,8 +40,9 @@ const REPROMPT_FAILURES_BEFORE_LOCK = 5;
 export function createVaultItems(deps: VaultDeps) {
   const clock = deps.now ?? Date.now;
   let live: LiveItems | null = null;
+  let liveVersion = -1;
   let stale: string[] = [];
-  let repromptFailures: number[] = [];
+  const master = createMasterCheck({ verifyPassword: deps.verifyPassword, lock: deps.lock, clock });
   /** Marks items changed: the live cache re-reads them on next use, and the renderer is told. */
   const invalidate = (ids: string[]) => {
     if (ids.length > 5000) live = null;
@@ -56,10 +58,22 @@ export function createVaultItems(deps: VaultDeps) {
 
   const detail = (r: VaultItemRow): ItemDetail => toDetail(r, Object.keys(parseSealedMap(r.secrets)));
 
+  /**
+   * The live cache, current with the database: our own writes patch it by id; a commit from another
+   * connection (the CLI, a second app instance) bumps `PRAGMA data_version`, and the cache catches up
+   * with the rows changed since (or reloads, if the count still disagrees). The renderer is told.
+   */
   async function liveItems(): Promise<LiveItems> {
+    const version = await repo.dataVersion(deps.db());
+    if (live && version !== liveVersion) {
+      liveVersion = version;
+      if (!(await live.catchUp(deps.db()))) live = null;
+      deps.emitChanged([]);
+    }
     if (!live) {
       stale = [];
       live = await LiveItems.load(deps.db());
+      liveVersion = version;
     } else if (stale.length > 0) {
       const ids = [...new Set(stale)];
       stale = [];
@@ -101,23 +115,12 @@ export function createVaultItems(deps: VaultDeps) {
   /** Re-prompt: items so marked need the master password again; repeated failures lock the profile. */
   async function checkReprompt(r: VaultItemRow, password: string | undefined): Promise<void> {
     if (r.reprompt !== 1) return;
-    if (password === undefined) throw new AppError('REPROMPT_REQUIRED', 'This item asks for your master password first.');
-    try {
-      await deps.verifyPassword(password);
-      repromptFailures = [];
-    } catch (err) {
-      const now = clock();
-      repromptFailures = [...repromptFailures.filter((t) => now - t < 5 * 60_000), now];
-      if (repromptFailures.length >= REPROMPT_FAILURES_BEFORE_LOCK) {
-        repromptFailures = [];
-        log.warn('[vault] too many failed re-prompts; locking');
-        deps.lock();
-      }
-      throw err;
-    }
+    await master.check(password, 'This item asks for your master password first.');
   }
 
-  async function secretOf(input: z.output<typeof RevealInput>): Promise<{ value: string; row: VaultItemRow }> {
+  /** One opened secret; the TOTP seed only when `forCode` (copy turns it into the current code). */
+  async function secretOf(input: z.output<typeof RevealInput>, forCode = false): Promise<{ value: string; row: VaultItemRow }> {
+    if (input.field === 'totpSecret' && !forCode) throw new AppError('FORBIDDEN', 'The TOTP key is shown only after your master password (revealTotpSeed).');
     const r = await row(input.id);
     await checkReprompt(r, input.password);
     if (input.field.startsWith('history:')) {
@@ -130,25 +133,9 @@ export function createVaultItems(deps: VaultDeps) {
     return { value: openField(deps.itemsKey(), r.id, input.field, sealed), row: r };
   }
 
-  /** Writes imported items, with their password history and source dates, in one transaction. */
-  async function importItems(list: readonly ImportedItem[]): Promise<string[]> {
-    const ids: string[] = [];
-    const key = deps.itemsKey();
-    await deps.db().transaction().execute(async (trx) => {
-      for (const imported of list) {
-        const item = keepUnusableTotp(ItemInput.parse(imported.item));
-        const r = await insertItem(trx, item, { createdAt: isoOrUndefined(imported.createdAt), updatedAt: isoOrUndefined(imported.updatedAt) });
-        for (const h of imported.passwordHistory.slice(0, 100)) {
-          if (!h.password) continue;
-          const hid = newId();
-          const changedAt = isoOrUndefined(h.changedAt) ?? r.created_at;
-          await repo.addPasswordHistory(trx, { id: hid, item_id: r.id, sealed: sealFields(key, r.id, { [`history:${hid}`]: h.password })[`history:${hid}`]!, changed_at: changedAt, now: nowIso(clock) });
-        }
-        ids.push(r.id);
-      }
-    });
-    return ids;
-  }
+  /** Writes imported items in one write transaction, re-checking duplicates inside it. */
+  const importItems = (list: readonly ImportedItem[], skipDuplicates: boolean) =>
+    commitImport({ db: deps.db, itemsKey: deps.itemsKey, clock, insertItem }, list, skipDuplicates);
 
   const touchUsed = (id: string) => repo.update(deps.db(), id, { last_used_at: nowIso(clock) });
 
@@ -158,26 +145,30 @@ export function createVaultItems(deps: VaultDeps) {
     invalidate,
     row,
 
-    async list(input: z.output<typeof ListItemsInputSchema>): Promise<ItemSummary[]> {
+    /** One page of the matching items, with the total, so a long list is never cut without saying so. */
+    async list(input: z.output<typeof ListItemsInputSchema>): Promise<ListItemsResult> {
       let candidates: ItemSummary[];
       if (input.trash) {
         const rows = await repo.listAll(deps.db(), true);
-        candidates = input.query.trim() === '' ? rows.map(toSummary) : new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes }))).search(input.query, input.limit).map((id) => toSummary(rows.find((r) => r.id === id)!));
+        candidates = input.query.trim() === '' ? rows.map(toSummary) : new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes }))).search(input.query, Infinity).map((id) => toSummary(rows.find((r) => r.id === id)!));
       } else {
         const cache = await liveItems();
-        candidates = input.query.trim() === '' ? cache.all() : cache.search(input.query, 100_000);
+        candidates = input.query.trim() === '' ? cache.all() : cache.search(input.query, Infinity);
       }
-      const out: ItemSummary[] = [];
-      for (const s of candidates) {
-        if (input.type && s.type !== input.type) continue;
-        if (input.folder !== undefined && s.folder !== input.folder && !s.folder.startsWith(`${input.folder}/`)) continue;
-        if (input.tag && !s.tags.includes(input.tag)) continue;
-        if (input.favorites && !s.favorite) continue;
-        out.push(s);
-        if (out.length >= input.limit) break;
-      }
-      return out;
+      const matched = candidates.filter(
+        (s) =>
+          (!input.type || s.type === input.type) &&
+          (input.folder === undefined || s.folder === input.folder || s.folder.startsWith(`${input.folder}/`)) &&
+          (!input.tag || s.tags.includes(input.tag)) &&
+          (!input.favorites || s.favorite),
+      );
+      const items = matched.slice(input.offset, input.offset + input.limit);
+      const end = input.offset + items.length;
+      return { items, total: matched.length, nextOffset: end < matched.length ? end : null };
     },
+
+    /** Every live item's summary (import duplicate preview); main-internal, never a page. */
+    allLive: async (): Promise<ItemSummary[]> => (await liveItems()).all(),
 
     get: async ({ id }: { id: string }) => detail(await row(id)),
 
@@ -191,10 +182,12 @@ export function createVaultItems(deps: VaultDeps) {
       const db = deps.db();
       const before = await row(input.id);
       if (before.deleted_at) throw new AppError('CONFLICT', 'Restore the item from the trash before editing it.');
+      // SECURITY: an edit can clear re-prompt or expose a hidden field, so it needs the same password as a reveal.
+      await checkReprompt(before, input.password);
       const key = deps.itemsKey();
       const oldSecrets = openFields(key, before.id, parseSealedMap(before.secrets));
       const oldPublic = parsePublic(before);
-      const merged = mergeKeptSecrets(input.item, oldSecrets, oldPublic.fields.map((f) => f.id));
+      const merged = mergeKeptSecrets(input.item, oldSecrets, oldPublic.fields);
       const item = ItemInput.parse(merged.item);
       if (item.login?.totp) parseOtpInput(item.login.totp); // reject an unusable TOTP key before writing anything
       const { publicData, secrets } = splitItem(item, merged.fieldIds);
@@ -221,10 +214,11 @@ export function createVaultItems(deps: VaultDeps) {
     },
 
     /** Stores a TOTP key (otpauth URI or secret) on a login, sealed; the seed never goes back out. */
-    async setTotp(id: string, key: string): Promise<ItemDetail> {
+    async setTotp(id: string, key: string, password?: string): Promise<ItemDetail> {
       parseOtpInput(key);
       const r = await row(id);
       if (r.type !== 'login') throw new AppError('CONFLICT', 'TOTP can be added to logins only.');
+      await checkReprompt(r, password);
       const sealed = { ...parseSealedMap(r.secrets), ...sealFields(deps.itemsKey(), id, { totpSecret: key }) };
       await repo.update(deps.db(), id, { secrets: JSON.stringify(sealed), has_totp: 1, updated_at: nowIso(clock) });
       invalidate([id]);
@@ -270,9 +264,9 @@ export function createVaultItems(deps: VaultDeps) {
     },
 
     async copy(input: z.output<typeof RevealInput>) {
-      const { value, row: r } = await secretOf(input);
+      const { value, row: r } = await secretOf(input, true);
       const seconds = (await deps.settings()).clipboardClearSeconds;
-      deps.clipboard.copySecret(input.field === 'totpSecret' ? totpCode(parseOtpInput(value), clock()).code : value, seconds);
+      await deps.clipboard.copySecret(input.field === 'totpSecret' ? totpCode(parseOtpInput(value), clock()).code : value, seconds);
       await touchUsed(r.id);
       return { clearAfterSeconds: seconds };
     },
@@ -284,6 +278,17 @@ export function createVaultItems(deps: VaultDeps) {
       const config = parseOtpInput(openField(deps.itemsKey(), r.id, 'totpSecret', sealed));
       const code = totpCode(config, clock());
       return { code: code.code, secondsRemaining: code.secondsRemaining, period: code.period, digits: config.digits };
+    },
+
+    /** The TOTP seed for moving it to another device: the master password every time, re-prompt or not. */
+    async revealTotpSeed({ id, password }: { id: string; password?: string }) {
+      const r = await row(id);
+      await master.check(password, 'Showing the TOTP key needs your master password.');
+      const sealed = parseSealedMap(r.secrets).totpSecret;
+      if (!sealed) throw new AppError('NOT_FOUND', 'This item has no TOTP.');
+      const config = parseOtpInput(openField(deps.itemsKey(), r.id, 'totpSecret', sealed));
+      await touchUsed(r.id);
+      return { uri: buildOtpauthUri(config), secret: config.secret };
     },
 
     async passwordHistory({ id }: { id: string }) {
@@ -317,46 +322,34 @@ export function createVaultItems(deps: VaultDeps) {
     reset() {
       live = null;
       stale = [];
-      repromptFailures = [];
+      master.reset();
     },
   };
 }
 
 export type VaultItems = ReturnType<typeof createVaultItems>;
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-function isoOrUndefined(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  if (ISO.test(value)) return value;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
-
-/** An imported TOTP value Hearth cannot use is kept, as a hidden field, rather than failing the import. */
-function keepUnusableTotp(item: ItemData): ItemData {
-  if (!item.login?.totp) return item;
-  try {
-    parseOtpInput(item.login.totp);
-    return item;
-  } catch {
-    return { ...item, login: { ...item.login, totp: '' }, fields: [...item.fields, { name: 'TOTP (unrecognised)', type: 'hidden', value: item.login.totp }] };
-  }
-}
-
 function countBy(values: string[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name));
+  return sortByName([...counts].map(([name, count]) => ({ name, count })), (c) => c.name);
 }
 
-/** Fills secrets the edit left out (meaning "keep") from what is stored. */
-function mergeKeptSecrets(edit: z.output<typeof UpdateItemInput>['item'], old: Record<string, string>, oldFieldIds: string[]) {
+/**
+ * Fills secrets the edit left out (meaning "keep") from what is stored. A hidden field turned into a
+ * text or boolean one must come with its value: keeping the sealed value would publish it (INVALID_INPUT).
+ */
+function mergeKeptSecrets(edit: z.output<typeof UpdateItemInput>['item'], old: Record<string, string>, oldFields: readonly CustomFieldView[]) {
   const keep = (value: string | undefined, field: string) => value ?? old[field] ?? '';
   const fieldIds: string[] = [];
   const fields = edit.fields.map((f) => {
-    const id = f.id && oldFieldIds.includes(f.id) ? f.id : undefined;
-    fieldIds.push(id ?? newId());
-    return { name: f.name, type: f.type, value: f.value ?? (id ? (old[`field:${id}`] ?? '') : '') };
+    const prev = f.id ? oldFields.find((o) => o.id === f.id) : undefined;
+    fieldIds.push(prev?.id ?? newId());
+    if (f.value !== undefined || !prev) return { name: f.name, type: f.type, value: f.value ?? '' };
+    if (prev.type === 'hidden' && f.type !== 'hidden') {
+      throw new AppError('INVALID_INPUT', `Enter the value of "${f.name}" again to make it visible.`, { issues: [{ path: 'item.fields', message: 'A hidden field needs its value re-entered to become visible.' }] });
+    }
+    return { name: f.name, type: f.type, value: prev.type === 'hidden' ? (old[`field:${prev.id}`] ?? '') : (prev.value ?? '') };
   });
   const item = {
     ...edit,

@@ -42,6 +42,15 @@ export interface VaultItemVersionTable {
   deleted_at: string | null;
 }
 
+/** Mirrors migration 0005: zxcvbn's verdict per password, keyed by a keyed HMAC of it (health report cache). */
+export interface VaultStrengthCacheTable {
+  id: string;
+  score: number;
+  guesses_log10: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export type VaultItemRow = Selectable<VaultItemTable>;
 export type NewVaultItemRow = Insertable<VaultItemTable>;
 export type VaultItemRowUpdate = Updateable<VaultItemTable>;

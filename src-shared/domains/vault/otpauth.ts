@@ -2,7 +2,7 @@ import { AppError } from '../../ipc/result';
 import { base32Encode, normaliseBase32 } from '../../lib/base32';
 
 /**
- * Parsing and building of one-time-password configurations (STANDARDS.md §8.2):
+ * Parsing and building of one-time-password configurations (docs/formats.md#totp):
  * - Key URIs, `otpauth://totp|hotp/Issuer:account?secret=…` (google-authenticator wiki "Key Uri Format"),
  *   including KeePassXC's Steam form (`encoder=steam`) and Aegis' `otpauth://steam/…`;
  * - Bitwarden's `steam://SECRET`;

@@ -3,7 +3,7 @@ import { defineContract, op } from '../../ipc/define';
 import { Id, NoInput } from '../../lib/schema';
 import {
   ExportInput, ExportResult, Generated, GenerateInput, HealthReport, HistoryEntry, ImportCommitInput, ImportPreview,
-  ImportPreviewInput, ItemDetail, ItemInput, ItemSummary, ItemVersion, ListItemsInput, RevealInput, TotpCode, UpdateItemInput,
+  ImportPreviewInput, ItemDetail, ItemInput, ItemSummary, ItemVersion, ListItemsInput, ListItemsResult, RevealInput, RevealTotpSeedInput, TotpCode, TotpSeed, UpdateItemInput,
 } from './vault.schemas';
 
 const ById = z.strictObject({ id: Id });
@@ -11,8 +11,8 @@ const ById = z.strictObject({ id: Id });
 export const vaultContract = defineContract(
   'vault',
   {
-    /** Items matching the filters and query, ranked when there is a query. Metadata only. */
-    list: op({ input: ListItemsInput, output: z.array(ItemSummary), summary: 'List or search items' }),
+    /** Items matching the filters and query, ranked when there is a query, one page at a time. Metadata only. */
+    list: op({ input: ListItemsInput, output: ListItemsResult, summary: 'List or search items' }),
     /** One item's non-secret details. */
     get: op({ input: ById, output: ItemDetail, summary: 'Item details (no secrets)' }),
     create: op({ input: z.strictObject({ item: ItemInput }), output: ItemDetail, summary: 'Create an item' }),
@@ -23,12 +23,14 @@ export const vaultContract = defineContract(
     restore: op({ input: ById, output: ItemSummary, summary: 'Restore an item from the trash' }),
     /** Permanently erases an item that is already in the trash. */
     purge: op({ input: ById, output: z.strictObject({ purged: z.literal(true) }), summary: 'Erase a trashed item' }),
-    /** Returns ONE secret field's value. Items marked re-prompt need the master password. */
+    /** Returns ONE secret field's value (never the TOTP seed). Items marked re-prompt need the master password. */
     reveal: op({ input: RevealInput, output: z.strictObject({ value: z.string() }), summary: 'Reveal one secret field' }),
     /** Copies one secret in main; the value never reaches the renderer. Cleared after the configured delay. */
     copy: op({ input: RevealInput, output: z.strictObject({ clearAfterSeconds: z.number().int() }), summary: 'Copy a secret to the clipboard' }),
     /** The current TOTP code and seconds remaining; the seed never leaves main. */
     totp: op({ input: ById, output: TotpCode, summary: 'Current TOTP code' }),
+    /** The TOTP seed, to move it to another device: always behind the master password. */
+    revealTotpSeed: op({ input: RevealTotpSeedInput, output: TotpSeed, summary: 'Show the TOTP setup key' }),
     generate: op({ input: GenerateInput, output: Generated, summary: 'Generate a password or passphrase' }),
     /** Scores a password the user is typing (for the strength meter in the item editor). */
     strength: op({ input: z.strictObject({ password: z.string().max(1024) }), output: z.strictObject({ score: z.number().int(), guessesLog10: z.number() }), summary: 'Password strength' }),
@@ -44,10 +46,12 @@ export const vaultContract = defineContract(
     /** Exports the vault after a master-password re-prompt. */
     export: op({ input: ExportInput, output: ExportResult, summary: 'Export the vault' }),
     /** Adds TOTP to an item from a QR code image (decoded in main). */
-    totpFromImage: op({ input: z.strictObject({ id: Id, imageBase64: z.string().max(28 * 1024 * 1024) }), output: ItemDetail, summary: 'Add TOTP from a QR image' }),
+    totpFromImage: op({ input: z.strictObject({ id: Id, imageBase64: z.string().max(28 * 1024 * 1024), password: z.string().max(1024).optional() }), output: ItemDetail, summary: 'Add TOTP from a QR image' }),
   },
   {
     /** Items changed (created, edited, trashed, imported). */
     changed: z.strictObject({ ids: z.array(Id).max(1000) }),
+    /** A health report is scoring passwords it has not seen before (in worker threads). */
+    healthProgress: z.strictObject({ done: z.number().int(), total: z.number().int() }),
   },
 );

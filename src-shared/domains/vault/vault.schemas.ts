@@ -5,9 +5,12 @@ import { Id, IsoTimestamp } from '../../lib/schema';
  * Vault item shapes. Two directions:
  * - `ItemInput` flows renderer/importer → main and may carry secrets the user typed or imported.
  * - `ItemSummary` / `ItemDetail` flow main → renderer and carry NO secret values: secrets cross only
- *   through `vault.reveal` of one field (SECURITY.md §2.2, "Must never reach the renderer").
+ *   through `vault.reveal` of one field (docs/security.md#what-reaches-the-renderer).
  */
 export const ItemType = z.enum(['login', 'note', 'card', 'identity']);
+
+/** The most items one `vault.list` answer carries; larger vaults are read page by page. */
+export const LIST_PAGE_MAX = 100_000;
 export type ItemType = z.infer<typeof ItemType>;
 
 export const FieldType = z.enum(['text', 'hidden', 'boolean']);
@@ -159,6 +162,8 @@ export const UpdateItemInput = z.strictObject({
     identity: IdentityInput.extend({ ssn: short.optional(), passportNumber: short.optional(), licenseNumber: short.optional() }).optional(),
     fields: z.array(CustomFieldInput.extend({ id: Id.optional(), value: medium.optional() })).max(200).default([]),
   }),
+  /** The master password: required to edit an item marked re-prompt. */
+  password: z.string().max(1024).optional(),
 });
 export type UpdateItemInput = z.input<typeof UpdateItemInput>;
 
@@ -171,9 +176,21 @@ export const ListItemsInput = z.strictObject({
   favorites: z.boolean().optional(),
   /** true: only items in the trash; false (default): only live items. */
   trash: z.boolean().default(false),
-  limit: z.number().int().min(1).max(100_000).default(100_000),
+  /** Page size: at most LIST_PAGE_MAX; `total` and `nextOffset` say when there is more. */
+  limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(LIST_PAGE_MAX),
+  /** Where the page starts in the full result (the previous answer's `nextOffset`). */
+  offset: z.number().int().min(0).default(0),
 });
 export type ListItemsInput = z.input<typeof ListItemsInput>;
+
+/** One page of a list or search; never silently cut: `total` counts every match. */
+export const ListItemsResult = z.strictObject({
+  items: z.array(ItemSummary),
+  total: z.number().int(),
+  /** The offset of the next page, or null when this page ends the result. */
+  nextOffset: z.number().int().nullable(),
+});
+export type ListItemsResult = z.infer<typeof ListItemsResult>;
 
 export const RevealInput = z.strictObject({
   id: Id,
@@ -181,6 +198,11 @@ export const RevealInput = z.strictObject({
   /** The master password, required for items marked re-prompt. */
   password: z.string().max(1024).optional(),
 });
+
+/** Showing a TOTP seed (to move it to another device) always needs the master password: without one, REPROMPT_REQUIRED. */
+export const RevealTotpSeedInput = z.strictObject({ id: Id, password: z.string().max(1024).optional() });
+/** The seed as an otpauth:// URI (for a QR code) and its base32 secret (for typing in). */
+export const TotpSeed = z.strictObject({ uri: z.string(), secret: z.string() });
 
 export const TotpCode = z.strictObject({ code: z.string(), secondsRemaining: z.number().int(), period: z.number().int(), digits: z.number().int() });
 
@@ -219,12 +241,17 @@ export const ImportFormat = z.enum([
 /** Base64 of at most 50 MiB. */
 export const FileUpload = z.strictObject({ fileName: z.string().max(255), contentBase64: z.string().max(Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4) });
 
+/** A KeePass key file: at most 10 MiB (KeePassXC hashes any file; real ones are 64 B to a few KiB). */
+export const KeyFileUpload = z.strictObject({ fileName: z.string().max(255), contentBase64: z.string().min(1).max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4) });
+
 export const ImportPreviewInput = z.strictObject({
   /** Browser mode and tests send the file; in Electron, omit it and main opens its own dialog. */
   file: FileUpload.optional(),
   format: ImportFormat.default('auto'),
   /** Password of an encrypted source (KDBX, password-protected Bitwarden or Hearth export). */
   sourcePassword: z.string().max(1024).optional(),
+  /** KDBX key file (any file KeePass accepts as one), sent like the import file itself. */
+  keyFile: KeyFileUpload.optional(),
 });
 
 export const ImportPreview = z.strictObject({
@@ -237,6 +264,8 @@ export const ImportPreview = z.strictObject({
   folders: z.array(z.string()),
   skipped: z.array(z.strictObject({ row: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
+  /** Entries whose attachments are left behind (Hearth has no file store yet): never dropped silently. */
+  attachments: z.array(z.strictObject({ item: z.string(), files: z.array(z.string()) })),
   sample: z.array(z.strictObject({ title: z.string(), type: ItemType, subtitle: z.string(), duplicate: z.boolean() })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
@@ -248,7 +277,7 @@ export const ExportInput = z.strictObject({
   format: ExportFormat,
   /** Re-prompt: the master password, always required to export. */
   password: z.string().min(1).max(1024),
-  /** Password for the encrypted file; the master password is used when omitted. */
+  /** Password for an encrypted file (hearth, kdbx): required, and different from the master password. */
   exportPassword: z.string().max(1024).optional(),
   /** Plaintext formats need this acknowledgement. */
   acknowledgePlaintext: z.boolean().default(false),
