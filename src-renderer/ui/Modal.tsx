@@ -56,7 +56,10 @@ export function Modal({ open, onOpenChange, title, description, children, size =
   );
 }
 
-/** The right-aligned row of buttons at the bottom of a dialog. */
+/**
+ * The right-aligned row of buttons at the bottom of a dialog. It sticks to the bottom edge while a tall
+ * dialog scrolls (800×600 windows), so the main action is always on screen.
+ */
 export function ModalActions({ children }: { children: ReactNode }) {
-  return <div className="mt-6 flex justify-end gap-2">{children}</div>;
+  return <div className="sticky -bottom-6 z-10 -mx-6 -mb-6 mt-3 flex justify-end gap-2 bg-raised px-6 pt-3 pb-6">{children}</div>;
 }

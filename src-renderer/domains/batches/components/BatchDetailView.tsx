@@ -21,7 +21,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs text-muted">{label}</dt>
-      <dd className="mt-0.5 truncate text-sm text-text">{children || '—'}</dd>
+      <dd className="mt-0.5 text-sm text-text [overflow-wrap:anywhere]">{children || '—'}</dd>
     </div>
   );
 }

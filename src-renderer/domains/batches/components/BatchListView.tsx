@@ -143,8 +143,8 @@ export function BatchListView() {
               <tbody className="divide-y divide-line">
                 {list.items.map((b) => (
                   <tr key={b.id} onClick={() => open(b.id)} className={cx('cursor-default hover:bg-hover/50', !b.isActive && 'text-muted')}>
-                    <td className="max-w-52 truncate py-2.5 pr-3 pl-6">
-                      <button type="button" className="font-medium text-text hover:underline" onClick={(e) => {
+                    <td className="py-2.5 pr-3 pl-6">
+                      <button type="button" title={b.productName} className="block max-w-52 truncate text-left font-medium text-text hover:underline" onClick={(e) => {
                           e.stopPropagation();
                           open(b.id);
                         }}>
