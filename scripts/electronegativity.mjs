@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run test:security — Doyensec Electronegativity (SECURITY.md §1.5) over the main-process sources and,
+ * npm run test:security — Doyensec Electronegativity (docs/security.md#electronegativity) over the main-process sources and,
  * when built, dist/main and dist/preload. Fails on any HIGH finding that is not in
  * scripts/electronegativity-allow.json (check id + file + written reason), on a file the tool could not
  * parse (it would silently go unscanned), and on inline `eng-disable` suppressions (use the allowlist).
@@ -86,6 +86,17 @@ fs.mkdirSync(outDir, { recursive: true });
 const sarifFile = path.join(outDir, 'electronegativity.sarif');
 fs.rmSync(sarifFile, { force: true });
 process.env.LANG = 'en-US'; // the tool uses LANG as its message locale
+
+// The gate runs offline: the tool's two network lookups (translations, Electron's release list) are refused
+// up front instead of leaving the machine. Both failures are handled by the tool as "no connectivity"; under
+// Node 24 a real, slowly failing request instead crashes it (got's retry timer throws after the promise settled).
+const toolDir = path.dirname(require.resolve('@doyensec/electronegativity/package.json'));
+const gotPath = require.resolve('got', { paths: [toolDir] });
+const offline = () => Promise.reject(Object.assign(new Error('offline: network lookups are disabled for this gate'), { code: 'EOFFLINE' }));
+offline.head = offline;
+offline.get = offline;
+offline.default = offline;
+require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: offline, children: [], paths: [] };
 
 const mod = require('@doyensec/electronegativity');
 const run = typeof mod === 'function' ? mod : mod.default;
