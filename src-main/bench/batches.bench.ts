@@ -7,6 +7,7 @@ import { KDF_FLOOR } from '../crypto/kdf';
 import { createBatchesService } from '../domains/batches/batches.service';
 import { renderLabelsPdf, type LabelContent } from '../domains/batches/labels/label-pdf';
 import { newId } from '../lib/ids';
+import { runJob } from '../lib/worker-pool';
 import { median, msSince, seededRandom, timeAsync, timeSync, type Measurement } from './measure';
 
 /**
@@ -29,7 +30,6 @@ const ZONE = 'Europe/London';
 const THRESHOLDS: FreshnessThresholds[] = [
   { kind: 'days-on-shelf', cautionFrom: 3, expiredFrom: 5 },
   { kind: 'days-before-expiry', cautionWithinDays: 2 },
-  { kind: 'percent-of-shelf-life', cautionAtPercent: 60, expiredAtPercent: 100 },
 ];
 
 function labelContents(n: number): LabelContent[] {
@@ -65,7 +65,7 @@ function statusInputs(n: number): BatchStatusInput[] {
 /** Fills a profile with `n` active batches over 200 products with raw inserts in one transaction. */
 function seed(sqlite: { prepare(sql: string): { run(...args: unknown[]): unknown }; transaction<T>(fn: () => T): () => T }, n: number): void {
   const now = new Date(NOW).toISOString();
-  const products = Array.from({ length: 200 }, (_, i) => ({ id: newId(), name: `Product ${i}`, thresholds: JSON.stringify(THRESHOLDS[i % 3]) }));
+  const products = Array.from({ length: 200 }, (_, i) => ({ id: newId(), name: `Product ${i}`, thresholds: JSON.stringify(THRESHOLDS[i % THRESHOLDS.length]) }));
   const insertProduct = sqlite.prepare(`INSERT INTO products (id, name, unit, date_type, shelf_life_days, thresholds, created_at, updated_at) VALUES (?, ?, 'pcs', 'use-by', ?, ?, ?, ?)`);
   const insertBatch = sqlite.prepare(`INSERT INTO batches (id, product_id, lot, production_date, arrival_date, expiry_date, quantity, remaining, unit, supplier, location, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 10, 10, 'pcs', ?, ?, ?, ?)`);
@@ -88,7 +88,16 @@ export async function benchBatches(opts: BatchesBenchOptions): Promise<{ measure
     pdfTimes.push(await timeAsync(async () => (pdfBytes = (await renderLabelsPdf(contents, { template: 'avery-l7160' })).length)));
   }
   const pdfMs = median(pdfTimes);
-  measurements.push({ group: GROUP, name: `${opts.labels.toLocaleString('en-US')}-label PDF, distinct QR each (Avery L7160)`, value: pdfMs, unit: 'ms', target: '< 10000 ms', pass: pdfMs < 10_000 });
+  const labelsName = `${opts.labels.toLocaleString('en-US')}-label PDF, distinct QR each (Avery L7160)`;
+  measurements.push({ group: GROUP, name: labelsName, value: pdfMs, unit: 'ms', target: '< 2000 ms', pass: pdfMs < 2000 });
+  measurements.push({ group: GROUP, name: `${labelsName}: size`, value: Math.round((pdfBytes / 1024 / 1024) * 100) / 100, unit: 'MiB', target: '< 4 MiB', pass: pdfBytes < 4 * 1024 * 1024 });
+  // The same job as printLabels runs it: in a worker thread (start-up and copying the PDF back included).
+  const workerTimes: number[] = [];
+  for (let r = 0; r < opts.rounds; r += 1) {
+    workerTimes.push(await timeAsync(async () => void (await runJob('batches.labels.render', { labels: contents, opts: { template: 'avery-l7160' } }))));
+  }
+  const workerMs = median(workerTimes);
+  measurements.push({ group: GROUP, name: `${labelsName}, in the label worker`, value: workerMs, unit: 'ms', target: '< 2000 ms', pass: workerMs < 2000 });
 
   const inputs = statusInputs(opts.batches);
   const clock = { nowMs: NOW, timeZone: ZONE };

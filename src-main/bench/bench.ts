@@ -5,6 +5,7 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_CACHE_KIB } from '../db/connection';
 import { parseImport } from '../domains/vault/import';
 import { benchBatches } from './batches.bench';
+import { benchBlobs } from './blobs.bench';
 import { benchUnlock } from './foundation.bench';
 import { msSince, progress, type Measurement } from './measure';
 import { benchStore, type StoreBenchResult } from './store.bench';
@@ -28,6 +29,7 @@ const CONFIG = {
     cacheSizesKiB: [2 * 1024, 32 * 1024, 128 * 1024],
   },
   vault: { items: 10_000, serviceRounds: 2, indexRounds: 10, reveals: 200 },
+  blobs: { mib: 512, rounds: 3 },
 };
 
 const RESULTS_FILE = path.resolve(__dirname, '..', 'bench-results.json');
@@ -61,6 +63,11 @@ async function main(): Promise<void> {
     const batches = await benchBatches({ root: subdir(tmp, 'batches'), labels: 1000, batches: 100_000, rounds: 3 });
     measurements.push(...batches.measurements);
     notes.push(...batches.notes);
+    done();
+    progress(`file store: ${CONFIG.blobs.mib} MiB through the encrypted blob store and a plain file, ${CONFIG.blobs.rounds} rounds`);
+    const blobs = await benchBlobs({ dir: subdir(tmp, 'blobs'), ...CONFIG.blobs });
+    measurements.push(...blobs.measurements);
+    notes.push(...blobs.notes);
     done();
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-shared/ipc/result';
 import { CHUNK_BYTES } from '../crypto/chunked-stream';
+import { errorOf } from '../test/helpers';
 import { BLOB_HEADER_BYTES } from './blob-file';
 import { BlobFiles } from './blob-files';
 
@@ -24,16 +24,6 @@ const readAll = async (r: Readable): Promise<Buffer> => {
   const parts: Buffer[] = [];
   for await (const c of r) parts.push(c as Buffer);
   return Buffer.concat(parts);
-};
-
-const errorOf = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
 };
 
 /** Splits a stored blob into its header and chunk records (u32 length ‖ ciphertext ‖ tag). */

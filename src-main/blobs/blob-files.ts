@@ -48,7 +48,7 @@ export class BlobFiles {
     try {
       const measure = measurePlaintext(idKey);
       const { header, encryptor } = newBlobEncryptor(filesKey);
-      const out = fh.createWriteStream({ flush: true }); // fsync before the handle closes
+      const out = fh.createWriteStream({ flush: true, highWaterMark: 1 << 20 }); // fsync before the handle closes
       out.write(header);
       await pipeline(source, measure, encryptor, out);
       const { id, size } = measure.result();
@@ -80,7 +80,7 @@ export class BlobFiles {
       throw damagedBlob(id);
     }
     const decryptor = blobDecryptor(this.#filesKey(), header, id);
-    const raw = createReadStream('', { fd: fh, start: BLOB_HEADER_BYTES, highWaterMark: 256 * 1024 });
+    const raw = createReadStream('', { fd: fh, start: BLOB_HEADER_BYTES, highWaterMark: 1 << 20 });
     raw.on('error', (err) => decryptor.destroy(err));
     decryptor.on('close', () => raw.destroy());
     return raw.pipe(decryptor);

@@ -14,6 +14,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 export const CHUNK_BYTES = 64 * 1024;
 const TAG = 16;
 const MAX_CHUNKS = 0xffffffff;
+const EMPTY = Buffer.alloc(0);
 
 export class ChunkAuthError extends Error {
   constructor(message: string) {
@@ -38,28 +39,36 @@ function u32(n: number): Buffer {
 
 /** Plaintext in, chunk records out. An empty input still gives one (empty, last) chunk. */
 export function createChunkEncryptor(key: Buffer, noncePrefix: Buffer, aad: Buffer): Transform {
-  let pending: Buffer = Buffer.alloc(0);
+  // Up to one chunk of plaintext not yet sealed: the last chunk is only known at the end of the input.
+  let pending: Buffer = EMPTY;
   let index = 0;
-  const sealChunk = (plain: Buffer, last: boolean): Buffer => {
+  /** The record's three parts, pushed as they are: the writer gathers them (writev), nothing is copied twice. */
+  const sealChunk = (plain: Buffer, last: boolean): Buffer[] => {
     if (index >= MAX_CHUNKS) throw new Error('stream too long for one container');
     const c = createCipheriv('aes-256-gcm', key, nonce(noncePrefix, index++, last), { authTagLength: TAG });
     c.setAAD(aad);
-    const ct = Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
-    return Buffer.concat([u32(ct.length), ct]);
+    const ct = c.update(plain);
+    c.final();
+    return [u32(ct.length + TAG), ct, c.getAuthTag()];
   };
   return new Transform({
     transform(data: Buffer, _enc, done: TransformCallback) {
-      pending = pending.length ? Buffer.concat([pending, data]) : data;
-      // Keep at least one byte back: the last chunk is only known at the end of the input.
-      while (pending.length > CHUNK_BYTES) {
-        this.push(sealChunk(pending.subarray(0, CHUNK_BYTES), false));
-        pending = pending.subarray(CHUNK_BYTES);
+      let off = 0;
+      while (off < data.length) {
+        if (pending.length === CHUNK_BYTES) {
+          for (const part of sealChunk(pending, false)) this.push(part);
+          pending = EMPTY;
+        }
+        const take = Math.min(CHUNK_BYTES - pending.length, data.length - off);
+        const piece = data.subarray(off, off + take);
+        pending = pending.length === 0 ? piece : Buffer.concat([pending, piece]);
+        off += take;
       }
       done();
     },
     flush(done: TransformCallback) {
-      this.push(sealChunk(pending, true));
-      pending = Buffer.alloc(0);
+      for (const part of sealChunk(pending, true)) this.push(part);
+      pending = EMPTY;
       done();
     },
   });
@@ -67,23 +76,32 @@ export function createChunkEncryptor(key: Buffer, noncePrefix: Buffer, aad: Buff
 
 /**
  * Chunk records in, plaintext out. Each chunk is authenticated before its plaintext is pushed; the
- * stream errors with `fail(reason)` (default {@link ChunkAuthError}) on any tampering, and at the end when the last chunk is missing.
- * A consumer must treat output as final only once the stream ended without error.
+ * stream errors with `fail(reason)` (default {@link ChunkAuthError}) on any tampering, and at the end when
+ * the last chunk is missing. A consumer must treat output as final only once the stream ended without error.
  */
 export function createChunkDecryptor(key: Buffer, noncePrefix: Buffer, aad: Buffer, fail: (reason: string) => Error = (r) => new ChunkAuthError(r)): Transform {
-  let buf: Buffer = Buffer.alloc(0);
+  let rest: Buffer = EMPTY; // bytes of a record not yet complete
   let index = 0;
-  let held: Buffer | null = null; // one complete record, decrypted once we know whether it is the last
+  let held: Buffer | null = null; // one complete record, opened once we know whether it is the last
   let ended = false;
+  const checkedLength = (len: number): number => {
+    if (len < TAG || len > CHUNK_BYTES + TAG) throw fail(`chunk ${index} has an impossible length`);
+    return len;
+  };
+  /** A complete record arrived: the one held before it was not the last, so open and release that one. */
+  const take = (out: Transform, record: Buffer): void => {
+    if (held) out.push(openChunk(held, false));
+    held = record;
+  };
   const openChunk = (record: Buffer, last: boolean): Buffer => {
-    const ct = record.subarray(0, record.length - TAG);
     const d = createDecipheriv('aes-256-gcm', key, nonce(noncePrefix, index, last), { authTagLength: TAG });
     d.setAAD(aad);
     d.setAuthTag(record.subarray(record.length - TAG));
     try {
-      const out = Buffer.concat([d.update(ct), d.final()]);
+      const plain = d.update(record.subarray(0, record.length - TAG));
+      d.final(); // throws on a bad tag: the plaintext above is only released after this
       index++;
-      return out;
+      return plain;
     } catch {
       throw fail(`chunk ${index} failed authentication`);
     }
@@ -92,16 +110,31 @@ export function createChunkDecryptor(key: Buffer, noncePrefix: Buffer, aad: Buff
     transform(data: Buffer, _enc, done: TransformCallback) {
       try {
         if (ended) throw fail('data after the last chunk');
-        buf = buf.length ? Buffer.concat([buf, data]) : data;
-        while (buf.length >= 4) {
-          const len = buf.readUInt32BE(0);
-          if (len < TAG || len > CHUNK_BYTES + TAG) throw fail(`chunk ${index} has an impossible length`);
-          if (buf.length < 4 + len) break;
-          const record = Buffer.from(buf.subarray(4, 4 + len));
-          buf = buf.subarray(4 + len);
-          if (held) this.push(openChunk(held, false));
-          held = record;
+        let off = 0;
+        // Finish a record that began in an earlier block, copying only that record's bytes.
+        if (rest.length > 0) {
+          if (rest.length < 4) {
+            off = Math.min(4 - rest.length, data.length);
+            rest = Buffer.concat([rest, data.subarray(0, off)]);
+            if (rest.length < 4) return done();
+          }
+          const total = 4 + checkedLength(rest.readUInt32BE(0));
+          const need = total - rest.length;
+          if (data.length - off < need) {
+            rest = Buffer.concat([rest, data.subarray(off)]);
+            return done();
+          }
+          take(this, Buffer.concat([rest, data.subarray(off, off + need)]).subarray(4));
+          off += need;
+          rest = EMPTY;
         }
+        while (data.length - off >= 4) {
+          const len = checkedLength(data.readUInt32BE(off));
+          if (data.length - off < 4 + len) break;
+          take(this, data.subarray(off + 4, off + 4 + len));
+          off += 4 + len;
+        }
+        rest = off === data.length ? EMPTY : Buffer.from(data.subarray(off));
         done();
       } catch (err) {
         done(err as Error);
@@ -109,7 +142,7 @@ export function createChunkDecryptor(key: Buffer, noncePrefix: Buffer, aad: Buff
     },
     flush(done: TransformCallback) {
       try {
-        if (buf.length > 0 || !held) throw fail('the data ends inside a chunk or has no chunks');
+        if (rest.length > 0 || !held) throw fail('the data ends inside a chunk or has no chunks');
         this.push(openChunk(held, true));
         ended = true;
         held = null;

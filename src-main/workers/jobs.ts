@@ -1,6 +1,7 @@
 import { exportKdbxJob } from '../domains/vault/export/export-job';
 import { parseImportJob } from '../domains/vault/import/parse-job';
 import { healthStrengthJob } from '../domains/vault/health.job';
+import { renderLabelsJob } from '../domains/batches/labels/labels-render.job';
 import type { JobFn } from './job';
 
 /**
@@ -12,6 +13,7 @@ export const jobs = {
   'vault.import.parse': parseImportJob,
   'vault.export.kdbx': exportKdbxJob,
   'vault.health.strength': healthStrengthJob,
+  'batches.labels.render': renderLabelsJob,
   /** Echoes its input after `delayMs` of busy work; `fail` throws; used by the pool's own tests. */
   'test.echo': (async (input, ctx) => {
     const until = Date.now() + (input.delayMs ?? 0);

@@ -1,18 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { validateBatchDates, type ShopClock } from '../../../src-shared/domains/batches/batch-status';
-import {
-  BatchInput, ProductInput, type BatchSettings, type CsvField, type ExportCsvInput, type ImportCsvInput, type ImportReport, type ImportRow,
+import type { ShopClock } from '../../../src-shared/domains/batches/batch-status';
+import type {
+  BatchInput, BatchSettings, CsvDecimal, CsvField, ExportCsvInput, ImportCsvInput, ImportReport, ImportRow, ProductInput,
 } from '../../../src-shared/domains/batches/batches.schemas';
+import { isDateRule } from '../../../src-shared/domains/batches/freshness-rule';
 import { lotError } from '../../../src-shared/domains/batches/gs1-digital-link';
 import { validateGtin } from '../../../src-shared/domains/batches/gtin';
 import { todayIn } from '../../../src-shared/domains/batches/local-date';
 import { AppError } from '../../../src-shared/ipc/result';
 import type { Database } from '../../db/database';
 import { nowIso } from '../../lib/ids';
-import { cellText, formatCsv, mapHeaders, parseCsvRows, parseDateType, parseQuantity } from './batches-csv';
+import { cellText, formatCsv, mapHeaders, parseCsvRows } from './batches-csv';
+import { readBatch, readNewProduct, ruleCellsIgnored } from './batches-csv-rows';
 import type { BatchesContext } from './batches-context';
-import { toBatchSummary } from './batches-mapping';
+import { parseThresholds, toBatchSummary } from './batches-mapping';
 import { insertProduct } from './batches-products.service';
 import { insertBatch } from './batches-stock.service';
 import { batchesRepository as repo } from './batches.repository';
@@ -22,13 +24,6 @@ type ProductData = z.output<typeof ProductInput>;
 type BatchData = z.output<typeof BatchInput>;
 
 const REQUIRED: CsvField[] = ['product', 'lot', 'production_date', 'arrival_date', 'quantity'];
-/** A syntactically valid id for rows whose product does not exist yet (replaced when committing). */
-const PENDING_ID = '00000000000000000000000000';
-const COLUMN_OF: Record<string, string> = {
-  name: 'product', productionDate: 'production_date', arrivalDate: 'arrival_date', expiryDate: 'expiry_date',
-  shelfLifeDays: 'shelf_life_days', dateType: 'date_type',
-};
-const column = (path: string): string => COLUMN_OF[path] ?? path;
 
 interface PlannedRow {
   report: ImportRow;
@@ -45,7 +40,7 @@ interface Plan {
 }
 
 /** Reads and checks every row without writing: the dry run, and the first half of a commit. */
-async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsvInput>, env: { clock: ShopClock; settings: BatchSettings }): Promise<Plan> {
+async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsvInput>, env: { clock: ShopClock; settings: BatchSettings; decimal: CsvDecimal }): Promise<Plan> {
   const [headers, ...data] = parseCsvRows(input.csv);
   if (!headers || data.length === 0) throw new AppError('INVALID_INPUT', 'The file has a header row but no batches.');
   const { index, ignored } = mapHeaders(headers, input.mapping);
@@ -67,6 +62,7 @@ async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsv
     if (cells.length === 0) continue;
     const get = (f: CsvField): string => (index[f] === undefined ? '' : cellText(cells[index[f] as number]));
     const errors: string[] = [];
+    const warnings: string[] = [];
     const name = get('product');
     const gtinRaw = get('gtin');
     const gtin = gtinRaw === '' ? null : validateGtin(gtinRaw);
@@ -76,15 +72,21 @@ async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsv
     const pendingKey = product ? undefined : ((gtin?.gtin14 ? pendingGtin.get(gtin.gtin14) : undefined) ?? name.toLowerCase());
     let newProduct = pendingKey === undefined ? undefined : plan.newProducts.get(pendingKey);
     if (product === undefined && newProduct === undefined) {
-      newProduct = readNewProduct(name, gtinRaw, get, errors);
+      newProduct = readNewProduct(name, gtinRaw, get, errors, warnings);
       if (newProduct) {
         plan.newProducts.set(name.toLowerCase(), newProduct);
         if (gtin?.gtin14) pendingGtin.set(gtin.gtin14, name.toLowerCase());
       }
     }
     if (product === undefined && newProduct) product = plan.newProducts.has(pendingKey ?? '') ? pendingKey : name.toLowerCase();
-    const shelfLifeDays = typeof product === 'object' ? product.shelf_life_days : (newProduct?.shelfLifeDays ?? null);
-    const batch = readBatch(get, shelfLifeDays, env.clock, errors);
+    const rule = typeof product === 'object'
+      ? { shelfLifeDays: product.shelf_life_days, thresholds: parseThresholds(product.thresholds) }
+      : { shelfLifeDays: newProduct?.shelfLifeDays ?? null, thresholds: newProduct?.thresholds };
+    if (typeof product === 'object') {
+      const ignored = ruleCellsIgnored(get, rule.thresholds as NonNullable<typeof rule.thresholds>);
+      if (ignored) warnings.push(ignored);
+    }
+    const batch = readBatch(get, rule, { clock: env.clock, decimal: env.decimal }, errors);
     const hasGtin = typeof product === 'object' ? product.gtin14 !== null : gtinRaw !== '';
     if (batch && env.settings.qr.mode === 'gs1' && hasGtin) {
       const problem = lotError(batch.lot);
@@ -99,7 +101,7 @@ async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsv
       }
     }
     plan.rows.push({
-      report: { row: i + 2, product: name, lot: get('lot'), productAction: typeof product === 'object' ? 'existing' : 'create', errors },
+      report: { row: i + 2, product: name, lot: get('lot'), productAction: typeof product === 'object' ? 'existing' : 'create', errors, warnings },
       product: product ?? '',
       batch,
     });
@@ -107,59 +109,33 @@ async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsv
   return plan;
 }
 
-function readNewProduct(name: string, gtin: string, get: (f: CsvField) => string, errors: string[]): ProductData | undefined {
-  const dateType = parseDateType(get('date_type'));
-  if (dateType === undefined) errors.push(`date_type: "${get('date_type')}" is not use-by or best-before.`);
-  const shelfRaw = get('shelf_life_days');
-  const shelfLifeDays = shelfRaw === '' ? null : /^\d+$/.test(shelfRaw) ? Number(shelfRaw) : Number.NaN;
-  if (Number.isNaN(shelfLifeDays)) errors.push(`shelf_life_days: "${shelfRaw}" is not a whole number of days.`);
-  const parsed = ProductInput.safeParse({
-    name, category: get('category'), unit: get('unit') || 'pcs', gtin, dateType: dateType ?? 'use-by',
-    shelfLifeDays: Number.isNaN(shelfLifeDays) ? null : shelfLifeDays, price: get('price'), allergens: get('allergens'),
-  });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) if (issue.path[0] !== 'gtin') errors.push(`${column(String(issue.path[0] ?? 'product'))}: ${issue.message}`);
-    return undefined;
-  }
-  return parsed.data;
-}
-
-function readBatch(get: (f: CsvField) => string, shelfLifeDays: number | null, clock: ShopClock, errors: string[]): BatchData | null {
-  const quantity = parseQuantity(get('quantity'));
-  if (Number.isNaN(quantity)) errors.push(`quantity: "${get('quantity')}" is not a number.`);
-  const parsed = BatchInput.safeParse({
-    productId: PENDING_ID, lot: get('lot'), productionDate: get('production_date'), arrivalDate: get('arrival_date'),
-    expiryDate: get('expiry_date') || null, quantity: Number.isNaN(quantity) ? 1 : quantity, unit: get('unit'),
-    supplier: get('supplier'), location: get('location'), notes: get('notes'),
-  });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push(`${column(String(issue.path[0] ?? ''))}: ${issue.message}`);
-    return null;
-  }
-  try {
-    validateBatchDates({ ...parsed.data, shelfLifeDays }, clock);
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    for (const issue of err.issues ?? [{ path: '', message: err.message }]) errors.push(`${column(issue.path)}: ${issue.message}`);
-    return null;
-  }
-  return parsed.data;
-}
-
 const EXPORT_HEADER = [
   'product', 'gtin', 'lot', 'production_date', 'arrival_date', 'expiry_date', 'quantity', 'remaining', 'unit', 'date_type',
-  'shelf_life_days', 'category', 'supplier', 'location', 'notes', 'price', 'allergens', 'effective_expiry', 'status', 'days_on_shelf', 'days_left',
+  'shelf_life_days', 'category', 'supplier', 'location', 'notes', 'price', 'allergens', 'rule', 'sell_soon_days', 'caution_from_day',
+  'expired_from_day', 'effective_expiry', 'status', 'days_on_shelf', 'days_left',
 ] as const;
+
+/** A product's rule as the export's rule columns (the import reads them back). */
+function ruleCells(json: string | undefined): (string | number | null)[] {
+  if (json === undefined) return [null, null, null, null];
+  const t = parseThresholds(json);
+  return isDateRule(t) ? ['date', t.cautionWithinDays, null, null] : ['shelf-age', null, t.cautionFrom, t.expiredFrom];
+}
 
 /** CSV import (dry run or one all-or-nothing transaction) and export. */
 export function createCsvService(ctx: BatchesContext) {
   return {
     async importCsv(input: z.output<typeof ImportCsvInput>): Promise<ImportReport> {
       const [clock, settings] = await Promise.all([ctx.clock(), ctx.settings()]);
-      const plan = await planImport(ctx.db(), input, { clock, settings });
+      const decimal = input.decimal ?? settings.csvDecimal;
+      const plan = await planImport(ctx.db(), input, { clock, settings, decimal });
       const rows = plan.rows.map((r) => r.report);
       const errors = rows.filter((r) => r.errors.length > 0).length;
-      const report = { dryRun: input.dryRun, committed: false, columns: plan.columns, ignoredHeaders: plan.ignored, rows, batches: rows.length, productsCreated: plan.newProducts.size, errors };
+      const warnings = rows.filter((r) => r.warnings.length > 0).length;
+      const report = {
+        dryRun: input.dryRun, committed: false, columns: plan.columns, ignoredHeaders: plan.ignored, rows, batches: rows.length,
+        productsCreated: plan.newProducts.size, errors, warnings, decimal,
+      };
       if (input.dryRun) return report;
       if (errors > 0) {
         const issues = rows.flatMap((r) => r.errors.map((message) => ({ path: `row ${r.row}`, message }))).slice(0, 50);
@@ -189,7 +165,7 @@ export function createCsvService(ctx: BatchesContext) {
       const csv = formatCsv(EXPORT_HEADER, rows.map(({ row, b, p }) => [
         b.productName, p?.gtin ?? null, b.lot, b.productionDate, b.arrivalDate, b.explicitExpiryDate, b.quantity, b.remaining, b.unit,
         b.dateType, row.shelf_life_days, b.category, b.supplier, b.location, b.notes, p?.price ?? null, p?.allergens ?? '',
-        b.expiryDate, b.status, b.daysOnShelf, b.daysLeft,
+        ...ruleCells(p?.thresholds), b.expiryDate, b.status, b.daysOnShelf, b.daysLeft,
       ]));
       return { csv, fileName: `batches-${todayIn(clock.timeZone, clock.nowMs)}.csv`, rows: rows.length };
     },

@@ -73,6 +73,10 @@ const SYNONYMS: Record<CsvField, string[]> = {
   notes: ['notes', 'note', 'comment', 'comments'],
   price: ['price'],
   allergens: ['allergens', 'allergen'],
+  rule: ['rule', 'freshness_rule'],
+  sell_soon_days: ['sell_soon_days', 'sell_soon', 'sell_soon_within_days'],
+  caution_from_day: ['caution_from_day', 'caution_from'],
+  expired_from_day: ['expired_from_day', 'expired_from'],
 };
 
 const normalizeHeader = (h: string): string => h.trim().toLowerCase().replace(/[\s\-./]+/g, '_').replace(/[^a-z0-9_]/g, '');
@@ -125,9 +129,35 @@ export function parseDateType(value: string): 'use-by' | 'best-before' | null | 
   return undefined;
 }
 
-/** A quantity as typed: `12`, `1.5`, or `1,5` (decimal comma). NaN when it is not a number. */
-export function parseQuantity(value: string): number {
-  const v = value.trim().replace(/\s/g, '');
-  const normal = /^\d+,\d+$/.test(v) ? v.replace(',', '.') : v;
-  return NUMBER.test(normal) ? Number(normal) : Number.NaN;
+/** A number cell read with a declared decimal separator: the value, or why it was refused. */
+export type CsvNumber = { value: number } | { error: string };
+
+// Thousands may be grouped by the other separator, a space, a no-break space or a thin no-break space.
+const SPACES = /[ \u00a0\u202f]/g;
+
+/**
+ * A decimal number as typed in a CSV file whose decimal separator is `decimal` ('.' or ','). Strict:
+ * the other separator (or a space) may only group thousands in threes (`1,234.5` / `1.234,5` / `1 234,5`),
+ * so `1,5` under '.' is refused, never read as 15 or 1.5. AMBIGUOUS, and refused whatever `decimal` says:
+ * one to three digits, one separator, exactly three digits (`1,000`, `1.500`), because it means a
+ * thousand-fold different number under the other convention; write `1` / `1000` / `1.5` instead.
+ */
+export function parseDecimal(raw: string, decimal: '.' | ','): CsvNumber {
+  const text = raw.trim();
+  if (text === '') return { error: 'is empty' };
+  if (/^[+-]?\d{1,3}[.,]\d{3}$/.test(text)) {
+    const [whole, part] = text.replace(/^[+-]/, '').split(/[.,]/) as [string, string];
+    return {
+      error: `"${text}" is ambiguous: ${Number(`${whole}.${part}`)} with a decimal ${text.includes(',') ? 'comma' : 'point'}, or ${Number(`${whole}${part}`)} with thousands grouped. Write it without the separator, or with fewer decimals.`,
+    };
+  }
+  const group = decimal === '.' ? ',' : '.';
+  const g = `[${group === '.' ? '\\.' : ','} \u00a0\u202f]`;
+  const d = decimal === '.' ? '\\.' : ',';
+  const pattern = new RegExp(`^[+-]?(\\d{1,3}(${g}\\d{3})+|\\d+)(${d}\\d+)?$`);
+  if (!pattern.test(text) || new Set(text.match(new RegExp(g, 'g')) ?? []).size > 1) {
+    return { error: `"${text}" is not a number with "${decimal}" as the decimal separator${/^\d+[.,]\d+$/.test(text) ? ` (is the file's separator "${group}"?)` : ''}.` };
+  }
+  const normal = text.replace(SPACES, '').split(group).join('').replace(decimal, '.');
+  return { value: Number(normal) };
 }

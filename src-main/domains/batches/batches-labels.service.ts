@@ -6,14 +6,15 @@ import type {
 import { buildQrPayload } from '../../../src-shared/domains/batches/qr-payload';
 import { AppError } from '../../../src-shared/ipc/result';
 import { newId, nowIso } from '../../lib/ids';
+import { runJob } from '../../lib/worker-pool';
 import type { BatchesContext } from './batches-context';
 import { toBatchSummary, toLabelPrint, toMovement, toProduct } from './batches-mapping';
 import { warningsFor } from './batches-stock.service';
 import { batchesRepository as repo, type BatchWithProductRow } from './batches.repository';
 import type { ProductRow } from './batches.table';
 import type { LabelContent } from './labels/label-content';
-import { renderLabelsPdf } from './labels/label-pdf';
 import { LABEL_TEMPLATES, labelCells, type LabelTemplateId } from './labels/label-templates';
+import { printPlan } from './labels/print-plan';
 
 // The contract's template ids and the label engine's must be the same set (compile-time check).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -94,30 +95,41 @@ export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: s
     },
 
     /**
-     * Renders the labels to a PDF at the stock's exact size and logs one print per batch. Browser mode
+     * Renders the labels (many lots, each with its copies, as one job running on across sheets) to a PDF
+     * at the stock's exact size, in a worker thread, and logs one print per batch. Browser mode
      * downloads the PDF; the Electron shell will hand the same PDF to the OS print dialog (exact page size,
-     * see STANDARDS.md §8.5), so nothing here depends on the transport.
+     * see docs/formats.md#label-pdfs), so nothing here depends on the transport.
      */
     async printLabels(input: z.output<typeof PrintLabelsInput>): Promise<PrintLabelsResult> {
       const [clock, settings] = await Promise.all([ctx.clock(), ctx.settings()]);
       const template = input.template ?? settings.defaultTemplate;
       const offsetMm = input.offsetMm ?? settings.calibration[template] ?? { x: 0, y: 0 };
-      const ids = [...new Set(input.batchIds)];
-      const rows = await Promise.all(ids.map((id) => stock.batchRow(id)));
-      const contents = await Promise.all(rows.map(async (r) => labelContentFor(toBatchSummary(r, clock), await productOf(r), settings)));
-      const pdf = await renderLabelsPdf(contents, { template, copies: input.copies, startAt: input.startAt, offsetMm });
+      const plan = printPlan(input.batchIds, input.copies, input.copiesEach);
+      const rows = await Promise.all(plan.ids.map((id) => stock.batchRow(id)));
+      const products = new Map<string, Promise<ProductRow>>();
+      const productOnce = (r: BatchWithProductRow): Promise<ProductRow> => {
+        let product = products.get(r.product_id);
+        if (!product) products.set(r.product_id, (product = productOf(r)));
+        return product;
+      };
+      const contents = await Promise.all(rows.map(async (r) => labelContentFor(toBatchSummary(r, clock), await productOnce(r), settings)));
+      // Drawn in a worker thread: main keeps answering while a 10,000-label PDF is built.
+      const pdf = await runJob('batches.labels.render', {
+        labels: contents,
+        opts: { template, copiesEach: plan.copies, startAt: input.startAt, offsetMm },
+      }, { limits: { maxOldGenerationSizeMb: 1024, timeoutMs: 120_000 } });
       const jobId = newId();
       const now = nowIso(ctx.nowMs);
       await ctx.db().transaction().execute(async (trx) => {
         for (const [i, r] of rows.entries()) {
           await repo.insertPrint(trx, {
-            id: newId(), job_id: jobId, batch_id: r.id, template, copies: input.copies, start_at: input.startAt,
+            id: newId(), job_id: jobId, batch_id: r.id, template, copies: plan.copies[i] ?? input.copies, start_at: input.startAt,
             payload: contents[i]?.qrPayload ?? '', printed_at: now, created_at: now, updated_at: now, deleted_at: null,
           });
         }
       });
-      ctx.changed(ids);
-      const labels = rows.length * input.copies;
+      ctx.changed(plan.ids);
+      const { labels } = plan;
       const name = rows.length === 1 && rows[0] ? fileSafe(`${rows[0].product_name}-${rows[0].lot}`) : `${rows.length}-batches`;
       return {
         jobId,

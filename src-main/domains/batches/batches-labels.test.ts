@@ -101,7 +101,7 @@ describe('batches.service: scan to find', () => {
     const { core } = await setupShop();
     const today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone, Date.now());
     await core.call('batches:setSettings', { qr: { mode: 'gs1', domain: 'shop.example' } });
-    const p = await core.call<{ id: string }>('batches:createProduct', { name: 'Eggs', gtin: '5901234123457', shelfLifeDays: 14 });
+    const p = await core.call<{ id: string }>('batches:createProduct', { name: 'Eggs', gtin: '5901234123457', shelfLifeDays: 14, thresholds: { kind: 'days-before-expiry', cautionWithinDays: 2 } });
     const { batch: b } = await core.call<{ batch: { id: string } }>('batches:create', { productId: p.id, lot: 'EGG-7', productionDate: today, arrivalDate: today, quantity: 30 });
     const job = await core.call<{ pdfBase64: string }>('batches:printLabels', { batchIds: [b.id], template: 'thermal-50x30' });
     const [png] = await rasterise(Buffer.from(job.pdfBase64, 'base64'), dir, 'scan');

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../../src-shared/ipc/result';
 import type { Database } from '../../db/database';
 import { newId, nowIso } from '../../lib/ids';
 import type { BatchesContext } from './batches-context';
-import { roundQty, toBatchSummary } from './batches-mapping';
+import { parseThresholds, roundQty, toBatchSummary } from './batches-mapping';
 import { batchesRepository as repo, type BatchWithProductRow } from './batches.repository';
 import type { BatchRow, ProductRow } from './batches.table';
 
@@ -21,7 +21,7 @@ const invalid = (path: string, message: string): AppError => new AppError('INVAL
 
 /** Checks dates (shared rules), the GS1 lot character set when labels will carry a Digital Link, and lot uniqueness. */
 async function checkBatch(db: Kysely<Database>, input: BatchData, product: ProductRow, env: { clock: ShopClock; settings: BatchSettings; selfId: string | null }): Promise<void> {
-  validateBatchDates({ ...input, shelfLifeDays: product.shelf_life_days }, env.clock);
+  validateBatchDates({ ...input, shelfLifeDays: product.shelf_life_days, thresholds: parseThresholds(product.thresholds) }, env.clock);
   if (env.settings.qr.mode === 'gs1' && product.gtin14) {
     const problem = lotError(input.lot);
     if (problem) throw invalid('lot', `${problem} (Labels carry a GS1 Digital Link.)`);
@@ -61,9 +61,9 @@ const fefoOf = (b: BatchSummary): FefoBatch & { lot: string } => ({
   id: b.id, productId: b.productId, arrivalDate: b.arrivalDate, expiryDate: b.expiryDate, isActive: b.isActive, lot: b.lot,
 });
 
-/** On-shelf batches of the same product that expire after `batch` (sell `batch` first). */
+/** On-shelf batches of the same product that expire after `batch` (sell `batch` first); none for a lot that must not be sold. */
 export async function warningsFor(db: Kysely<Database>, batch: BatchSummary, clock: ShopClock): Promise<DeliveryWarning[]> {
-  if (!batch.isActive) return [];
+  if (!batch.isActive || batch.status === 'expired') return [];
   const others = (await repo.listBatches(db, { includeInactive: false, productId: batch.productId })).map((r) => fefoOf(toBatchSummary(r, clock)));
   return deliveryWarnings(fefoOf(batch), others).map((w) => ({
     batchId: w.batch.id, lot: w.batch.lot, expiryDate: w.batch.expiryDate ?? '', expiresDaysLater: w.expiresDaysLater,

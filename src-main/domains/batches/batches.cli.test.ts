@@ -81,4 +81,26 @@ describe('batches.cli', () => {
     expect(ok(await hearth(['batches', 'export', '--out', csvOut], env)).stdout).toContain('Wrote 2 batches');
     expect(readFileSync(csvOut, 'utf8')).toContain('Smoked ham,5901234123457,HAM-01,');
   });
+
+  it('reads numbers with --decimal , and refuses an ambiguous quantity row by row (issue 7)', async () => {
+    const home = tempRoot();
+    const pw = path.join(home, 'pw.txt');
+    writeFileSync(pw, 'cli-batches-password\n');
+    const env = { HEARTH_HOME: home, HEARTH_PASSWORD: 'cli-batches-password' };
+    ok(await hearth(['profile', 'create', '--name', 'Deli', '--password-file', pw], env));
+    const today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone, Date.now());
+    const csvFile = path.join(home, 'kaese.csv');
+    const rows = (qty: string) => ['product,lot,production_date,arrival_date,expiry_date,quantity', `Bergkäse,K-1,${today},${today},${addDays(today, 20)},"${qty}"`].join('\n');
+    writeFileSync(csvFile, rows('1,000'));
+    const ambiguous = await hearth(['batches', 'import', csvFile, '--decimal', ','], env);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stdout).toContain('row 2 (Bergkäse K-1): quantity: "1,000" is ambiguous');
+    expect((await hearth(['batches', 'import', csvFile, '--decimal', ';'], env)).code).toBe(2);
+    writeFileSync(csvFile, rows('2,5'));
+    const dry = ok(await hearth(['batches', 'import', csvFile, '--decimal', ',', '--dry-run'], env));
+    expect(dry.stdout).toContain('row 2 (Bergkäse K-1) note: rule: none given, so the new product is judged by the date; sell soon within 2 days');
+    ok(await hearth(['batches', 'import', csvFile, '--decimal', ','], env));
+    const json = JSON.parse((await hearth(['batches', 'status', '--json'], env)).stdout) as { sellFirst: { quantity: number }[] };
+    expect(json.sellFirst.map((b) => b.quantity)).toEqual([2.5]);
+  });
 });

@@ -1,69 +1,19 @@
 import { promises as fs } from 'node:fs';
-import type {
-  BatchList, BatchSettingsView, BatchSummary, CsvFile, Dashboard, ImportReport, PrintLabelsResult,
-} from '../../../src-shared/domains/batches/batches.schemas';
-import { LabelTemplateId } from '../../../src-shared/domains/batches/batches.schemas';
-import { AppError } from '../../../src-shared/ipc/result';
+import type { BatchSettingsView, BatchSummary, CsvFile, Dashboard, ImportReport } from '../../../src-shared/domains/batches/batches.schemas';
 import type { CliCommand } from '../../cli/commands';
-import type { CliContext } from '../../cli/context';
-import { EXIT, printJson, UsageError } from '../../cli/io';
+import { EXIT, printJson, printLine, printText, UsageError } from '../../cli/io';
 import { writeFileAtomic } from '../../lib/atomic-file';
+import { requireString } from './batches-cli-args';
+import { labelsCommand } from './batches-labels.cli';
 
 /** `hearth batches …`: print labels, import/export CSV, set the QR mode and show the dashboard from a script. */
 
-const out = (line = ''): void => {
-  process.stdout.write(`${line}\n`);
-};
-
-function requireString(value: unknown, flag: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Missing ${flag}.`);
-  return value;
-}
-
-function positiveInt(value: unknown, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number from 1.`);
-  return n;
-}
-
-/** The one batch with this lot (of the named product when several products use the lot). */
-async function batchByLot(ctx: CliContext, lot: string, productName: string | undefined): Promise<BatchSummary> {
-  const list = await ctx.call<BatchList>('batches:list', { query: lot, includeInactive: true, limit: 5000 });
-  const wanted = productName?.trim().toLowerCase();
-  const matches = list.items.filter((b) => b.lot === lot && (wanted === undefined || b.productName.toLowerCase() === wanted));
-  if (matches.length === 0) throw new AppError('NOT_FOUND', `No batch with lot ${lot}${productName ? ` for ${productName}` : ''}.`);
-  if (matches.length > 1) {
-    throw new UsageError(`Lot ${lot} exists for ${matches.map((b) => b.productName).join(', ')}; choose one with --product NAME.`);
-  }
-  return matches[0] as BatchSummary;
-}
-
-const labels: CliCommand = {
-  name: 'batches labels',
-  usage: 'hearth batches labels --lot LOT [--product NAME] --template ID [--copies N] [--start-at K] --out FILE.pdf',
-  summary: 'Print batch labels to a PDF (exact page size)',
-  options: { lot: { type: 'string' }, product: { type: 'string' }, template: { type: 'string' }, copies: { type: 'string' }, 'start-at': { type: 'string' }, out: { type: 'string' } },
-  async run(ctx, { values }) {
-    const lot = requireString(values.lot, '--lot LOT');
-    const file = requireString(values.out, '--out FILE.pdf');
-    const template = values.template === undefined ? undefined : LabelTemplateId.safeParse(values.template);
-    if (template && !template.success) throw new UsageError(`Unknown template "${String(values.template)}". Use one of: ${LabelTemplateId.options.join(', ')}.`);
-    await ctx.unlock();
-    const batch = await batchByLot(ctx, lot, values.product as string | undefined);
-    const job = await ctx.call<PrintLabelsResult>('batches:printLabels', {
-      batchIds: [batch.id], template: template?.data, copies: positiveInt(values.copies, '--copies', 1), startAt: positiveInt(values['start-at'], '--start-at', 1),
-    });
-    await writeFileAtomic(file, Buffer.from(job.pdfBase64, 'base64'));
-    if (ctx.flags.json) printJson({ file, jobId: job.jobId, labels: job.labels, pages: job.pages, batchId: batch.id });
-    else out(`Wrote ${job.labels} label${job.labels === 1 ? '' : 's'} for ${batch.productName} lot ${batch.lot} on ${job.pages} page${job.pages === 1 ? '' : 's'} to ${file}.`);
-    return EXIT.ok;
-  },
-};
+const out = printLine;
 
 function printImport(report: ImportReport): void {
   for (const row of report.rows) {
     if (row.errors.length > 0) out(`row ${row.row} (${row.product || '?'} ${row.lot}): ${row.errors.join('; ')}`);
+    for (const warning of row.warnings) out(`row ${row.row} (${row.product || '?'} ${row.lot}) note: ${warning}`);
   }
   const verb = report.committed ? 'Imported' : report.dryRun ? 'Would import' : 'Did not import';
   out(`${verb} ${report.batches} batch${report.batches === 1 ? '' : 'es'}, creating ${report.productsCreated} product${report.productsCreated === 1 ? '' : 's'}; ${report.errors} row${report.errors === 1 ? '' : 's'} with errors.`);
@@ -72,19 +22,21 @@ function printImport(report: ImportReport): void {
 
 const importCsv: CliCommand = {
   name: 'batches import',
-  usage: 'hearth batches import FILE.csv [--dry-run]',
+  usage: 'hearth batches import FILE.csv [--dry-run] [--decimal .|,]',
   summary: 'Import batches (and new products) from CSV; all rows or none',
-  options: { 'dry-run': { type: 'boolean' } },
+  options: { 'dry-run': { type: 'boolean' }, decimal: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     const file = requireString(positionals[0], 'the CSV file');
+    const decimal = values.decimal as string | undefined;
+    if (decimal !== undefined && decimal !== '.' && decimal !== ',') throw new UsageError('--decimal takes . or , (the decimal separator of the file\'s numbers).');
     const csv = await fs.readFile(file, 'utf8').catch(() => {
       throw new UsageError(`Cannot read ${file}.`);
     });
     await ctx.unlock();
     const dryRun = values['dry-run'] === true;
     // A commit checks every row first: run the same check as a dry run so errors come back per row.
-    const check = await ctx.call<ImportReport>('batches:importCsv', { csv, dryRun: true });
-    const report = dryRun || check.errors > 0 ? check : await ctx.call<ImportReport>('batches:importCsv', { csv, dryRun: false });
+    const check = await ctx.call<ImportReport>('batches:importCsv', { csv, dryRun: true, decimal });
+    const report = dryRun || check.errors > 0 ? check : await ctx.call<ImportReport>('batches:importCsv', { csv, dryRun: false, decimal });
     if (ctx.flags.json) printJson(report);
     else printImport(report);
     return report.errors > 0 ? EXIT.badInput : EXIT.ok;
@@ -163,9 +115,9 @@ const status: CliCommand = {
     await ctx.unlock();
     const dashboard = await ctx.call<Dashboard>('batches:dashboard', {});
     if (ctx.flags.json) printJson(dashboard);
-    else process.stdout.write(formatDashboard(dashboard));
+    else printText(formatDashboard(dashboard));
     return EXIT.ok;
   },
 };
 
-export const batchesCommands: CliCommand[] = [labels, importCsv, config, exportCsv, status];
+export const batchesCommands: CliCommand[] = [labelsCommand, importCsv, config, exportCsv, status];

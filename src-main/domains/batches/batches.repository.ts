@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { sortByName } from '../../../src-shared/lib/collate';
 import type { Database } from '../../db/database';
 import type {
   BatchRow, BatchRowUpdate, BatchSettingRow, LabelPrintRow, NewBatchRow, NewLabelPrintRow, NewProductRow, NewStockMovementRow,
@@ -51,8 +52,9 @@ const printsWithBatch = (db: Db) =>
 /** Plain queries over the freshness register: no business rules, no status. */
 export const batchesRepository = Object.freeze({
   // ------------------------------------------------------------ products
-  listProducts: (db: Db): Promise<ProductRow[]> =>
-    db.selectFrom('products').selectAll().where('deleted_at', 'is', null).orderBy('name').execute(),
+  /** By name in the user's locale order (SQLite's ORDER BY is byte order: "apple" after "Zucchini"). */
+  listProducts: async (db: Db): Promise<ProductRow[]> =>
+    sortByName(await db.selectFrom('products').selectAll().where('deleted_at', 'is', null).execute(), (p) => p.name),
 
   getProduct: (db: Db, id: string): Promise<ProductRow | undefined> =>
     db.selectFrom('products').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst(),
@@ -127,7 +129,7 @@ export const batchesRepository = Object.freeze({
     const base = db.selectFrom('batches').where('deleted_at', 'is', null);
     const suppliers = await base.select('supplier').distinct().where('supplier', '!=', '').orderBy('supplier').execute();
     const locations = await base.select('location').distinct().where('location', '!=', '').orderBy('location').execute();
-    return { suppliers: suppliers.map((r) => r.supplier), locations: locations.map((r) => r.location) };
+    return { suppliers: sortByName(suppliers.map((r) => r.supplier), (s) => s), locations: sortByName(locations.map((r) => r.location), (s) => s) };
   },
 
   // ------------------------------------------------------------ movements

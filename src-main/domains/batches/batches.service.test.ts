@@ -31,11 +31,11 @@ describe('batches.service: products', () => {
 });
 
 describe('batches.service: batches and status', () => {
-  it('computes status with the injected clock and zone: fresh, caution from day 3, expired from day 5', async () => {
+  it('computes status with the injected clock and zone: fresh, caution from day 3, expired from day 5 (undated, shelf-age rule)', async () => {
     const shop = await setupShop('2026-11-20T10:00:00Z');
-    const p = await product(shop, { shelfLifeDays: 30 });
+    const p = await product(shop, { shelfLifeDays: null });
     const { batch: b } = await batch(shop, p.id);
-    expect(b).toMatchObject({ status: 'fresh', daysOnShelf: 0, expiryDate: '2026-12-19', daysLeft: 29, remaining: 10, unit: 'pcs', isActive: true });
+    expect(b).toMatchObject({ status: 'fresh', daysOnShelf: 0, expiryDate: null, daysLeft: null, remaining: 10, unit: 'pcs', isActive: true });
     shop.setNow('2026-11-23T10:00:00Z');
     expect((await shop.call('get', { id: b.id })).batch).toMatchObject({ status: 'caution', daysOnShelf: 3 });
     shop.setNow('2026-11-25T10:00:00Z');

@@ -8,6 +8,7 @@ import { batchesContract } from '../../../src-shared/domains/batches/batches.con
 import { PASSWORD, testCore } from '../../test/helpers';
 import { AppError } from '../../../src-shared/ipc/result';
 import { createBatchesService } from './batches.service';
+import { DEFAULT_THRESHOLDS } from '../../../src-shared/domains/batches/freshness-rule';
 import { buildCustomerPageScript } from './customer-page/customer-page.build';
 
 type Ops = (typeof batchesContract)['ops'];
@@ -50,9 +51,9 @@ export async function setupShop(nowIso = '2026-11-20T10:00:00Z', zone = 'Europe/
 
 export type Shop = Awaited<ReturnType<typeof setupShop>>;
 
-/** A product with sensible defaults. */
+/** A product with sensible defaults (the shelf-age rule of 3 and 5 days unless `over` states another). */
 export const product = (shop: Shop, over: Partial<z.input<Ops['createProduct']['input']>> = {}) =>
-  shop.call('createProduct', { name: 'Rye bread', unit: 'pcs', shelfLifeDays: 7, ...over });
+  shop.call('createProduct', { name: 'Rye bread', unit: 'pcs', shelfLifeDays: 7, thresholds: DEFAULT_THRESHOLDS, ...over });
 
 /** A batch with sensible defaults. */
 export const batch = (shop: Shop, productId: string, over: Partial<z.input<Ops['create']['input']>> = {}) =>

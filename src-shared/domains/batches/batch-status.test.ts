@@ -3,7 +3,9 @@ import { AppError } from '../../ipc/result';
 import {
   type BatchStatusInput,
   computeBatchStatus,
+  DEFAULT_DATE_RULE,
   DEFAULT_THRESHOLDS,
+  describeRule,
   effectiveExpiryDate,
   FreshnessThresholds,
   type ShopClock,
@@ -114,7 +116,6 @@ describe('batch-status', () => {
       const styles: FreshnessThresholds[] = [
         { kind: 'days-on-shelf', cautionFrom: 100, expiredFrom: 200 },
         { kind: 'days-before-expiry', cautionWithinDays: 0 },
-        { kind: 'percent-of-shelf-life', cautionAtPercent: 100, expiredAtPercent: 100 },
       ];
       for (const thresholds of styles) {
         const input = batch({ productionDate: '2026-11-10', arrivalDate: TODAY, expiryDate: '2026-11-20', thresholds });
@@ -153,52 +154,49 @@ describe('batch-status', () => {
       expect(computeBatchStatus(input, londonNoon('2026-11-22')).status).toBe('caution');
     });
 
-    it('falls back to the default rule when the batch has no expiry date', () => {
-      const input = batch({ productionDate: '2026-11-18', arrivalDate: '2026-11-18', thresholds });
-      expect(computeBatchStatus(input, CLOCK)).toMatchObject({ expiryDate: null, daysOnShelf: 3, status: 'caution' });
+    it('never calls a batch without a date fresh: caution, to check the pack (no silent shelf-age default)', () => {
+      const input = batch({ productionDate: TODAY, arrivalDate: TODAY, thresholds });
+      expect(computeBatchStatus(input, CLOCK)).toMatchObject({ expiryDate: null, daysOnShelf: 0, status: 'caution' });
+      const old = batch({ productionDate: '2026-11-01', arrivalDate: '2026-11-01', thresholds });
+      expect(computeBatchStatus(old, CLOCK)).toMatchObject({ daysOnShelf: 20, status: 'caution' });
     });
   });
 
-  describe('percent-of-shelf-life thresholds', () => {
-    const thresholds = { kind: 'percent-of-shelf-life', cautionAtPercent: 50, expiredAtPercent: 80 } as const;
-    // Produced 11 November with 10 days' shelf life: expiry 21 November, 10% per day.
-    const on = (date: string, t: FreshnessThresholds = thresholds, shelfLifeDays = 10) =>
-      computeBatchStatus(batch({ productionDate: '2026-11-11', arrivalDate: '2026-11-11', shelfLifeDays, thresholds: t }), londonNoon(date))
-        .status;
+  describe('one rule per product (issue 7)', () => {
+    // The reported case: goat cheese, use-by 4 December, delivered 26 November, looked at on 1 December.
+    const cheese = (thresholds: FreshnessThresholds) =>
+      batch({ productionDate: '2026-11-25', arrivalDate: '2026-11-26', expiryDate: '2026-12-04', thresholds });
 
-    it('changes status exactly when the percentage is reached', () => {
-      expect(on('2026-11-15')).toBe('fresh'); // 40%
-      expect(on('2026-11-16')).toBe('caution'); // 50%
-      expect(on('2026-11-18')).toBe('caution'); // 70%
-      expect(on('2026-11-19')).toBe('expired'); // 80%
+    it('never expires a dated batch before its date, even under the shelf-age rule', () => {
+      expect(computeBatchStatus(cheese(DEFAULT_THRESHOLDS), londonNoon('2026-12-01'))).toMatchObject({ daysOnShelf: 5, daysLeft: 3, status: 'caution' });
+      expect(computeBatchStatus(cheese(DEFAULT_THRESHOLDS), londonNoon('2026-12-04')).status).toBe('caution');
+      expect(computeBatchStatus(cheese(DEFAULT_THRESHOLDS), londonNoon('2026-12-05')).status).toBe('expired');
     });
 
-    it('compares fractions exactly rather than in floating point', () => {
-      // 3 days' shelf life: day 1 is 33.3%, day 2 is 66.7%; 34% and 67% are not yet reached on those days.
-      const t = { kind: 'percent-of-shelf-life', cautionAtPercent: 34, expiredAtPercent: 67 } as const;
-      expect(on('2026-11-12', t, 3)).toBe('fresh');
-      expect(on('2026-11-13', t, 3)).toBe('caution');
-      expect(on('2026-11-14', t, 3)).toBe('expired');
-      const third = { kind: 'percent-of-shelf-life', cautionAtPercent: 33, expiredAtPercent: 66 } as const;
-      expect(on('2026-11-12', third, 3)).toBe('caution');
-      expect(on('2026-11-13', third, 3)).toBe('expired');
-      // 29/100 * 100 is 28.999999999999996 in floating point; day 29 of 100 is exactly 29%.
-      const t29 = { kind: 'percent-of-shelf-life', cautionAtPercent: 29, expiredAtPercent: 90 } as const;
-      expect(on('2026-12-09', t29, 100)).toBe('fresh');
-      expect(on('2026-12-10', t29, 100)).toBe('caution');
+    it('judges a dated batch by its date under the date rule, whatever its days on the shelf', () => {
+      expect(computeBatchStatus(cheese(DEFAULT_DATE_RULE), londonNoon('2026-12-01'))).toMatchObject({ daysLeft: 3, status: 'fresh' });
+      expect(computeBatchStatus(cheese(DEFAULT_DATE_RULE), londonNoon('2026-12-02')).status).toBe('caution');
     });
 
-    it('at 100% pulls the batch on its expiry date itself', () => {
-      const full = { kind: 'percent-of-shelf-life', cautionAtPercent: 90, expiredAtPercent: 100 } as const;
-      expect(on('2026-11-20', full)).toBe('caution');
-      expect(on('2026-11-21', full)).toBe('expired');
+    it('still expires an undated batch by its days on the shelf under the shelf-age rule', () => {
+      const undated = batch({ productionDate: '2026-11-16', arrivalDate: '2026-11-16' });
+      expect(computeBatchStatus(undated, CLOCK)).toMatchObject({ daysLeft: null, daysOnShelf: 5, status: 'expired' });
     });
 
-    it('falls back to the default rule without an expiry date or with a zero-day shelf life', () => {
-      const noExpiry = batch({ productionDate: '2026-11-16', arrivalDate: '2026-11-16', thresholds });
-      expect(computeBatchStatus(noExpiry, CLOCK)).toMatchObject({ daysOnShelf: 5, status: 'expired' });
-      const sameDay = batch({ productionDate: TODAY, arrivalDate: TODAY, shelfLifeDays: 0, thresholds });
-      expect(computeBatchStatus(sameDay, CLOCK)).toMatchObject({ expiryDate: TODAY, daysLeft: 0, status: 'fresh' });
+    it('describes each rule in words', () => {
+      expect(describeRule(DEFAULT_DATE_RULE)).toBe('by the date; sell soon within 2 days');
+      expect(describeRule({ kind: 'days-before-expiry', cautionWithinDays: 0 })).toBe('by the date; sell soon on the date itself');
+      expect(describeRule(DEFAULT_THRESHOLDS)).toBe('by days on the shelf; caution from day 3, expired from day 5');
+    });
+
+    it('asks for a date when a batch of a product sold by its date has none', () => {
+      const noDate = { productionDate: '2026-11-20', arrivalDate: TODAY, thresholds: DEFAULT_DATE_RULE };
+      expect(catchAppError(() => validateBatchDates(noDate, CLOCK)).issues).toEqual([
+        { path: 'expiryDate', message: 'This product is sold by its date: enter the date printed on the pack (or give the product a shelf life).' },
+      ]);
+      expect(() => validateBatchDates({ ...noDate, shelfLifeDays: 5 }, CLOCK)).not.toThrow();
+      expect(() => validateBatchDates({ ...noDate, expiryDate: '2026-11-30' }, CLOCK)).not.toThrow();
+      expect(() => validateBatchDates({ ...noDate, thresholds: DEFAULT_THRESHOLDS }, CLOCK)).not.toThrow();
     });
   });
 
@@ -316,7 +314,6 @@ describe('batch-status', () => {
     it('accepts the default and each style', () => {
       expect(FreshnessThresholds.parse(DEFAULT_THRESHOLDS)).toEqual({ kind: 'days-on-shelf', cautionFrom: 3, expiredFrom: 5 });
       expect(FreshnessThresholds.safeParse({ kind: 'days-before-expiry', cautionWithinDays: 2 }).success).toBe(true);
-      expect(FreshnessThresholds.safeParse({ kind: 'percent-of-shelf-life', cautionAtPercent: 50, expiredAtPercent: 100 }).success).toBe(true);
     });
 
     it('rejects caution after expiry, out-of-range numbers, unknown kinds and extra keys', () => {
@@ -326,8 +323,8 @@ describe('batch-status', () => {
         { kind: 'days-on-shelf', cautionFrom: -1, expiredFrom: 3 },
         { kind: 'days-on-shelf', cautionFrom: 1.5, expiredFrom: 3 },
         { kind: 'days-before-expiry', cautionWithinDays: 4000 },
-        { kind: 'percent-of-shelf-life', cautionAtPercent: 90, expiredAtPercent: 80 },
-        { kind: 'percent-of-shelf-life', cautionAtPercent: 50, expiredAtPercent: 101 },
+        // The percentage style is gone (migration 0004 moved its products to the date rule).
+        { kind: 'percent-of-shelf-life', cautionAtPercent: 50, expiredAtPercent: 100 },
         { kind: 'weeks', cautionFrom: 1 },
         { ...DEFAULT_THRESHOLDS, extra: true },
       ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, type AppErrorIssue } from '../../ipc/result';
+import { isDateRule, MAX_SHELF_LIFE_DAYS, statusByRule, type FreshnessThresholds } from './freshness-rule';
 import { addDays, assertIsoDate, daysBetween, isoDateError, todayIn } from './local-date';
 
 /**
@@ -21,48 +22,10 @@ export type DateType = z.infer<typeof DateType>;
 /** The three states shown on screen, on labels and on the customer page. */
 export type BatchStatus = 'fresh' | 'caution' | 'expired';
 
-/** Longest shelf life or threshold accepted, in days (ten years covers tins and preserves). */
-export const MAX_SHELF_LIFE_DAYS = 3650;
-
-const days = z.number().int().min(0).max(MAX_SHELF_LIFE_DAYS);
-const percent = z.number().int().min(0).max(100);
-
-/** Status by days since arrival (arrival day = day 0): caution from `cautionFrom`, expired from `expiredFrom`. Equal values skip caution. */
-export const DaysOnShelfThresholds = z
-  .strictObject({ kind: z.literal('days-on-shelf'), cautionFrom: days, expiredFrom: days.min(1) })
-  .refine((t) => t.cautionFrom <= t.expiredFrom, { message: 'Caution must start no later than expiry.', path: ['cautionFrom'] });
-
-/** Status by days left to the date: caution while `daysLeft <= cautionWithinDays` (0 = only on the date itself). */
-export const DaysBeforeExpiryThresholds = z.strictObject({ kind: z.literal('days-before-expiry'), cautionWithinDays: days });
-
-/**
- * Status by share of shelf life elapsed since production: caution once at least `cautionAtPercent`,
- * expired once at least `expiredAtPercent`. 100 means "pull on the date itself", one day before the date rule.
- */
-export const PercentOfShelfLifeThresholds = z
-  .strictObject({ kind: z.literal('percent-of-shelf-life'), cautionAtPercent: percent, expiredAtPercent: percent.min(1) })
-  .refine((t) => t.cautionAtPercent <= t.expiredAtPercent, {
-    message: 'Caution must start no later than expiry.',
-    path: ['cautionAtPercent'],
-  });
-
-/** A product's freshness rule, one of three styles; stored per product in app data. */
-export const FreshnessThresholds = z.discriminatedUnion('kind', [
-  DaysOnShelfThresholds,
-  DaysBeforeExpiryThresholds,
-  PercentOfShelfLifeThresholds,
-]);
-/** A product's freshness rule, one of three styles. */
-export type FreshnessThresholds = z.infer<typeof FreshnessThresholds>;
-/** The days-on-shelf style, also the fallback when another style cannot be evaluated. */
-export type DaysOnShelfThresholds = z.infer<typeof DaysOnShelfThresholds>;
-
-/** The default rule: 0–2 days on the shelf fresh, 3–4 caution, 5+ expired. */
-export const DEFAULT_THRESHOLDS: DaysOnShelfThresholds = Object.freeze({
-  kind: 'days-on-shelf',
-  cautionFrom: 3,
-  expiredFrom: 5,
-});
+export {
+  DaysBeforeExpiryThresholds, DaysOnShelfThresholds, DEFAULT_DATE_RULE, DEFAULT_THRESHOLDS, describeRule, FreshnessThresholds, isDateRule,
+  MAX_SHELF_LIFE_DAYS,
+} from './freshness-rule';
 
 /** The shop's clock: an instant and the IANA zone whose calendar day is "today". */
 export interface ShopClock {
@@ -117,16 +80,10 @@ function assertShelfLife(value: number): void {
   }
 }
 
-function byDaysOnShelf(daysOnShelf: number, t: DaysOnShelfThresholds): BatchStatus {
-  if (daysOnShelf >= t.expiredFrom) return 'expired';
-  return daysOnShelf >= t.cautionFrom ? 'caution' : 'fresh';
-}
-
 /**
- * The freshness status of a batch on the shop's current calendar day.
- * A batch past its expiry date is 'expired' whatever the thresholds say. When the chosen style cannot
- * be evaluated (no expiry date for the expiry-based styles, or a zero-length shelf life for the
- * percentage style), the default days-on-shelf rule applies.
+ * The freshness status of a batch on the shop's current calendar day, by the product's one rule
+ * (see freshness-rule.ts). A batch past its date is 'expired' whatever the rule; a dated batch is
+ * never 'expired' before its date.
  */
 export function computeBatchStatus(input: BatchStatusInput, clock: ShopClock): BatchStatusInfo {
   assertIsoDate(input.productionDate, 'Production date');
@@ -138,29 +95,7 @@ export function computeBatchStatus(input: BatchStatusInput, clock: ShopClock): B
   const daysLeft = expiryDate === null ? null : daysBetween(today, expiryDate);
   const info = { daysOnShelf, expiryDate, daysLeft, today };
   if (daysLeft !== null && daysLeft < 0) return { status: 'expired', ...info };
-  return { status: statusByThresholds(input, info), ...info };
-}
-
-function statusByThresholds(
-  input: BatchStatusInput,
-  info: { daysOnShelf: number; expiryDate: string | null; daysLeft: number | null; today: string },
-): BatchStatus {
-  const t = input.thresholds;
-  switch (t.kind) {
-    case 'days-on-shelf':
-      return byDaysOnShelf(info.daysOnShelf, t);
-    case 'days-before-expiry':
-      if (info.daysLeft === null) return byDaysOnShelf(info.daysOnShelf, DEFAULT_THRESHOLDS);
-      return info.daysLeft <= t.cautionWithinDays ? 'caution' : 'fresh';
-    case 'percent-of-shelf-life': {
-      const total = info.expiryDate === null ? 0 : daysBetween(input.productionDate, info.expiryDate);
-      if (total <= 0) return byDaysOnShelf(info.daysOnShelf, DEFAULT_THRESHOLDS);
-      const elapsed = Math.max(0, daysBetween(input.productionDate, info.today));
-      // Integer comparison (elapsed / total >= p / 100) so boundaries never depend on float rounding.
-      if (elapsed * 100 >= t.expiredAtPercent * total) return 'expired';
-      return elapsed * 100 >= t.cautionAtPercent * total ? 'caution' : 'fresh';
-    }
-  }
+  return { status: statusByRule(input.thresholds, daysOnShelf, daysLeft), ...info };
 }
 
 /** The dates a user enters for a batch. */
@@ -169,13 +104,15 @@ export interface BatchDatesInput {
   arrivalDate: string;
   expiryDate?: string | null;
   shelfLifeDays?: number | null;
+  /** The product's rule: under the date rule a batch needs a date (on the pack, or from the shelf life). */
+  thresholds?: FreshnessThresholds;
 }
 
 /**
  * Rejects impossible batch dates with `INVALID_INPUT` (one issue per problem, all reported at once):
  * a malformed or non-existent date (2025-02-29), production after today, arrival before production,
  * arrival after today (deliveries are recorded when they arrive: day 0 of the shelf count is the real
- * arrival day), an expiry date before production, a shelf life that is not 0–3650 whole days.
+ * arrival day), an expiry date before production, a shelf life that is not 0–3650 whole days, no date at all for a product sold by its date.
  * An expiry date already in the past is allowed, so an expired delivery can still be logged.
  */
 export function validateBatchDates(input: BatchDatesInput, clock: ShopClock): void {
@@ -199,6 +136,9 @@ export function validateBatchDates(input: BatchDatesInput, clock: ShopClock): vo
   }
   if (production && expiry && expiry < production) {
     add('expiryDate', `Expiry date ${expiry} is before the production date ${production}.`);
+  }
+  if (!hasExpiry && input.shelfLifeDays == null && input.thresholds && isDateRule(input.thresholds)) {
+    add('expiryDate', 'This product is sold by its date: enter the date printed on the pack (or give the product a shelf life).');
   }
   const shelfLife = input.shelfLifeDays;
   if (shelfLife != null && (!Number.isInteger(shelfLife) || shelfLife < 0 || shelfLife > MAX_SHELF_LIFE_DAYS)) {

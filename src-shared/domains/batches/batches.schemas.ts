@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoTimestamp, text } from '../../lib/schema';
-import { DateType, DEFAULT_THRESHOLDS, FreshnessThresholds, MAX_SHELF_LIFE_DAYS } from './batch-status';
+import { DateType, FreshnessThresholds, MAX_SHELF_LIFE_DAYS } from './batch-status';
 import { Gtin } from './gtin';
 import { isValidTimeZone } from './local-date';
 import { QrSettings } from './qr-payload';
@@ -50,7 +50,8 @@ const productFields = {
   dateType: DateType.default('use-by'),
   /** Days from production to the use-by/best-before date; null when every batch carries its own date. */
   shelfLifeDays: z.int().min(0).max(MAX_SHELF_LIFE_DAYS).nullable().default(null),
-  thresholds: FreshnessThresholds.default(DEFAULT_THRESHOLDS),
+  /** The product's one freshness rule (date or shelf age); stated, never defaulted (see freshness-rule.ts). */
+  thresholds: FreshnessThresholds,
   /** Printed on labels as typed ("€4.20 / kg"); '' for none. */
   price: oneLine(40).default(''),
   allergens: oneLine(500).default(''),
@@ -279,6 +280,10 @@ export const ExpiryEventsInput = z.strictObject({ from: IsoDate, to: IsoDate });
 
 // ---------------------------------------------------------------- settings
 
+/** The decimal separator of CSV numbers; the other of '.' and ',' may only group thousands. */
+export const CsvDecimal = z.enum(['.', ',']);
+export type CsvDecimal = z.infer<typeof CsvDecimal>;
+
 /** The shop's label and QR settings, stored in the profile (not the app-wide Settings). */
 export const BatchSettings = z.strictObject({
   qr: QrSettings,
@@ -291,6 +296,8 @@ export const BatchSettings = z.strictObject({
   labelShowsPrice: z.boolean(),
   labelShowsAllergens: z.boolean(),
   labelShowsShopName: z.boolean(),
+  /** Decimal separator of numbers in imported CSV files ('.' or ','). */
+  csvDecimal: CsvDecimal,
 });
 export type BatchSettings = z.infer<typeof BatchSettings>;
 
@@ -303,6 +310,7 @@ export const DEFAULT_BATCH_SETTINGS: BatchSettings = {
   labelShowsPrice: true,
   labelShowsAllergens: true,
   labelShowsShopName: true,
+  csvDecimal: '.',
 };
 
 export const BatchSettingsPatch = BatchSettings.partial();
@@ -333,11 +341,16 @@ export const LabelTemplateInfo = z.strictObject({
 });
 export type LabelTemplateInfo = z.infer<typeof LabelTemplateInfo>;
 
+/** Most batches in one print job (the PDF itself takes at most 10,000 labels, copies included). */
+export const MAX_PRINT_BATCHES = 5000;
+
 export const PrintLabelsInput = z.strictObject({
-  batchIds: z.array(Id).min(1, 'Choose at least one batch').max(200),
+  batchIds: z.array(Id).min(1, 'Choose at least one batch').max(MAX_PRINT_BATCHES),
   /** Default: the shop's default template. */
   template: LabelTemplateId.optional(),
   copies: z.int().min(1).max(1000).default(1),
+  /** Copies per batch, in `batchIds` order (a CSV of lots and counts); overrides `copies`. */
+  copiesEach: z.array(z.int().min(1).max(1000)).max(MAX_PRINT_BATCHES).optional(),
   /** 1-based position of the first label on a partly used sheet. */
   startAt: z.int().min(1).max(100).default(1),
   /** Default: the calibration saved for the template. */
@@ -384,6 +397,8 @@ export type ScanResult = z.infer<typeof ScanResult>;
 export const CSV_FIELDS = [
   'product', 'gtin', 'lot', 'production_date', 'arrival_date', 'expiry_date', 'quantity', 'unit', 'date_type',
   'shelf_life_days', 'category', 'supplier', 'location', 'notes', 'price', 'allergens',
+  // The freshness rule of a product the file creates: `rule` is date or shelf-age, then its numbers.
+  'rule', 'sell_soon_days', 'caution_from_day', 'expired_from_day',
 ] as const;
 export const CsvField = z.enum(CSV_FIELDS);
 export type CsvField = z.infer<typeof CsvField>;
@@ -393,6 +408,8 @@ export const ImportCsvInput = z.strictObject({
   dryRun: z.boolean().default(true),
   /** Field → header in the file, overriding the automatic match. */
   mapping: z.partialRecord(CsvField, z.string().max(200)).default({}),
+  /** Decimal separator of the file's numbers; default: the shop's `csvDecimal` setting. */
+  decimal: CsvDecimal.optional(),
 });
 export type ImportCsvInput = z.input<typeof ImportCsvInput>;
 
@@ -404,6 +421,8 @@ export const ImportRow = z.strictObject({
   /** Whether the row's product exists or will be created. */
   productAction: z.enum(['existing', 'create']),
   errors: z.array(z.string()),
+  /** Things the row leaves to a default (such as a new product's freshness rule): shown in the preview. */
+  warnings: z.array(z.string()),
 });
 export type ImportRow = z.infer<typeof ImportRow>;
 
@@ -418,6 +437,10 @@ export const ImportReport = z.strictObject({
   batches: z.int(),
   productsCreated: z.int(),
   errors: z.int(),
+  /** Rows with warnings. */
+  warnings: z.int(),
+  /** The decimal separator the numbers were read with. */
+  decimal: CsvDecimal,
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

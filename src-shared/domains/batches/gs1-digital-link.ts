@@ -5,7 +5,7 @@ import { toGtin14, validateGtin } from './gtin';
 import { fromGs1Date, toGs1Date } from './local-date';
 
 /**
- * GS1 Digital Link URIs for batch QR codes (STANDARDS.md §8.4; GS1 Digital Link: URI Syntax):
+ * GS1 Digital Link URIs for batch QR codes (docs/formats.md#label-qr-payloads; GS1 Digital Link: URI Syntax):
  *
  *   https://{domain}{/path}/01/{GTIN-14}/10/{lot}?11={YYMMDD}&17={YYMMDD}
  *

@@ -6,7 +6,7 @@ import { validateGtin } from './gtin';
 import { assertIsoDate } from './local-date';
 
 /**
- * What a batch label's QR code holds, chosen per shop (STANDARDS.md §8.4):
+ * What a batch label's QR code holds, chosen per shop (docs/formats.md#label-qr-payloads):
  * - 'gs1': a GS1 Digital Link on the shop's domain. Needs a product GTIN; a product without one falls
  *   back to the 'text' payload, so a label can always be printed (a GTIN that is present but invalid
  *   is an error instead: that is bad data, not a missing choice);

@@ -1,37 +1,20 @@
-import { existsSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batch, customerScript, product, setupShop } from '../batches.test-helpers';
 import { sitePathFor } from '../batches-site.service';
+import { launchChromium, openPage } from './customer-page.test-helpers';
 
 /** The page runs in a real browser: the status must come from the shared rules, on the shop's calendar. */
-const CHROMIUM = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
-
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed for the customer page test (set HEARTH_CHROMIUM; looked at ${CHROMIUM}).`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-/** Serves `html` at `url` with no network, freezes the clock at `nowIso`, and returns the visible text. */
-async function open(html: string, url: string, nowIso: string): Promise<{ text: string; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) => (route.request().url() === url ? route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }) : route.abort()));
-  await page.clock.setFixedTime(new Date(nowIso));
-  await page.goto(url);
-  const text = await page.locator('body').innerText();
-  await page.close();
-  return { text, errors };
-}
+const open = (html: string, url: string, nowIso: string) => openPage(browser, html, url, nowIso);
 
 describe('customer page', () => {
   it('bundles a small script with no zod inside', async () => {

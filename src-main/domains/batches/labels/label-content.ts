@@ -17,6 +17,9 @@ export const LabelContent = z.object({
   allergens: z.string().max(500).optional(),
   shopName: z.string().max(120).optional(),
 });
+/** Most labels (labels × copies) in one print job; more answers TOO_LARGE. */
+export const MAX_LABELS_PER_JOB = 10_000;
+
 /** What one label says. */
 export type LabelContent = z.infer<typeof LabelContent>;
 

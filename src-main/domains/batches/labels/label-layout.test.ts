@@ -94,25 +94,36 @@ describe('qr-matrix', () => {
 });
 
 describe('label-layout', () => {
-  it('snaps modules to whole printer dots and keeps every QR at least 12 mm inside its label', () => {
+  it('snaps modules to whole printer dots, aims for 0.5 mm modules and keeps every QR at least 12 mm inside its label', () => {
     for (const id of LabelTemplateId.options) {
       const t = LABEL_TEMPLATES[id];
       for (let version = 1; version <= 13; version += 1) {
         const modules = 17 + 4 * version;
         const qr = placeQr(t, modules);
-        const dots = qr.moduleMm / t.print.dotMm;
+        const dots = qr.moduleMm / (t.print.fineDotMm ?? t.print.dotMm);
         expect(Math.abs(dots - Math.round(dots)), `${id} v${version}`).toBeLessThan(1e-6);
         expect(qr.moduleMm).toBeGreaterThanOrEqual(t.print.minModuleMm - 1e-9);
         expect(modules * qr.moduleMm).toBeGreaterThanOrEqual(MIN_QR_SYMBOL_MM);
         expect(qr.boxMm).toBeCloseTo((modules + 2 * QR_QUIET_ZONE_MODULES) * qr.moduleMm, 9);
-        expect(qr.boxXMm).toBeGreaterThanOrEqual(t.print.paddingMm - 1e-9);
-        expect(qr.boxXMm + qr.boxMm).toBeLessThanOrEqual(t.labelWidthMm - t.print.paddingMm + 1e-9);
-        if (t.layout === 'side') expect(qr.boxYMm + qr.boxMm).toBeLessThanOrEqual(t.labelHeightMm - t.print.paddingMm + 1e-9);
+        // The symbol keeps out of the padding; its blank quiet zone may use the padding but stays on the label.
+        const symbolMm = modules * qr.moduleMm;
+        expect(qr.xMm).toBeGreaterThanOrEqual(t.print.paddingMm - 1e-9);
+        expect(qr.xMm + symbolMm).toBeLessThanOrEqual(t.labelWidthMm - t.print.paddingMm + 1e-9);
+        expect(qr.boxXMm).toBeGreaterThanOrEqual(0);
+        expect(qr.boxXMm + qr.boxMm).toBeLessThanOrEqual(t.labelWidthMm + 1e-9);
+        if (t.layout === 'side') {
+          expect(qr.yMm).toBeGreaterThanOrEqual(t.print.paddingMm - t.print.dotMm / 2 - 1e-9);
+          expect(qr.yMm + symbolMm).toBeLessThanOrEqual(t.labelHeightMm - t.print.paddingMm + t.print.dotMm / 2 + 1e-9);
+          expect(qr.boxYMm).toBeGreaterThanOrEqual(0);
+          expect(qr.boxYMm + qr.boxMm).toBeLessThanOrEqual(t.labelHeightMm + 1e-9);
+        }
       }
     }
-    // The brief's thermal example: a version 4 GS1 link gets 3 dots (0.375 mm) on 40 × 30 mm, 4 dots on 50 × 30.
+    // A version 4 GS1 link gets 3 dots (0.375 mm) at 203 dpi on 40 × 30 mm, 4 dots on 50 × 30; a typical
+    // 100-byte link (version 6) gets 0.508 mm (2/100″) on every office sheet, the 1″ Avery 5160 included.
     expect(placeQr(LABEL_TEMPLATES['thermal-40x30'], 33).moduleMm).toBe(0.375);
     expect(placeQr(LABEL_TEMPLATES['thermal-50x30'], 33).moduleMm).toBe(0.5);
+    for (const id of ['avery-l7160', 'avery-l7163', 'avery-5160'] as const) expect(placeQr(LABEL_TEMPLATES[id], 41).moduleMm).toBeCloseTo(0.508, 9);
   });
 });
 

@@ -145,3 +145,29 @@ export const inflate = (r: RectMm, marginMm: number): RectMm => ({
   width: r.width + 2 * marginMm,
   height: r.height + 2 * marginMm,
 });
+
+/**
+ * Every QR symbol zbarimg reads in the whole images, one entry per symbol (its XML output keeps payloads
+ * with line breaks apart). For ASCII payloads; use {@link decodeQrConcatenated} for raw UTF-8.
+ */
+export async function decodeQrSymbols(pngPaths: readonly string[]): Promise<string[]> {
+  let xml = '';
+  try {
+    ({ stdout: xml } = await run('zbarimg', ['--xml', '-q', '-Sdisable', '-Sqrcode.enable', ...pngPaths], { maxBuffer: 64 * 1024 * 1024 }));
+  } catch (error) {
+    // Status 4: no symbol in any image; the XML is still on stdout.
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 4 && 'stdout' in error) xml = String(error.stdout);
+    else throw error;
+  }
+  return [...xml.matchAll(/<data><!\[CDATA\[([\s\S]*?)\]\]><\/data>/g)].map((m) => m[1] ?? '');
+}
+
+/** Renders every page of the PDF at `dpi` into `dir` (PNG, grey) and returns the page files in order. */
+export async function rasteriseAt(pdf: Uint8Array, dir: string, name: string, dpi: number): Promise<string[]> {
+  const pdfPath = path.join(dir, `${name}.pdf`);
+  await writeFile(pdfPath, pdf);
+  await run('pdftoppm', ['-r', String(dpi), '-png', '-gray', pdfPath, path.join(dir, `${name}-${dpi}`)]);
+  const prefix = `${name}-${dpi}-`;
+  const files = (await readdir(dir)).filter((f) => f.startsWith(prefix) && f.endsWith('.png'));
+  return files.sort((a, b) => Number(a.slice(prefix.length, -4)) - Number(b.slice(prefix.length, -4))).map((f) => path.join(dir, f));
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type AppErrorCode } from '../../../../src-shared/ipc/result';
-import { placeQr } from './label-layout';
+import { placeQr, qrForLabel } from './label-layout';
 import { renderLabelsPdf, type LabelContent, type RenderLabelsOptions } from './label-pdf';
 import {
   cropTo,
@@ -20,7 +20,7 @@ import {
 } from './label-pdf.test-helpers';
 import { cellsPerPage, LABEL_TEMPLATES, labelCells, LabelTemplateId, type LabelTemplate } from './label-templates';
 import { MM_PER_PT } from './label-text';
-import { QR_QUIET_ZONE_MODULES, qrMatrix } from './qr-matrix';
+import { QR_QUIET_ZONE_MODULES } from './qr-matrix';
 
 const GS1_LINK = 'https://shop.example/01/09521234543213/10/AB%2F12?11=261120&17=261127';
 const LONG_URL = `https://shop.example/batches/${'q1w2e3r4t5'.repeat(20)}?src=label`;
@@ -83,7 +83,7 @@ const shift = (r: RectMm, offset: { x: number; y: number }): RectMm => ({ ...r, 
 /** Finds the QR of one label in the rendered page and checks it against the cell and the layout. */
 function checkQrGeometry(img: GrayImage, template: LabelTemplate, placement: Placement, offset: { x: number; y: number }): RectMm {
   const cell = shift(placement.cell, offset);
-  const qr = placeQr(template, qrMatrix(placement.payload).size);
+  const qr = placeQr(template, qrForLabel(template, placement.payload).size);
   const symbolMm = qr.modules * qr.moduleMm;
   const quietMm = QR_QUIET_ZONE_MODULES * qr.moduleMm;
   // Within the symbol-plus-quiet-zone square nothing but the symbol may be dark.
@@ -184,7 +184,7 @@ describe('renderLabelsPdf', () => {
     const [short, long] = await pageSizesMm(pdf);
     if (!short || !long) throw new Error('expected two roll pages');
     const roll = LABEL_TEMPLATES['roll-58mm'];
-    const qrGrowth = placeQr(roll, qrMatrix(LONG_URL).size).boxMm - placeQr(roll, qrMatrix(SHORT_ID).size).boxMm;
+    const qrGrowth = placeQr(roll, qrForLabel(roll, LONG_URL).size).boxMm - placeQr(roll, qrForLabel(roll, SHORT_ID).size).boxMm;
     expect(Math.abs(long.height - short.height - qrGrowth)).toBeLessThan(0.2);
     // The page ends just below the last line of text: a padding, not a blank tail.
     const img = await readGray(path.join(dir, 'roll-length-1.png'));
@@ -251,9 +251,10 @@ describe('renderLabelsPdf input checks', () => {
     await rejects(one, { template: 'thermal-50x30', startAt: 2 }, 'INVALID_INPUT');
   });
 
-  it('answers TOO_LARGE for more than 5000 labels or an oversized payload', async () => {
-    await rejects(Array.from({ length: 6 }, () => one[0] ?? label(SHORT_ID, 0)), { template: 'avery-l7160', copies: 1000 }, 'TOO_LARGE');
-    await rejects(Array.from({ length: 5001 }, () => one[0] ?? label(SHORT_ID, 0)), { template: 'avery-l7160' }, 'TOO_LARGE');
+  it('answers TOO_LARGE for more than 10,000 labels or an oversized payload', async () => {
+    await rejects(Array.from({ length: 11 }, () => one[0] ?? label(SHORT_ID, 0)), { template: 'avery-l7160', copies: 1000 }, 'TOO_LARGE');
+    await rejects(Array.from({ length: 10_001 }, () => one[0] ?? label(SHORT_ID, 0)), { template: 'avery-l7160' }, 'TOO_LARGE');
+    await rejects(one, { template: 'avery-l7160', copiesEach: [1, 2] }, 'INVALID_INPUT');
     await rejects([label('x'.repeat(301), 0)], { template: 'avery-l7160' }, 'TOO_LARGE');
   });
 

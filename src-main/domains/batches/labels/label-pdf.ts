@@ -1,20 +1,8 @@
-import {
-  PDFDocument,
-  StandardFonts,
-  fill,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  rgb,
-  setFillingGrayscaleColor,
-  type PDFFont,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { z } from 'zod';
 import { AppError, type AppErrorIssue } from '../../../../src-shared/ipc/result';
-import { LabelContent, labelTextLines } from './label-content';
-import { layoutLabel, type LabelLayout } from './label-layout';
+import { LabelContent, labelTextLines, MAX_LABELS_PER_JOB } from './label-content';
+import { layoutLabel, qrForLabel, type LabelLayout } from './label-layout';
 import {
   cellsPerPage,
   LABEL_TEMPLATES,
@@ -25,7 +13,8 @@ import {
   type LabelTemplate,
 } from './label-templates';
 import { MM_PER_PT, type MeasureText } from './label-text';
-import { qrMatrix, type QrMatrix } from './qr-matrix';
+import { appendContent, qrFillOps } from './label-qr-ops';
+import type { QrMatrix } from './qr-matrix';
 
 /** What one label says (schema and type), re-exported for callers of {@link renderLabelsPdf}. */
 export { LabelContent } from './label-content';
@@ -33,7 +22,7 @@ export { LabelContent } from './label-content';
 /** Most copies of one label in a job. */
 export const MAX_COPIES = 1000;
 /** Most labels (labels × copies) in one PDF; more answers TOO_LARGE. */
-export const MAX_LABELS_PER_JOB = 5000;
+export { MAX_LABELS_PER_JOB } from './label-content';
 /** Largest printer calibration shift accepted, per axis. */
 export const MAX_OFFSET_MM = 10;
 
@@ -41,6 +30,8 @@ export const MAX_OFFSET_MM = 10;
 export const RenderLabelsOptions = z.object({
   template: LabelTemplateId,
   copies: z.int().min(1).max(MAX_COPIES).optional(),
+  /** Copies per label, in label order; overrides `copies` (one job, many lots with their own counts). */
+  copiesEach: z.array(z.int().min(1).max(MAX_COPIES)).optional(),
   startAt: z.int().min(1).optional(),
   offsetMm: z
     .object({ x: z.number().min(-MAX_OFFSET_MM).max(MAX_OFFSET_MM), y: z.number().min(-MAX_OFFSET_MM).max(MAX_OFFSET_MM) })
@@ -63,7 +54,9 @@ function parseJob(labels: unknown, opts: unknown): { labels: LabelContent[]; opt
   const parsedOpts = RenderLabelsOptions.safeParse(opts);
   if (!parsedOpts.success) throw invalid(parsedOpts.error, 'opts');
   if (!Array.isArray(labels) || labels.length === 0) throw new AppError('INVALID_INPUT', 'There are no labels to print.');
-  const total = labels.length * (parsedOpts.data.copies ?? 1);
+  const { copies = 1, copiesEach } = parsedOpts.data;
+  if (copiesEach && copiesEach.length !== labels.length) throw new AppError('INVALID_INPUT', 'Give one copy count per label.');
+  const total = copiesEach ? copiesEach.reduce((sum, n) => sum + n, 0) : labels.length * copies;
   if (total > MAX_LABELS_PER_JOB) {
     throw new AppError('TOO_LARGE', `${total} labels is more than ${MAX_LABELS_PER_JOB} in one job; print in smaller batches.`);
   }
@@ -77,52 +70,23 @@ function parseJob(labels: unknown, opts: unknown): { labels: LabelContent[]; opt
   return { labels: parsedLabels.data, opts: parsedOpts.data };
 }
 
-/**
- * Dark modules as rectangles: horizontal runs per row, stacked vertically where consecutive rows repeat
- * the same run, so a QR is a few hundred `re` operators filled once (one fill: no hairline seams).
- */
-export function qrRectangles(matrix: QrMatrix): { x: number; y: number; width: number; height: number }[] {
-  const open = new Map<string, { x: number; y: number; width: number; height: number }>();
-  const done: { x: number; y: number; width: number; height: number }[] = [];
-  for (let y = 0; y < matrix.size; y += 1) {
-    const seen = new Set<string>();
-    for (let x = 0; x < matrix.size; x += 1) {
-      if (!matrix.isDark(x, y) || matrix.isDark(x - 1, y)) continue;
-      let end = x;
-      while (matrix.isDark(end + 1, y)) end += 1;
-      const key = `${x}:${end}`;
-      const run = open.get(key);
-      if (run) run.height += 1;
-      else open.set(key, { x, y, width: end - x + 1, height: 1 });
-      seen.add(key);
-    }
-    for (const [key, run] of open) {
-      if (seen.has(key)) continue;
-      done.push(run);
-      open.delete(key);
-    }
-  }
-  return [...done, ...open.values()];
-}
-
 interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
 }
 
-function drawLabel(page: PDFPage, cell: LabelCell, layout: LabelLayout, matrix: QrMatrix, fonts: Fonts, offset: { x: number; y: number }): void {
+/** Draws one label's text with pdf-lib and returns its QR as raw operators for the page's QR stream. */
+function drawLabel(page: PDFPage, cell: LabelCell, label: PreparedLabel, job: Job): string {
+  const { layout, matrix } = label;
+  const { fonts, offset } = job;
   const pageHeightMm = page.getHeight() * MM_PER_PT;
   const left = cell.xMm + offset.x;
   const top = cell.yMm + offset.y;
-  const { qr } = layout;
-  const ops: PDFOperator[] = [pushGraphicsState(), setFillingGrayscaleColor(0)];
-  for (const r of qrRectangles(matrix)) {
-    const xMm = left + qr.xMm + r.x * qr.moduleMm;
-    const bottomMm = top + qr.yMm + (r.y + r.height) * qr.moduleMm;
-    ops.push(rectangle(ptFromMm(xMm), ptFromMm(pageHeightMm - bottomMm), ptFromMm(r.width * qr.moduleMm), ptFromMm(r.height * qr.moduleMm)));
-  }
-  ops.push(fill(), popGraphicsState());
-  page.pushOperators(...ops);
+  // The symbol's corner on the page's dot grid, so every module is whole printer dots (see label-templates);
+  // rounding right, never left, keeps the quiet zone inside the label.
+  const grid = job.template.print.dotMm;
+  const qrLeft = Math.ceil((left + layout.qr.xMm) / grid - 1e-9) * grid;
+  const qrTop = Math.round((top + layout.qr.yMm) / grid) * grid;
   for (const line of layout.lines) {
     page.drawText(line.text, {
       x: ptFromMm(left + line.xMm),
@@ -132,6 +96,24 @@ function drawLabel(page: PDFPage, cell: LabelCell, layout: LabelLayout, matrix: 
       color: rgb(0, 0, 0),
     });
   }
+  return qrFillOps(matrix, layout.qr, qrLeft, qrTop, pageHeightMm);
+}
+
+/**
+ * Text widths in mm, from the fonts' metrics, remembered per job: the fitter measures the same strings at
+ * the same sizes many times, and labels of one job share most of their wording.
+ */
+function memoMeasure(fonts: Fonts): MeasureText {
+  const widths = new Map<string, number>();
+  return (text, sizePt, bold) => {
+    const key = `${bold ? 'b' : 'r'}${sizePt}|${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = (bold ? fonts.bold : fonts.regular).widthOfTextAtSize(text, sizePt) * MM_PER_PT;
+      widths.set(key, width);
+    }
+    return width;
+  };
 }
 
 interface PreparedLabel {
@@ -142,41 +124,43 @@ interface PreparedLabel {
 interface Job {
   doc: PDFDocument;
   template: LabelTemplate;
-  labels: PreparedLabel[];
-  copies: number;
+  /** Every label copy in print order (copies of one label follow each other). */
+  copies: PreparedLabel[];
   fonts: Fonts;
   offset: { x: number; y: number };
 }
 
 /** Sheets and die-cut stock: every label copy in its cell, pages added as the cells run over. */
 function drawOnSheets(job: Job, startAt: number): void {
-  const { doc, template, labels, copies } = job;
-  const pages: PDFPage[] = [];
-  labelCells(template, labels.length * copies, startAt).forEach((cell, index) => {
-    const label = labels[Math.floor(index / copies)];
+  const { doc, template } = job;
+  const pages: { page: PDFPage; qr: string[] }[] = [];
+  labelCells(template, job.copies.length, startAt).forEach((cell, index) => {
+    const label = job.copies[index];
     if (!label) return;
-    const page = (pages[cell.page] ??= doc.addPage([ptFromMm(template.pageWidthMm), ptFromMm(template.pageHeightMm)]));
-    drawLabel(page, cell, label.layout, label.matrix, job.fonts, job.offset);
+    const sheet = (pages[cell.page] ??= { page: doc.addPage([ptFromMm(template.pageWidthMm), ptFromMm(template.pageHeightMm)]), qr: [] });
+    sheet.qr.push(drawLabel(sheet.page, cell, label, job));
   });
+  for (const sheet of pages) if (sheet) appendContent(doc, sheet.page, sheet.qr.join('\n'));
 }
 
 /** A roll: one page per label copy, each cut to its own label's length. */
 function drawOnRoll(job: Job): void {
-  for (const label of job.labels) {
+  for (const label of job.copies) {
     const template = withRollLength(job.template, label.layout.heightMm);
     const [cell] = labelCells(template, 1, 1);
-    for (let copy = 0; copy < job.copies && cell; copy += 1) {
-      const page = job.doc.addPage([ptFromMm(template.pageWidthMm), ptFromMm(template.pageHeightMm)]);
-      drawLabel(page, cell, label.layout, label.matrix, job.fonts, job.offset);
-    }
+    if (!cell) continue;
+    const page = job.doc.addPage([ptFromMm(template.pageWidthMm), ptFromMm(template.pageHeightMm)]);
+    appendContent(job.doc, page, drawLabel(page, cell, label, job));
   }
 }
 
 /**
  * Renders batch labels to a PDF at the stock's exact physical page size, entirely in memory. Each
- * label carries its QR (vector squares, 4-module quiet zone, EC level M) and its human-readable
+ * label carries its QR (vector squares on the printer's dot grid, 4-module quiet zone, EC level M, L on
+ * labels too small for M at a readable module size) and its human-readable
  * product, lot, production, arrival and expiry dates (plus price, allergens and shop when given).
- * Each label is repeated `copies` times in a row; on sheets the first label goes to the 1-based position
+ * Each label is repeated `copies` (or its `copiesEach`) times in a row, and the job runs on across sheets as
+ * one print job; on sheets the first label goes to the 1-based position
  * `startAt`; `offsetMm` shifts everything (x right, y down) to calibrate a printer.
  * Throws AppError('INVALID_INPUT') for bad input and AppError('TOO_LARGE') for more than
  * {@link MAX_LABELS_PER_JOB} labels or a QR payload too long for a label.
@@ -189,12 +173,14 @@ export async function renderLabelsPdf(labels: LabelContent[], opts: RenderLabels
   doc.setCreator('Hearth');
   doc.setProducer('Hearth');
   const fonts: Fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
-  const measure: MeasureText = (text, sizePt, bold) => (bold ? fonts.bold : fonts.regular).widthOfTextAtSize(text, sizePt) * MM_PER_PT;
+  const measure = memoMeasure(fonts);
   const prepared = parsed.labels.map((content): PreparedLabel => {
-    const matrix = qrMatrix(content.qrPayload);
+    const matrix = qrForLabel(template, content.qrPayload);
     return { matrix, layout: layoutLabel(template, matrix.size, labelTextLines(content), measure) };
   });
-  const job: Job = { doc, template, labels: prepared, copies: parsed.opts.copies ?? 1, fonts, offset: parsed.opts.offsetMm ?? { x: 0, y: 0 } };
+  const each = parsed.opts.copiesEach ?? prepared.map(() => parsed.opts.copies ?? 1);
+  const copies = prepared.flatMap((label, i) => Array.from({ length: each[i] ?? 1 }, () => label));
+  const job: Job = { doc, template, copies, fonts, offset: parsed.opts.offsetMm ?? { x: 0, y: 0 } };
   if (template.kind === 'roll') drawOnRoll(job);
   else drawOnSheets(job, parsed.opts.startAt ?? 1);
   return doc.save();

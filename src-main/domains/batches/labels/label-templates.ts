@@ -23,8 +23,10 @@ export type LabelStockKind = 'sheet' | 'die-cut' | 'roll';
 
 /** Sizes in mm and typographic points that the layout uses for one stock. */
 export interface LabelPrintSpec {
-  /** Printer dot pitch the QR module snaps to: 1/300″ for office printers (whole dots at 300/600/1200 dpi), 1/8 mm at 203 dpi. */
+  /** Grid the QR module and position snap to: 1/100″ for office printers (whole dots at 100–1200 dpi), 1/8 mm at 203 dpi. */
   readonly dotMm: number;
+  /** Finer step (whole dots at 300 dpi) used only when no whole `dotMm` module fits the label. */
+  readonly fineDotMm?: number;
   /** Smallest QR module worth printing on this stock. */
   readonly minModuleMm: number;
   /** Largest QR module: beyond this the QR only steals room from the text. */
@@ -67,9 +69,15 @@ export interface LabelCell {
 }
 
 const MM_PER_INCH = 25.4;
+// Office sheets: QR modules and QR positions on a 1/100″ grid, so every module is a whole number of
+// pixels at 100/200/300/600/1200 dpi. Every code on the sheet then prints and scans identically (no grey,
+// uneven module edges), which whole-sheet decoders need: zbar, for one, ranks finder-pattern candidates by
+// size and gives up after a fixed number of failed combinations, so codes of slightly uneven size can cost
+// the last codes on a sheet of 21.
 const OFFICE_PRINT: LabelPrintSpec = {
-  dotMm: MM_PER_INCH / 300,
-  minModuleMm: (3 * MM_PER_INCH) / 300,
+  dotMm: MM_PER_INCH / 100,
+  fineDotMm: MM_PER_INCH / 300,
+  minModuleMm: MM_PER_INCH / 100,
   maxModuleMm: 0.6,
   paddingMm: 1.5,
   minFontPt: 5,

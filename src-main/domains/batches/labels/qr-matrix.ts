@@ -20,18 +20,21 @@ export interface QrMatrix {
   isDark(x: number, y: number): boolean;
 }
 
+/** Error correction: M (15 %) by default; L (7 %) only where it buys a readable module size on a small label. */
+export type QrErrorLevel = 'M' | 'L';
+
 /**
- * The module matrix for `text` at error correction level M (byte mode, UTF-8).
+ * The module matrix for `text` at error correction level `level` (default M; byte mode, UTF-8).
  * Throws AppError('INVALID_INPUT') for an empty payload and AppError('TOO_LARGE') above
  * {@link QR_MAX_PAYLOAD_BYTES}.
  */
-export function qrMatrix(text: string): QrMatrix {
+export function qrMatrix(text: string, level: QrErrorLevel = 'M'): QrMatrix {
   if (text.length === 0) throw new AppError('INVALID_INPUT', 'The QR payload is empty.');
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > QR_MAX_PAYLOAD_BYTES) {
     throw new AppError('TOO_LARGE', `The QR payload is ${bytes} bytes; labels take at most ${QR_MAX_PAYLOAD_BYTES}.`);
   }
-  const { modules, version } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules, version } = QRCode.create(text, { errorCorrectionLevel: level });
   const size = modules.size;
   return {
     size,
