@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const nodeOrElectron = ['electron', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'os', 'better-sqlite3-multiple-ciphers', 'argon2', 'kysely'];
 
 /**
- * Layering (STYLE.md §B), enforced here rather than in prose:
+ * Layering (docs/architecture.md#layering), enforced here rather than in prose:
  * src-shared imports no Node/Electron/DOM-only code; the renderer imports only src-shared and browser
  * libraries; the preload imports only electron and src-shared/ipc; migrations import only kysely.
  */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Release-CI step (SECURITY.md §1.4): reads the fuses back from a packaged app and asserts our table —
+ * Release-CI step (docs/security.md#fuses): reads the fuses back from a packaged app and asserts our table —
  * the `npx @electron/fuses read --app <path>` equivalent, but failing the job on any difference.
  *
  *   node scripts/check-fuses.mjs release/mac-arm64/Hearth.app        (macOS: the .app)
@@ -82,7 +82,7 @@ wires.forEach((wire, n) => {
 });
 
 if (failures > 0) {
-  console.error(`[check-fuses] ${failures} fuse(s) differ from SECURITY.md §1.4`);
+  console.error(`[check-fuses] ${failures} fuse(s) differ from the shipped table (docs/security.md#fuses)`);
   process.exit(1);
 }
-console.log('[check-fuses] all fuses match SECURITY.md §1.4');
+console.log('[check-fuses] all fuses match the shipped table (docs/security.md#fuses)');

@@ -1,5 +1,5 @@
 // electron-builder afterPack hook (electron-builder.yml → afterPack): flips the Electron fuses of the packaged
-// binary per SECURITY.md §1.4. afterPack runs before electron-builder signs, so the signature covers the
+// binary per docs/security.md#fuses. afterPack runs before electron-builder signs, so the signature covers the
 // flipped binary. scripts/check-fuses.mjs reads them back in release CI.
 'use strict';
 

@@ -7,7 +7,7 @@ import { clearDelayMs, clipboardDigest, defaultSetTimer, type SecretClipboard, t
 export type ClipboardPort = Pick<Clipboard, 'writeText' | 'readText' | 'clear'>;
 
 /**
- * The OS clipboard for secrets (KeePassXC's model, SECURITY.md §2.2): write in main, remember only a
+ * The OS clipboard for secrets (KeePassXC's model, docs/security.md#clipboard): write in main, remember only a
  * SHA-256 of what we wrote, clear after the delay and on lock/quit, and only if the clipboard still holds
  * our value (never wipe something the user copied since).
  *

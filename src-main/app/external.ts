@@ -10,7 +10,7 @@ export interface ExternalOpenDeps {
 }
 
 /**
- * The only way Hearth hands a URL to the OS (SECURITY.md §1.1 #15): `checkExternalUrl` (https: and
+ * The only way Hearth hands a URL to the OS (docs/security.md#electron-hardening): `checkExternalUrl` (https: and
  * mailto: only, parsed with URL), then a native confirmation showing the full URL, then
  * `shell.openExternal`. Resolves to whether the link was opened.
  */

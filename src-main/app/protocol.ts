@@ -4,7 +4,7 @@ import { SECURITY_HEADERS } from '../host/csp';
 import { resolveBundleFile } from '../host/static-files';
 import { log } from '../lib/log';
 
-/** The renderer is served from `app://bundle/…`, never from file:// (SECURITY.md §1.1 #18). */
+/** The renderer is served from `app://bundle/…`, never from file:// (docs/security.md#electron-hardening). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

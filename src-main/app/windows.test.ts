@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { createMainWindow, MAIN_WINDOW_URL, MAIN_WINDOW_WEB_PREFERENCES, mainWindowOptions, type BrowserWindowClass } from './windows';
 
-// SECURITY.md §1.1 and §3.6 (BrowserWindow config test): every renderer security option, pinned.
+// docs/security.md#electron-hardening and #t15 (BrowserWindow config test): every renderer security option, pinned.
 const REQUIRED = {
   contextIsolation: true,
   sandbox: true,

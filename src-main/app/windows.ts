@@ -6,7 +6,7 @@ import { APP_ORIGIN } from './protocol';
 export const MAIN_WINDOW_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * SECURITY: the renderer's web preferences (SECURITY.md §1.1). Each value is asserted by windows.test.ts;
+ * SECURITY: the renderer's web preferences (docs/security.md#electron-hardening). Each value is asserted by windows.test.ts;
  * change one only together with the security review. `preload` and `devTools` are added per launch.
  */
 export const MAIN_WINDOW_WEB_PREFERENCES = Object.freeze({

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEq
 import { z } from 'zod';
 import { AppError } from '../../src-shared/ipc/result';
 import { hkdf, wipe } from './cipher';
-import { assertKdfWithinBounds, deriveMasterKey, KDF_DEFAULT, SALT_BYTES, type KdfCost, type KdfParams } from './kdf';
+import { assertKdfWithinBounds, Base64Text, deriveMasterKey, KDF_DEFAULT, KdfParamsSchema, SALT_BYTES, type KdfCost, type KdfParams } from './kdf';
 
 /**
  * Hearth's portable encrypted file (docs/security.md#encrypted-export, docs/formats.md#encrypted-file): used for vault exports and, later, backups.
@@ -18,7 +18,7 @@ const MAGIC = Buffer.from('HEARTHX1', 'ascii');
 const CHUNK = 64 * 1024;
 const MAX_HEADER = 16 * 1024;
 
-const B64 = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const B64 = Base64Text;
 
 /** The header as read from an untrusted file: every field typed, so a bad one is CORRUPT, not a crash. */
 const HeaderSchema = z.object({
@@ -26,14 +26,7 @@ const HeaderSchema = z.object({
   version: z.number().int().positive(),
   kind: z.string().max(64),
   createdAt: z.string().max(40),
-  kdf: z.strictObject({
-    name: z.literal('argon2id'),
-    version: z.literal(19),
-    memoryKiB: z.number().int().positive(),
-    iterations: z.number().int().positive(),
-    parallelism: z.number().int().positive(),
-    salt: B64,
-  }),
+  kdf: KdfParamsSchema,
   noncePrefix: B64,
   keyCheck: B64,
 });

@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { z } from 'zod';
 import { AppError } from '../../src-shared/ipc/result';
 
 /**
@@ -16,6 +17,19 @@ export interface KdfParams {
   /** Base64, 16 bytes. */
   salt: string;
 }
+
+/** Base64 text of a bounded length, as stored in keyring and export headers. */
+export const Base64Text = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+/** {@link KdfParams} as read from an untrusted file (keyring.json, an export header): every field typed. */
+export const KdfParamsSchema = z.strictObject({
+  name: z.literal('argon2id'),
+  version: z.literal(19),
+  memoryKiB: z.number().int().positive(),
+  iterations: z.number().int().positive(),
+  parallelism: z.number().int().positive(),
+  salt: Base64Text,
+});
 
 export const KDF_DEFAULT = { memoryKiB: 128 * 1024, iterations: 3, parallelism: 4 } as const;
 export const KDF_FLOOR = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 4 } as const;

@@ -1,5 +1,5 @@
 /**
- * SECURITY: the renderer's Content-Security-Policy (SECURITY.md §1.3), sent as a response header by both
+ * SECURITY: the renderer's Content-Security-Policy (docs/security.md#csp), sent as a response header by both
  * the app:// protocol handler and the browser-mode server. No inline script, no eval, no remote anything.
  */
 export const CONTENT_SECURITY_POLICY = [

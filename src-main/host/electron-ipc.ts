@@ -6,7 +6,7 @@ import type { Router } from '../ipc/router';
 import { log } from '../lib/log';
 
 /**
- * SECURITY (SECURITY.md §1.1 #17, VS Code's validateEvent): a call is trusted only when it comes from the
+ * SECURITY (docs/security.md#ipc-sender-check, VS Code's validateEvent): a call is trusted only when it comes from the
  * top frame of our main window and that frame shows our own app://bundle origin. Pure, for the unit test.
  */
 export function isTrustedSender(frameUrl: string, isTopFrame: boolean): boolean {

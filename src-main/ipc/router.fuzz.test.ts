@@ -4,7 +4,7 @@ import { APP_ERROR_CODES } from '../../src-shared/ipc/result';
 import { PASSWORD, testCore } from '../test/helpers';
 
 /**
- * SECURITY.md T9: arbitrary payloads on every real channel, locked and unlocked. Every call must resolve
+ * docs/security.md#t9: arbitrary payloads on every real channel, locked and unlocked. Every call must resolve
  * to a well-formed Result (never throw, never crash), carry no stack trace, and never pollute prototypes.
  */
 const RUNS_PER_CHANNEL = 1500;

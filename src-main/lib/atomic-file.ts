@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-/** Test-only hooks to simulate a crash between the steps of an atomic write (SECURITY.md T2). */
+/** Test-only hooks to simulate a crash between the steps of an atomic write (docs/security.md#t2). */
 export type AtomicStep = 'after-temp-write' | 'after-temp-sync' | 'after-rename';
 export type AtomicFault = (step: AtomicStep) => void;
 
 const TEMP_MARK = '.tmp-';
 
 /**
- * Atomic file replace (SECURITY.md §3.5): write a 0600 temp file in the same folder with O_EXCL,
+ * Atomic file replace (docs/security.md#atomic-writes): write a 0600 temp file in the same folder with O_EXCL,
  * fsync it, rename it over the target, then fsync the folder. A crash at any point leaves either
  * the old file or the new one, never a mix.
  */

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 
 /**
  * What a domain service (vault, TOTP) needs to put a secret on the clipboard. Copies happen in main only
- * (SECURITY.md §2.2): the renderer asks for "copy the password of item X", never receives it to copy itself.
+ * (docs/security.md#clipboard): the renderer asks for "copy the password of item X", never receives it to copy itself.
  * Electron uses the OS clipboard guard (src-main/app/clipboard.ts); browser mode and tests use the memory one.
  */
 export interface SecretClipboard {
   /** Writes `text` and clears it after `seconds`, but only if the clipboard still holds it then. */
-  copySecret(text: string, seconds: number): void;
+  copySecret(text: string, seconds: number): Promise<void>;
   /** Clears the clipboard now if it still holds the last secret we wrote (lock, quit). */
-  clearIfOurs(): void;
+  clearIfOurs(): Promise<void>;
 }
 
 /** Schedules `callback` after `ms`; returns a function that cancels it. Injected so tests can use fake time. */
@@ -68,7 +68,7 @@ export function createMemoryClipboard(setTimer: SetTimer = defaultSetTimer): Mem
   return {
     history,
     lastCopied: () => current,
-    copySecret(text, seconds) {
+    async copySecret(text, seconds) {
       clear();
       const ms = clearDelayMs(seconds);
       current = text;
@@ -76,6 +76,6 @@ export function createMemoryClipboard(setTimer: SetTimer = defaultSetTimer): Mem
       if (history.length > HISTORY_LIMIT) history.shift();
       cancel = setTimer(clear, ms);
     },
-    clearIfOurs: clear,
+    clearIfOurs: async () => clear(),
   };
 }

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-shared/ipc/result';
+import { errorOf } from '../test/helpers';
 import { runJob } from './worker-pool';
-
-const errorOf = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-};
 
 describe('worker pool', () => {
   it('runs a job in a worker thread and returns its output with progress', async () => {

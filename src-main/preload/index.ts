@@ -5,7 +5,7 @@ import { channelOf, listenerName } from '../../src-shared/ipc/define';
 /**
  * The preload: the only code with `ipcRenderer`, running sandboxed and context-isolated. It exposes one
  * named async function per contract op and one `onX` subscription per contract event, generated from
- * `appContracts` (STYLE.md §C.5). No validation here: main checks sender, schema and lock state.
+ * `appContracts` (docs/architecture.md#contract). No validation here: main checks sender, schema and lock state.
  * Imports only `electron` and `src-shared/ipc`; vite bundles everything else into preload.cjs.
  */
 

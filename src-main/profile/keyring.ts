@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/ipc/result';
 import { hkdf, open, seal, wipe, type Sealed } from '../crypto/cipher';
-import { assertKdfWithinBounds, deriveMasterKey, KEY_BYTES, SALT_BYTES, type KdfCost, type KdfParams } from '../crypto/kdf';
+import { assertKdfWithinBounds, Base64Text, deriveMasterKey, KdfParamsSchema, KEY_BYTES, SALT_BYTES, type KdfCost, type KdfParams } from '../crypto/kdf';
 import { KEY_INFO } from '../crypto/keys';
 import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
 
@@ -16,7 +16,7 @@ export const KEYRING_FILE = 'keyring.json';
 export const KEYRING_FORMAT = 'hearth-keyring';
 export const KEYRING_VERSION = 1;
 
-const B64 = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const B64 = Base64Text;
 const Wrap = z.strictObject({ iv: B64, tag: B64, ciphertext: B64 });
 
 const KeyringSchema = z.strictObject({
@@ -25,14 +25,7 @@ const KeyringSchema = z.strictObject({
   profileId: z.string().max(64),
   createdAt: z.string().max(40),
   changedAt: z.string().max(40),
-  kdf: z.strictObject({
-    name: z.literal('argon2id'),
-    version: z.literal(19),
-    memoryKiB: z.number().int().positive(),
-    iterations: z.number().int().positive(),
-    parallelism: z.number().int().positive(),
-    salt: B64,
-  }),
+  kdf: KdfParamsSchema,
   password: Wrap,
   recovery: Wrap.extend({ createdAt: z.string().max(40) }),
 });
