@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { expect } from 'vitest';
 import path from 'node:path';
 
 /** Runs the built `hearth` command (npm test builds before the unit tests). */
@@ -19,7 +20,7 @@ export function hearth(args: string[], env: Record<string, string>, stdin?: stri
     const child = spawn(process.execPath, [HEARTH_BIN, ...args], {
       env: { ...process.env, HEARTH_KDF_MEMORY_KIB: '65536', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: 60_000,
+      timeout: 120_000,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -29,4 +30,15 @@ export function hearth(args: string[], env: Record<string, string>, stdin?: stri
     child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
     child.stdin.end(stdin ?? '');
   });
+}
+
+/** Asserts a zero exit, showing stderr when it is not (so a failure says why). */
+export function ok<T extends { code: number; stderr: string }>(result: T): T {
+  expect(result.code, result.stderr).toBe(0);
+  return result;
+}
+
+/** For a beforeAll: the CLI tests run the built command. */
+export function assertCliBuilt(): void {
+  if (!CLI_BUILT) throw new Error('Build first: npm run build');
 }

@@ -1,35 +1,17 @@
-import { execFile } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, hearth, ok } from '../../test/cli';
 import { tempRoot } from '../../test/helpers';
 import { decodeQrSymbols, rasteriseAt } from './labels/label-pdf.test-helpers';
 
-/** Runs the built `hearth` command (npm test builds before the unit tests), like batches.cli.test.ts. */
-const repo = path.resolve(import.meta.dirname, '../../..');
-const bin = path.join(repo, 'bin/hearth.mjs');
-const run = promisify(execFile);
 
-async function hearth(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, HEARTH_KDF_MEMORY_KIB: '65536', ...env }, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
-function ok<T extends { code: number; stderr: string }>(result: T): T {
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
 
 describe('hearth batches labels: many lots in one PDF', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(repo, 'dist/main/cli.cjs'))) throw new Error('Build first: npm run build');
+    assertCliBuilt();
   });
 
   it('prints several --lot, a --csv of lot,copies and --all-active each as one PDF whose pages decode in order', async () => {

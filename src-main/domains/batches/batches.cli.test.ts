@@ -1,36 +1,21 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../src-shared/domains/batches/local-date';
+import { assertCliBuilt, hearth, ok } from '../../test/cli';
 import { tempRoot } from '../../test/helpers';
 import { decodeQrConcatenated } from './labels/label-pdf.test-helpers';
 
-/** Runs the built `hearth` command (npm test builds before the unit tests), like src-main/cli/cli.test.ts. */
-const repo = path.resolve(import.meta.dirname, '../../..');
-const bin = path.join(repo, 'bin/hearth.mjs');
 const run = promisify(execFile);
 
-async function hearth(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, HEARTH_KDF_MEMORY_KIB: '65536', ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
-/** Asserts a zero exit, showing stderr when it is not (so a failure says why). */
-function ok<T extends { code: number; stderr: string }>(result: T): T {
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
+
 
 describe('batches.cli', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(repo, 'dist/main/cli.cjs'))) throw new Error('Build first: npm run build');
+    assertCliBuilt();
   });
 
   it('imports a CSV, prints labels whose QR decodes to the Digital Link, shows status and exports', async () => {

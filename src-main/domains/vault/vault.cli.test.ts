@@ -1,26 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import { describeWithFixtures, fixturePath } from '../../test/fixtures';
+import { assertCliBuilt, hearth } from '../../test/cli';
 import { tempRoot } from '../../test/helpers';
 
-const repo = path.resolve(import.meta.dirname, '../../..');
 
-async function hearth(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/hearth.mjs'), ...args], { env: { ...process.env, HEARTH_KDF_MEMORY_KIB: '65536', ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describeWithFixtures('vault.cli', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(repo, 'dist/main/cli.cjs'))) throw new Error('Build first: npm run build');
+    assertCliBuilt();
   });
 
   it('imports (dry run, then for real), searches, prints a TOTP code and exports an encrypted file that imports elsewhere', async () => {
