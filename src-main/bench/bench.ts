@@ -10,6 +10,7 @@ import { benchUnlock } from './foundation.bench';
 import { msSince, progress, type Measurement } from './measure';
 import { benchStore, type StoreBenchResult } from './store.bench';
 import { benchVault } from './vault.bench';
+import { benchKdbxExport, KDBX_CHILD_FLAG } from './vault-kdbx.bench';
 
 /**
  * `npm run bench`: the speed targets (never asserted in unit tests). Prints one aligned table to stdout,
@@ -143,7 +144,12 @@ function writeResults(measurements: Measurement[], notes: string[], store: Store
   progress(`wrote ${RESULTS_FILE}`);
 }
 
-main().catch((err: unknown) => {
+async function kdbxChild(group: string): Promise<void> {
+  process.stdout.write(JSON.stringify(await benchKdbxExport(group)));
+}
+
+const childAt = process.argv.indexOf(KDBX_CHILD_FLAG);
+(childAt > -1 ? kdbxChild(process.argv[childAt + 1] ?? 'vault') : main()).catch((err: unknown) => {
   process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });

@@ -15,7 +15,7 @@ import { createVaultHealth, healthDigestKey } from '../domains/vault/vault-healt
 import { runJob } from '../lib/worker-pool';
 import { msSince, percentile, seededRandom, timeAsync, type Measurement } from './measure';
 import { bitwardenExportJson, VAULT_QUERIES, vaultItems } from './vault-data';
-import { benchKdbxExport } from './vault-kdbx.bench';
+import { benchKdbxExportInChild } from './vault-kdbx.bench';
 
 /**
  * Vault: search latency through the real service and through the bare in-memory index, reveal
@@ -65,7 +65,7 @@ export async function benchVault(opts: VaultBenchOptions, importParse?: ImportPa
     const notes: string[] = [];
     if (importParse) measurements.push(...(await benchVaultImport(importParse, ctx)));
     else notes.push('Vault import (Bitwarden JSON): not measured; pass parseImport to benchVaultImport once src-main/domains/vault/import/index.ts has landed.');
-    measurements.push(...(await benchKdbxExport(ctx.group)));
+    measurements.push(...benchKdbxExportInChild(ctx.group));
     return { measurements, notes };
   } finally {
     core.shutdown();
