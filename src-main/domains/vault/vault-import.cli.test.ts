@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_BUILT, hearth } from '../../test/cli';
 import { tempRoot } from '../../test/helpers';
-import { cliImportSample, NO_KEEPASSXC_CLI } from './import/keepassxc-cli';
+import { cliImportSample, NO_KEEPASSXC_CLI } from './import/keepassxc-cli.test-helpers';
 
 /** `hearth vault import … --key-file F` on a KeePassXC database that needs a password and a key file. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview, ListItemsResult } from '../../../src-shared/domains/vault/vault.schemas';
 import { PASSWORD, testCore } from '../../test/helpers';
-import { startOtherProcess } from './other-process';
+import { startOtherProcess } from './other-process.test-helpers';
 
 /** Two real connections on one profile file: this process's core and another Node process (like the CLI). */
 async function twoProcesses() {

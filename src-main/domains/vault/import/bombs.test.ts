@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../../src-shared/domains/vault/vault.schemas';
 import { errorOf, PASSWORD, testCore } from '../../../test/helpers';
-import { gzipBomb, kdbxWithPayload } from './bomb-fixtures';
+import { gzipBomb, kdbxWithPayload } from './bomb-fixtures.test-helpers';
 import { parseImport } from './index';
 import { inflateWithinBudget } from './inflate-budget';
 import { IMPORT_LIMITS } from './limits';

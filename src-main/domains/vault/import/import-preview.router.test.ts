@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, ItemSummary, ListItemsResult } from '../../../../src-shared/domains/vault/vault.schemas';
 import { itWithFixtures, readFixture } from '../../../test/fixtures';
 import { errorOf, PASSWORD, testCore } from '../../../test/helpers';
-import { cliImportSample, keepassxc, NO_KEEPASSXC_CLI } from './keepassxc-cli';
+import { cliImportSample, keepassxc, NO_KEEPASSXC_CLI } from './keepassxc-cli.test-helpers';
 
 /**
  * Import previews through the router (validated input and output, the parse in the worker job
