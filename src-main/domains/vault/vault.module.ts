@@ -30,7 +30,11 @@ export function createVaultModule(deps: VaultModuleDeps): { service: ServiceOf<t
     restore: (input) => items.restore(input),
     purge: (input) => items.purge(input),
     reveal: (input) => items.reveal(input),
-    copy: (input) => items.copy(input),
+    copy: (input, ctx) => {
+      // Browser mode's main process cannot reach the computer's clipboard: never report a copy that did not happen.
+      if (ctx.transport === 'web') throw new AppError('UNSUPPORTED', 'In browser mode Hearth cannot reach this computer\'s clipboard from the server; the page copies the field itself.');
+      return items.copy(input);
+    },
     totp: (input) => items.totp(input),
     revealTotpSeed: (input) => items.revealTotpSeed(input),
     generate: (input) => tools.generate(input),
