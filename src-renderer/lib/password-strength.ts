@@ -34,13 +34,7 @@ export function loadEstimator(): Promise<Estimator> {
   return loading;
 }
 
-/** What the score allows: ≥ 3 is fine, 2 needs an explicit "use anyway", < 2 is refused. */
-export type StrengthVerdict = 'strong' | 'weak-allowed' | 'too-weak';
-
-/** Applies the master-password policy to a score. */
-export function verdictFor(score: Strength['score']): StrengthVerdict {
-  if (score >= 3) return 'strong';
-  return score === 2 ? 'weak-allowed' : 'too-weak';
-}
+/** Whether a new master password meets the policy (src-shared/domains/profile/password-policy.ts). */
+export type StrengthVerdict = 'strong' | 'too-weak';
 
 export const SCORE_LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;

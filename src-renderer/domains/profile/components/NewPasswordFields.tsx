@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { loadEstimator } from '../../../lib/password-strength';
 import { PasswordField } from '../../../ui/PasswordField';
 import { StrengthMeter } from '../../../ui/StrengthMeter';
@@ -10,9 +10,8 @@ interface NewPasswordFieldsProps {
   autoFocus?: boolean;
 }
 
-/** New master password + strength meter + "use anyway" (score 2 only) + confirmation. */
+/** New master password + strength meter + confirmation (the rule main enforces; there is no "use anyway"). */
 export function NewPasswordFields({ state, label = 'Master password', autoFocus }: NewPasswordFieldsProps) {
-  const weakId = useId();
   useEffect(() => void loadEstimator(), []);
   const { strength, verdict } = state;
   const advice =
@@ -33,20 +32,6 @@ export function NewPasswordFields({ state, label = 'Master password', autoFocus 
         hint={state.password ? undefined : 'A few unrelated words are easier to remember and harder to guess.'}
         below={state.password ? <StrengthMeter score={strength?.score ?? null} label={strengthLabel(state)} feedback={advice} /> : null}
       />
-      {verdict === 'weak-allowed' ? (
-        <div className="flex items-start gap-2 rounded-lg border border-warning/25 bg-warning-soft px-3 py-2.5">
-          <input
-            id={weakId}
-            type="checkbox"
-            checked={state.acceptWeak}
-            onChange={(e) => state.setAcceptWeak(e.target.checked)}
-            className="mt-0.5 size-4 accent-accent"
-          />
-          <label htmlFor={weakId} className="text-[13px] text-text">
-            Use this password anyway. I understand it could be guessed by someone with a copy of my data.
-          </label>
-        </div>
-      ) : null}
       <PasswordField
         label="Confirm password"
         value={state.confirm}

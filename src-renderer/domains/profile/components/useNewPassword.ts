@@ -6,14 +6,12 @@ import { usePasswordStrength } from '../../../lib/usePasswordStrength';
 export interface NewPasswordState {
   password: string;
   confirm: string;
-  acceptWeak: boolean;
   strength: Strength | null;
   verdict: StrengthVerdict | null;
   /** Why the password cannot be used yet, or null when it can. */
   problem: string | null;
   setPassword(value: string): void;
   setConfirm(value: string): void;
-  setAcceptWeak(value: boolean): void;
 }
 
 /**
@@ -21,9 +19,8 @@ export interface NewPasswordState {
  * least 14 characters); the confirmation must match.
  */
 export function useNewPassword(userInputs: readonly string[]): NewPasswordState {
-  const [password, setPasswordRaw] = useState('');
+  const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [acceptWeak, setAcceptWeak] = useState(false);
   const strength = usePasswordStrength(password, userInputs);
   const verdict: StrengthVerdict | null = strength ? (meetsMasterPasswordPolicy(password, strength.score) ? 'strong' : 'too-weak') : null;
 
@@ -33,12 +30,7 @@ export function useNewPassword(userInputs: readonly string[]): NewPasswordState 
   else if (verdict === 'too-weak') problem = 'This password is too easy to guess. Use at least 14 characters or a stronger password.';
   else if (confirm !== password) problem = confirm ? 'The passwords do not match.' : 'Repeat the password to confirm it.';
 
-  const setPassword = (value: string) => {
-    setPasswordRaw(value);
-    setAcceptWeak(false);
-  };
-
-  return { password, confirm, acceptWeak, strength, verdict, problem, setPassword, setConfirm, setAcceptWeak };
+  return { password, confirm, strength, verdict, problem, setPassword, setConfirm };
 }
 
 /** The meter's label for the current state. */
