@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/helpers';
-import { csvCell, formatCsv, mapHeaders, parseCsvRows } from './batches-csv';
+import { parseCsvRows } from '../../../src-shared/lib/csv';
+import { cellText, mapHeaders } from './batches-csv';
 import { batch, product, setupShop } from './batches.test-helpers';
 
 const HEADER = 'product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days';
 
 describe('batches-csv', () => {
-  it('reads quoted fields, doubled quotes, embedded line breaks, CRLF and a BOM', () => {
-    const rows = parseCsvRows('\uFEFFa,b\r\n"x, y","say ""hi""\nthere"\r\n\r\nlast,\n');
-    expect(rows).toEqual([['a', 'b'], ['x, y', 'say "hi"\nthere'], [], ['last', '']]);
-    expect(() => parseCsvRows('a\n"open')).toThrow(/never ends/);
-  });
-
+  // Reading and writing CSV text (quotes, line breaks, BOM, formula escaping) is tested in src-shared/lib/csv.test.ts.
   it('matches headers by name and synonym, and honours an explicit mapping', () => {
     const { index, ignored } = mapHeaders(['Product Name', 'Batch', 'Use by', 'Qty', 'Colour'], {});
     expect(index).toMatchObject({ product: 0, lot: 1, expiry_date: 2, quantity: 3 });
@@ -20,14 +16,8 @@ describe('batches-csv', () => {
     expect(() => mapHeaders(['a'], { lot: 'Charge' })).toThrow(/no column "Charge"/);
   });
 
-  it('never writes a cell a spreadsheet would run as a formula, but keeps numbers as numbers', () => {
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('+1 555')).toBe("'+1 555");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell(-3)).toBe('-3');
-    expect(csvCell('-2.5')).toBe('-2.5');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(formatCsv(['a'], [['x']])).toBe('\uFEFFa\r\nx\r\n');
+  it("reads cells trimmed and takes the export's formula guard off again", () => {
+    expect(["  '=SUM(A1) ", "'-L1", "'+1 555", '-2.5', "'-2", undefined].map(cellText)).toEqual(['=SUM(A1)', '-L1', '+1 555', '-2.5', "'-2", '']);
   });
 });
 

@@ -1,60 +1,11 @@
 import { CSV_FIELDS, type CsvField } from '../../../src-shared/domains/batches/batches.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
+import { unescapeFormula } from '../../../src-shared/lib/csv';
 
 /**
- * Pure CSV helpers for the batch import and export (RFC 4180): a lenient reader (quoted fields with
- * `""`, embedded line breaks, CRLF/LF/CR, a UTF-8 BOM), header matching with common synonyms, and a
- * writer whose cells a spreadsheet will never run as formulas (OWASP "CSV injection").
+ * Batch-specific CSV helpers: header matching with common synonyms, reading cells, and the number and
+ * date-type rules. Reading and writing CSV text (RFC 4180, formula escaping) is src-shared/lib/csv.ts.
  */
-
-export const MAX_CSV_ROWS = 10_000;
-const MAX_CSV_COLUMNS = 60;
-
-/** Parses CSV text into rows of fields; blank lines are kept as `[]` so row numbers match a spreadsheet. */
-export function parseCsvRows(text: string): string[][] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const endField = () => {
-    row.push(field);
-    field = '';
-    if (row.length > MAX_CSV_COLUMNS) throw new AppError('TOO_LARGE', `Row ${rows.length + 1} has more than ${MAX_CSV_COLUMNS} columns.`);
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row.length === 1 && row[0] === '' ? [] : row);
-    row = [];
-    if (rows.length > MAX_CSV_ROWS + 1) throw new AppError('TOO_LARGE', `The file has more than ${MAX_CSV_ROWS} rows; split it into smaller files.`);
-  };
-  while (i < src.length) {
-    const c = src[i] as string;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else field += c;
-      i += 1;
-      continue;
-    }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\r' || c === '\n') {
-      endRow();
-      if (c === '\r' && src[i + 1] === '\n') i += 1;
-    } else field += c;
-    i += 1;
-  }
-  if (quoted) throw new AppError('INVALID_INPUT', `A quoted field in row ${rows.length + 1} never ends (a missing closing ").`);
-  if (field !== '' || row.length > 0) endRow();
-  while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
-  return rows;
-}
 
 const SYNONYMS: Record<CsvField, string[]> = {
   product: ['product', 'product_name', 'name', 'item', 'article'],
@@ -97,27 +48,9 @@ export function mapHeaders(headers: string[], mapping: Partial<Record<CsvField, 
   return { index, ignored: headers.filter((h, i) => !used.has(i) && h.trim() !== '') };
 }
 
-/** A cell as read, with the export's formula guard (a leading `'` before = + - @) taken off again. */
+/** A cell as read: trimmed, with the export's formula guard (a leading `'`) taken off again. */
 export function cellText(value: string | undefined): string {
-  const v = (value ?? '').trim();
-  return /^'[=+\-@]/.test(v) ? v.slice(1) : v;
-}
-
-const NUMBER = /^[+-]?\d+(\.\d+)?$/;
-
-/** One CSV cell: quoted when needed, and text that starts like a formula is prefixed with `'`. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  // SECURITY: spreadsheets run cells starting with = + - @ (or a tab/CR) as formulas; plain numbers stay numbers.
-  if (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** A CSV file (CRLF line ends, UTF-8 BOM so spreadsheet apps read accents right). */
-export function formatCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return unescapeFormula((value ?? '').trim());
 }
 
 /** `use-by`, `Use by`, `UB` → 'use-by'; `best-before`, `BB`, `BBE` → 'best-before'; '' → null; else undefined. */

@@ -11,7 +11,7 @@ import {
   type ShopClock,
   validateBatchDates,
 } from './batch-status';
-import { addDays } from './local-date';
+import { addDays } from '../../lib/local-date';
 
 /** Noon UTC is the same calendar day in London; tests that care about midnight use explicit instants. */
 const londonNoon = (date: string): ShopClock => ({ nowMs: Date.parse(`${date}T12:00:00Z`), timeZone: 'Europe/London' });

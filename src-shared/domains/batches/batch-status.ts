@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, type AppErrorIssue } from '../../ipc/result';
 import { isDateRule, MAX_SHELF_LIFE_DAYS, statusByRule, type FreshnessThresholds } from './freshness-rule';
-import { addDays, assertIsoDate, daysBetween, isoDateError, todayIn } from './local-date';
+import { addDays, assertIsoDate, daysBetween, isoDateError, todayIn } from '../../lib/local-date';
 
 /**
  * THE freshness status of a batch, shared by main, the renderer and the exported customer page, so the

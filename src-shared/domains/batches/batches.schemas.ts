@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { MAX_BATCH_CSV_CHARS, MAX_IMAGE_BASE64_CHARS } from '../../lib/limits';
 import { Id, IsoDate, IsoTimestamp, text } from '../../lib/schema';
+import { BlobId } from '../blobs';
 import { DateType, FreshnessThresholds, MAX_SHELF_LIFE_DAYS } from './batch-status';
 import { Gtin } from './gtin';
-import { isValidTimeZone } from './local-date';
+import { isValidTimeZone } from '../../lib/local-date';
 import { QrSettings } from './qr-payload';
 
 /**
@@ -360,8 +362,13 @@ export type PrintLabelsInput = z.input<typeof PrintLabelsInput>;
 
 export const PrintLabelsResult = z.strictObject({
   jobId: Id,
-  /** The PDF, base64 (browser mode downloads it; Electron hands it to the OS print dialog). */
-  pdfBase64: z.string(),
+  /**
+   * The PDF, a temporary stored file (docs/formats.md#blobs): never base64 over IPC. The renderer downloads
+   * `url` (a short-lived ticket, docs/security.md#blob-tickets); the CLI writes the file from `blobId` directly.
+   */
+  blobId: BlobId,
+  url: z.string().max(100),
+  expiresAt: IsoTimestamp,
   fileName: z.string(),
   labels: z.int(),
   pages: z.int(),
@@ -373,9 +380,8 @@ export const LotTrace = z.strictObject({ batches: z.array(BatchSummary), prints:
 export type LotTrace = z.infer<typeof LotTrace>;
 
 /** Largest scanned image accepted (base64 of a 20 MiB file). */
-const MAX_IMAGE_BASE64 = 28 * 1024 * 1024;
 export const ScanInput = z.union([
-  z.strictObject({ imageBase64: z.string().min(1).max(MAX_IMAGE_BASE64) }),
+  z.strictObject({ imageBase64: z.string().min(1).max(MAX_IMAGE_BASE64_CHARS) }),
   z.strictObject({ text: z.string().trim().min(1, 'Nothing to look up').max(2048) }),
 ]);
 export type ScanInput = z.input<typeof ScanInput>;
@@ -404,7 +410,7 @@ export const CsvField = z.enum(CSV_FIELDS);
 export type CsvField = z.infer<typeof CsvField>;
 
 export const ImportCsvInput = z.strictObject({
-  csv: z.string().min(1, 'The file is empty').max(10 * 1024 * 1024),
+  csv: z.string().min(1, 'The file is empty').max(MAX_BATCH_CSV_CHARS),
   dryRun: z.boolean().default(true),
   /** Field → header in the file, overriding the automatic match. */
   mapping: z.partialRecord(CsvField, z.string().max(200)).default({}),
@@ -449,6 +455,8 @@ export const CsvFile = z.strictObject({ csv: z.string(), fileName: z.string(), r
 export type CsvFile = z.infer<typeof CsvFile>;
 
 export const CustomerPage = z.strictObject({ html: z.string(), fileName: z.string() });
-export const CustomerSite = z.strictObject({ zipBase64: z.string(), fileName: z.string(), pages: z.int() });
+/** The zipped site as a temporary stored blob ('export' ref, lapses after an hour) and its download ticket URL: never base64. */
+export const CustomerSite = z.strictObject({ blobId: z.string(), url: z.string(), expiresAt: z.string(), fileName: z.string(), pages: z.int() });
+export type CustomerSite = z.infer<typeof CustomerSite>;
 
 export const ById = z.strictObject({ id: Id });

@@ -1,4 +1,4 @@
-import { daysBetween } from './local-date';
+import { daysBetween } from '../../lib/local-date';
 
 /**
  * First-expired-first-out (FEFO) helpers: which batch to sell first, and whether a new delivery should

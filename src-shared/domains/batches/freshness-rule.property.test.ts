@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeBatchStatus, effectiveExpiryDate } from './batch-status';
 import { batchOf, caseArb } from './freshness-rule.test-helpers';
-import { daysBetween } from './local-date';
+import { daysBetween } from '../../lib/local-date';
 
 /** Issue 7: for any product, dates, instant and shop zone, the status agrees with the date on the pack. */
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { BatchStatusInput } from './batch-status';
 import type { FreshnessThresholds } from './freshness-rule';
-import { addDays, todayIn } from './local-date';
+import { addDays, todayIn } from '../../lib/local-date';
 
 export const ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/Los_Angeles', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Pacific/Auckland', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
 const FROM = Date.UTC(2026, 0, 1);

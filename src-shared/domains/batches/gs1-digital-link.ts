@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../ipc/result';
 import type { DateType } from './batch-status';
 import { toGtin14, validateGtin } from './gtin';
-import { fromGs1Date, toGs1Date } from './local-date';
+import { fromGs1Date, toGs1Date } from './gs1-date';
 
 /**
  * GS1 Digital Link URIs for batch QR codes (docs/formats.md#label-qr-payloads; GS1 Digital Link: URI Syntax):

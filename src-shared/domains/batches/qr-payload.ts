@@ -3,7 +3,7 @@ import { AppError } from '../../ipc/result';
 import { type DateType, effectiveExpiryDate } from './batch-status';
 import { buildDigitalLink, DigitalLinkDomain, DigitalLinkPath, domainError } from './gs1-digital-link';
 import { validateGtin } from './gtin';
-import { assertIsoDate } from './local-date';
+import { assertIsoDate } from '../../lib/local-date';
 
 /**
  * What a batch label's QR code holds, chosen per shop (docs/formats.md#label-qr-payloads):

@@ -7,7 +7,7 @@ import { MIN_QR_SYMBOL_MM, placeQr } from './label-layout';
 import { cellsPerPage, LABEL_TEMPLATES, labelCells, LabelTemplateId, withRollLength } from './label-templates';
 import { fitLine, MM_PER_PT, toWinAnsi, type MeasureText } from './label-text';
 import { fitTextBlock } from './label-text-fit';
-import { QR_MAX_PAYLOAD_BYTES, QR_QUIET_ZONE_MODULES, qrMatrix } from './qr-matrix';
+import { QR_MAX_PAYLOAD_BYTES, QR_QUIET_ZONE_MODULES, qrMatrix } from '../../../lib/qr';
 
 const INCH = 25.4;
 const errorCode = (fn: () => unknown): string | undefined => {

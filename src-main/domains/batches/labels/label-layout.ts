@@ -2,7 +2,7 @@ import type { TextLineSpec } from './label-content';
 import type { LabelTemplate } from './label-templates';
 import { MM_PER_PT, type MeasureText } from './label-text';
 import { blockHeightMm, fitTextBlock, linePitchMm, type FittedLine } from './label-text-fit';
-import { QR_QUIET_ZONE_MODULES, qrMatrix, type QrMatrix } from './qr-matrix';
+import { QR_QUIET_ZONE_MODULES, qrMatrix, type QrMatrix } from '../../../lib/qr';
 
 /** Baseline below the top of a line box, as a multiple of the font size (Helvetica ascent 0.718 + half leading). */
 const BASELINE_DROP = 0.83;

@@ -20,7 +20,7 @@ import {
 } from './label-pdf.test-helpers';
 import { cellsPerPage, LABEL_TEMPLATES, labelCells, LabelTemplateId, type LabelTemplate } from './label-templates';
 import { MM_PER_PT } from './label-text';
-import { QR_QUIET_ZONE_MODULES } from './qr-matrix';
+import { QR_QUIET_ZONE_MODULES } from '../../../lib/qr';
 
 const GS1_LINK = 'https://shop.example/01/09521234543213/10/AB%2F12?11=261120&17=261127';
 const LONG_URL = `https://shop.example/batches/${'q1w2e3r4t5'.repeat(20)}?src=label`;

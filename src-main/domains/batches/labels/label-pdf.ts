@@ -14,7 +14,7 @@ import {
 } from './label-templates';
 import { MM_PER_PT, type MeasureText } from './label-text';
 import { appendContent, qrFillOps } from './label-qr-ops';
-import type { QrMatrix } from './qr-matrix';
+import type { QrMatrix } from '../../../lib/qr';
 
 /** What one label says (schema and type), re-exported for callers of {@link renderLabelsPdf}. */
 export { LabelContent } from './label-content';
@@ -128,7 +128,14 @@ interface Job {
   copies: PreparedLabel[];
   fonts: Fonts;
   offset: { x: number; y: number };
+  /** Called every {@link PROGRESS_EVERY} labels drawn, with the steps done so far (see renderLabelsPdf). */
+  drawn(count: number): void;
 }
+
+/** Labels between two progress reports: a few hundred messages for the largest job, not one per label. */
+export const PROGRESS_EVERY = 50;
+/** Progress of a render, in steps: one per distinct label laid out, then one per copy drawn. */
+export type RenderProgress = (done: number, total: number) => void;
 
 /** Sheets and die-cut stock: every label copy in its cell, pages added as the cells run over. */
 function drawOnSheets(job: Job, startAt: number): void {
@@ -139,18 +146,22 @@ function drawOnSheets(job: Job, startAt: number): void {
     if (!label) return;
     const sheet = (pages[cell.page] ??= { page: doc.addPage([ptFromMm(template.pageWidthMm), ptFromMm(template.pageHeightMm)]), qr: [] });
     sheet.qr.push(drawLabel(sheet.page, cell, label, job));
+    if ((index + 1) % PROGRESS_EVERY === 0) job.drawn(index + 1);
   });
   for (const sheet of pages) if (sheet) appendContent(doc, sheet.page, sheet.qr.join('\n'));
 }
 
 /** A roll: one page per label copy, each cut to its own label's length. */
 function drawOnRoll(job: Job): void {
+  let drawnCount = 0;
   for (const label of job.copies) {
     const template = withRollLength(job.template, label.layout.heightMm);
     const [cell] = labelCells(template, 1, 1);
     if (!cell) continue;
     const page = job.doc.addPage([ptFromMm(template.pageWidthMm), ptFromMm(template.pageHeightMm)]);
     appendContent(job.doc, page, drawLabel(page, cell, label, job));
+    drawnCount++;
+    if (drawnCount % PROGRESS_EVERY === 0) job.drawn(drawnCount);
   }
 }
 
@@ -165,7 +176,7 @@ function drawOnRoll(job: Job): void {
  * Throws AppError('INVALID_INPUT') for bad input and AppError('TOO_LARGE') for more than
  * {@link MAX_LABELS_PER_JOB} labels or a QR payload too long for a label.
  */
-export async function renderLabelsPdf(labels: LabelContent[], opts: RenderLabelsOptions): Promise<Uint8Array> {
+export async function renderLabelsPdf(labels: LabelContent[], opts: RenderLabelsOptions, progress?: RenderProgress): Promise<Uint8Array> {
   const parsed = parseJob(labels, opts);
   const template = LABEL_TEMPLATES[parsed.opts.template];
   const doc = await PDFDocument.create();
@@ -174,13 +185,16 @@ export async function renderLabelsPdf(labels: LabelContent[], opts: RenderLabels
   doc.setProducer('Hearth');
   const fonts: Fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
   const measure = memoMeasure(fonts);
-  const prepared = parsed.labels.map((content): PreparedLabel => {
+  const each = parsed.opts.copiesEach ?? parsed.labels.map(() => parsed.opts.copies ?? 1);
+  const steps = parsed.labels.length + each.reduce((sum, n) => sum + n, 0);
+  const prepared = parsed.labels.map((content, i): PreparedLabel => {
+    if (progress && i % PROGRESS_EVERY === 0) progress(i, steps);
     const matrix = qrForLabel(template, content.qrPayload);
     return { matrix, layout: layoutLabel(template, matrix.size, labelTextLines(content), measure) };
   });
-  const each = parsed.opts.copiesEach ?? prepared.map(() => parsed.opts.copies ?? 1);
   const copies = prepared.flatMap((label, i) => Array.from({ length: each[i] ?? 1 }, () => label));
-  const job: Job = { doc, template, copies, fonts, offset: parsed.opts.offsetMm ?? { x: 0, y: 0 } };
+  const drawn = (count: number) => progress?.(prepared.length + count, steps);
+  const job: Job = { doc, template, copies, fonts, offset: parsed.opts.offsetMm ?? { x: 0, y: 0 }, drawn };
   if (template.kind === 'roll') drawOnRoll(job);
   else drawOnSheets(job, parsed.opts.startAt ?? 1);
   return doc.save();

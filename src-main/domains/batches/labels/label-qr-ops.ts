@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { QrPlacement } from './label-layout';
 import { MM_PER_PT } from './label-text';
-import type { QrMatrix } from './qr-matrix';
+import type { QrMatrix } from '../../../lib/qr';
 
 /** A run of dark modules, in modules from the symbol's top-left corner. */
 export interface ModuleRect {

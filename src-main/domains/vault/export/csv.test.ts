@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedItem } from '../../../../src-shared/domains/vault/vault.schemas';
 import { parseImport } from '../import';
-import { parseCsv } from '../import/csv';
+import { parseCsv } from '../../../../src-shared/lib/csv';
 import { fixture } from '../import/test-fixtures';
 import { itWithFixtures } from '../../../test/fixtures';
 import { exportCsv } from './csv';

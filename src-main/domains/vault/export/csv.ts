@@ -1,6 +1,6 @@
 import type { ImportedItem, ItemData } from '../../../../src-shared/domains/vault/vault.schemas';
 import { CARD_CSV_FIELDS, IDENTITY_CSV_FIELDS, IDENTITY_CSV_KEYS } from '../import/bitwarden-csv';
-import { escapeFormula, formatCsv, formatCsvField } from '../import/csv';
+import { formatCsv, formatCsvField } from '../../../../src-shared/lib/csv';
 
 /**
  * Bitwarden-compatible CSV export:
@@ -8,8 +8,9 @@ import { escapeFormula, formatCsv, formatCsvField } from '../import/csv';
  *
  * Modes (docs/security.md#t12):
  * - `spreadsheet-safe` (the default the UI should offer): every value that a spreadsheet would run as
- *   a formula, i.e. starting with `=`, `+`, `-`, `@`, TAB, CR or NUL (possibly behind `'`), gets a
- *   leading `'` (OWASP CSV injection, CWE-1236), and every field is quoted. Hearth's importer removes
+ *   a formula, i.e. starting with `=`, `+`, `-`, `@`, TAB, CR or NUL (possibly behind `'`) and not a
+ *   plain number, gets a leading `'` (OWASP CSV injection, CWE-1236; the shared rule in
+ *   src-shared/lib/csv-write.ts), and every field is quoted. Hearth's importer removes
  *   that `'` again, so the round trip is exact. Other tools will show the `'`.
  * - `raw`: values are written verbatim, quoted only where RFC 4180 requires. Use it for re-import into
  *   Bitwarden or other tools; never open it in a spreadsheet. Re-importing into Hearth is exact too,
@@ -31,7 +32,6 @@ const HEADER = ['folder', 'favorite', 'type', 'name', 'notes', 'fields', 'reprom
 /** Serialises items as Bitwarden-compatible CSV text (CRLF line ends, header row first). */
 export function exportCsv(items: readonly ImportedItem[], opts: { mode: CsvExportMode }): string {
   const safe = opts.mode === 'spreadsheet-safe';
-  const cell = (value: string): string => (safe ? escapeFormula(value) : value);
   const rows = items.map(({ item }) =>
     [
       item.folder,
@@ -41,13 +41,15 @@ export function exportCsv(items: readonly ImportedItem[], opts: { mode: CsvExpor
       [item.secureNote, item.notes].filter((n) => n !== '').join('\n\n'),
       fieldsCell(item),
       item.reprompt ? '1' : '0',
-      (item.login?.urls ?? []).map((u) => formatCsvField(u.url, false)).join(','),
+      // Several URLs share one cell as a nested CSV record; the cell as a whole is escaped below.
+      (item.login?.urls ?? []).map((u) => formatCsvField(u.url, { escapeFormulas: false })).join(','),
       item.login?.username ?? '',
       item.login?.password ?? '',
       item.login?.totp ?? '',
-    ].map(cell),
+    ],
   );
-  return formatCsv([HEADER, ...rows], safe);
+  // SECURITY: spreadsheet-safe mode applies the shared formula-escaping rule (src-shared/lib/csv-write.ts) to every cell.
+  return formatCsv([HEADER, ...rows], { quoteAll: safe, escapeFormulas: safe });
 }
 
 /** `name: value` lines: the card/identity values first (Hearth extension), then custom fields. */

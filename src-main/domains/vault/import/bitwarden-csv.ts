@@ -1,7 +1,8 @@
 import type { CardInput, CustomFieldInput, IdentityInput, ItemInput } from '../../../../src-shared/domains/vault/vault.schemas';
 import type { z } from 'zod';
 import { ImportCollector } from './collector';
-import { parseCsv, type CsvTable } from './csv';
+import { parseCsv } from '../../../../src-shared/lib/csv';
+import type { CsvTable } from '../../../../src-shared/lib/csv-table';
 import { isTruthy } from './normalize';
 
 /**

@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../../../src-shared/domains/vault/vault.schemas';
 import { errorOf, PASSWORD, testCore } from '../../../test/helpers';
 import { gzipBomb, kdbxWithPayload } from './bomb-fixtures.test-helpers';
 import { parseImport } from './index';
-import { inflateWithinBudget } from './inflate-budget';
+import { inflateWithinBudget } from '../../../lib/inflate-budget';
 import { IMPORT_LIMITS } from './limits';
 
 /** Decompression bombs: every inflate an importer does has a byte budget (TOO_LARGE), and the parse runs off main. */
@@ -64,7 +63,7 @@ describe('KDBX and KeePass XML decompression bombs', () => {
 
   it('through vault:importPreview the bomb fails in the worker while main keeps answering timers', async () => {
     const core = testCore();
-    await core.call('profile:create', { name: 'Bombs', password: PASSWORD });
+    await core.client.profile.create({ name: 'Bombs', password: PASSWORD });
     const file = await kdbxWithPayload(gzipBomb(BOMB_SIZE), 'bomb-pw', 4);
     let last = Date.now();
     let maxGap = 0;
@@ -76,13 +75,13 @@ describe('KDBX and KeePass XML decompression bombs', () => {
       ticks++;
     }, 20);
     const started = Date.now();
-    const err = await errorOf(() => core.call<ImportPreview>('vault:importPreview', { file: { fileName: 'bomb.kdbx', contentBase64: Buffer.from(file).toString('base64') }, sourcePassword: 'bomb-pw' }));
+    const err = await errorOf(() => core.client.vault.importPreview({ file: { fileName: 'bomb.kdbx', contentBase64: Buffer.from(file).toString('base64') }, sourcePassword: 'bomb-pw' }));
     clearInterval(timer);
     expect(err.code).toBe('TOO_LARGE');
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(ticks).toBeGreaterThan(0);
     expect(maxGap).toBeLessThan(1000);
     // The vault still works afterwards.
-    expect(await core.call('vault:list', {})).toMatchObject({ items: [] });
+    expect(await core.client.vault.list({})).toMatchObject({ items: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { ImportCollector } from './collector';
-import type { CsvTable } from './csv';
+import type { CsvTable } from '../../../../src-shared/lib/csv-table';
 import { hostOf } from './normalize';
 
 /**

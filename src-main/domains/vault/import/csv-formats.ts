@@ -2,7 +2,7 @@ import { AppError } from '../../../../src-shared/ipc/result';
 import { BITWARDEN_CSV_REQUIRED, parseBitwardenCsv } from './bitwarden-csv';
 import { CHROME_CSV_REQUIRED, FIREFOX_CSV_REQUIRED, parseChromeCsv, parseFirefoxCsv, parseSafariCsv, SAFARI_CSV_REQUIRED } from './browser-csv';
 import type { ImportCollector } from './collector';
-import { CsvTable } from './csv';
+import { CsvTable } from '../../../../src-shared/lib/csv-table';
 import { KEEPASSXC_CSV_REQUIRED, parseKeePassXcCsv } from './keepassxc-csv';
 import { ONEPASSWORD_CSV_MARKERS, ONEPASSWORD_CSV_REQUIRED, parseOnePasswordCsv } from './onepassword-csv';
 import type { ImportFormat } from './types';

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ImportPreview, ItemSummary, ListItemsResult } from '../../../../src-shared/domains/vault/vault.schemas';
+import type { ImportPreview, ImportPreviewInput, ItemSummary } from '../../../../src-shared/domains/vault/vault.schemas';
 import { itWithFixtures, readFixture } from '../../../test/fixtures';
-import { errorOf, PASSWORD, testCore } from '../../../test/helpers';
+import { errorOf, exportedFile, PASSWORD, testCore } from '../../../test/helpers';
 import { cliImportSample, keepassxc, NO_KEEPASSXC_CLI } from './keepassxc-cli.test-helpers';
 
 /**
@@ -19,16 +19,16 @@ const upload = (fileName: string, bytes: Uint8Array) => ({ fileName, contentBase
 
 async function profile(name = 'Import') {
   const core = testCore();
-  await core.call('profile:create', { name, password: PASSWORD });
+  await core.client.profile.create({ name, password: PASSWORD });
   return core;
 }
 type Core = Awaited<ReturnType<typeof profile>>;
 
-const listAll = async (core: Core): Promise<ItemSummary[]> => (await core.call<ListItemsResult>('vault:list', {})).items;
+const listAll = async (core: Core): Promise<ItemSummary[]> => (await core.client.vault.list({})).items;
 
-async function importAll(core: Core, input: Record<string, unknown>): Promise<ImportPreview> {
-  const preview = await core.call<ImportPreview>('vault:importPreview', input);
-  await core.call('vault:importCommit', { importId: preview.importId, skipDuplicates: false });
+async function importAll(core: Core, input: ImportPreviewInput): Promise<ImportPreview> {
+  const preview = await core.client.vault.importPreview(input);
+  await core.client.vault.importCommit({ importId: preview.importId, skipDuplicates: false });
   return preview;
 }
 
@@ -51,23 +51,23 @@ async function expectTotp(core: Core, title: string, secret: string): Promise<vo
   const item = (await listAll(core)).find((i) => i.title === title);
   expect(item, title).toBeDefined();
   expect(item?.hasTotp, title).toBe(true);
-  const { code } = await core.call<{ code: string }>('vault:totp', { id: item?.id });
+  const { code } = await core.client.vault.totp({ id: item!.id });
   expect(totpWindow(secret)).toContain(code);
 }
 
 describe('vault:importPreview with KDBX files', () => {
   it('re-imports Hearth’s own KDBX export (Argon2id) into a second profile', async () => {
     const a = await profile('A');
-    await a.call('vault:create', { item: { type: 'login', title: 'Mail', folder: 'Work', login: { username: 'me', password: 'pw-1', urls: [{ url: 'https://mail.example' }] } } });
-    await a.call('vault:create', { item: { type: 'note', title: 'Note', secureNote: 'body' } });
-    const exported = await a.call<{ contentBase64: string; fileName: string; items: number }>('vault:export', { format: 'kdbx', password: PASSWORD, exportPassword: 'kdbx-pw' });
+    await a.client.vault.create({ item: { type: 'login', title: 'Mail', folder: 'Work', login: { username: 'me', password: 'pw-1', urls: [{ url: 'https://mail.example' }] } } });
+    await a.client.vault.create({ item: { type: 'note', title: 'Note', secureNote: 'body' } });
+    const exported = await a.client.vault.export({ format: 'kdbx', password: PASSWORD, exportPassword: 'kdbx-pw' });
     expect(exported.items).toBe(2);
     const b = await profile('B');
-    const preview = await importAll(b, { file: { fileName: exported.fileName, contentBase64: exported.contentBase64 }, sourcePassword: 'kdbx-pw' });
+    const preview = await importAll(b, { file: await exportedFile(a, exported), sourcePassword: 'kdbx-pw' });
     expect(preview).toMatchObject({ format: 'kdbx', total: 2, byType: { login: 1, note: 1 }, folders: ['Work'], skipped: [], attachments: [] });
     const mail = (await listAll(b)).find((i) => i.title === 'Mail');
     expect(mail).toMatchObject({ folder: 'Work', subtitle: 'me' });
-    expect(await b.call('vault:reveal', { id: mail?.id, field: 'password' })).toEqual({ value: 'pw-1' });
+    expect(await b.client.vault.reveal({ id: mail!.id, field: 'password' })).toEqual({ value: 'pw-1' });
   });
 
   it.skipIf(NO_KEEPASSXC_CLI)('opens a password + key file database with the key file sent beside it', async () => {
@@ -75,8 +75,8 @@ describe('vault:importPreview with KDBX files', () => {
     const file = upload('keyed.kdbx', readFileSync(db.file));
     const keyFile = upload('keyed.key', readFileSync(path.join(dir, 'keyed.key')));
     const core = await profile();
-    expect((await errorOf(() => core.call('vault:importPreview', { file, sourcePassword: 'kp' }))).code).toBe('WRONG_PASSWORD');
-    const preview = await core.call<ImportPreview>('vault:importPreview', { file, sourcePassword: 'kp', keyFile });
+    expect((await errorOf(() => core.client.vault.importPreview({ file, sourcePassword: 'kp' }))).code).toBe('WRONG_PASSWORD');
+    const preview = await core.client.vault.importPreview({ file, sourcePassword: 'kp', keyFile });
     expect(preview).toMatchObject({ format: 'kdbx', total: 3, folders: ['Email', 'Social'] });
   });
 
@@ -87,7 +87,7 @@ describe('vault:importPreview with KDBX files', () => {
       keepassxc(db, 'attachment-import', [], ['Email/Work mail', name, path.join(dir, name)]);
     }
     const core = await profile();
-    const preview = await core.call<ImportPreview>('vault:importPreview', { file: upload('attach.kdbx', readFileSync(db.file)), sourcePassword: 'ap' });
+    const preview = await core.client.vault.importPreview({ file: upload('attach.kdbx', readFileSync(db.file)), sourcePassword: 'ap' });
     expect(preview.total).toBe(3);
     expect(preview.attachments).toEqual([{ item: 'Email/Work mail', files: ['a.pdf', 'b.png'] }]);
     expect(preview.warnings).toContain('Hearth does not import attachments yet: the entries listed keep theirs only in the original file.');
@@ -95,12 +95,12 @@ describe('vault:importPreview with KDBX files', () => {
 
   itWithFixtures('lists the attachments of KeePass XML and 1PUX samples by entry', async () => {
     const core = await profile();
-    const xml = await core.call<ImportPreview>('vault:importPreview', { file: upload('x.xml', readFixture('vault', 'keepass', 'keepassxc-NewDatabase.xml')) });
+    const xml = await core.client.vault.importPreview({ file: upload('x.xml', readFixture('vault', 'keepass', 'keepassxc-NewDatabase.xml')) });
     expect(xml.attachments).toEqual([
       { item: 'Sample Entry 1', files: ['myattach.txt'] },
       { item: 'Sample Entry 2', files: ['myattach.txt'] },
     ]);
-    const pux = await core.call<ImportPreview>('vault:importPreview', { file: upload('x.1pux', readFixture('vault', '1password', 'keepassxc-1PasswordExport.1pux')) });
+    const pux = await core.client.vault.importPreview({ file: upload('x.1pux', readFixture('vault', '1password', 'keepassxc-1PasswordExport.1pux')) });
     expect(pux.attachments).toEqual([{ item: 'Personal/KeePassXC Logo', files: ['keepassxc.png'] }]);
   });
 });

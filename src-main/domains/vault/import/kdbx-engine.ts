@@ -15,6 +15,12 @@ export const KDBX_LIMITS = {
   argon2MaxMemoryBytes: 2 * 1024 * 1024 * 1024,
   argon2MaxIterations: 1000,
   argon2MaxParallelism: 64,
+  /**
+   * Memory × passes: each pass fills the memory once, about 1 GiB/s here, so 32 GiB·passes stays well inside the
+   * import job's time limit. A job that hits its limit inside the native Argon2 call cannot be stopped safely
+   * (ending a worker there aborts the process), so the work is refused before it starts instead.
+   */
+  argon2MaxWorkBytes: 32 * 1024 * 1024 * 1024,
   aesMaxRounds: 500_000_000,
 } as const;
 
@@ -24,13 +30,19 @@ let installed = false;
 const tooMuchWork = (): AppError =>
   new AppError('TOO_LARGE', 'This KeePass database asks for more key-derivation work than Hearth allows. Lower its encryption settings in KeePassXC and try again.');
 
+const argon2TooMuch = (memoryBytes: number, iterations: number, parallelism: number): boolean =>
+  memoryBytes > KDBX_LIMITS.argon2MaxMemoryBytes ||
+  iterations > KDBX_LIMITS.argon2MaxIterations ||
+  parallelism > KDBX_LIMITS.argon2MaxParallelism ||
+  memoryBytes * iterations > KDBX_LIMITS.argon2MaxWorkBytes;
+
 /** Plugs Argon2 (d and id) and the inflate byte budget into kdbxweb once per process. */
 export function installKdbxArgon2(): void {
   installKdbxInflateBudget();
   if (installed) return;
   installed = true;
   kdbxweb.CryptoEngine.setArgon2Impl(async (password, salt, memoryKiB, iterations, length, parallelism, type, version) => {
-    if (memoryKiB * 1024 > KDBX_LIMITS.argon2MaxMemoryBytes || iterations > KDBX_LIMITS.argon2MaxIterations || parallelism > KDBX_LIMITS.argon2MaxParallelism) {
+    if (argon2TooMuch(memoryKiB * 1024, iterations, parallelism)) {
       throw tooMuchWork();
     }
     const out = await argon2.hash(Buffer.from(password), {
@@ -116,7 +128,5 @@ function checkKdfParameters(buffer: ArrayBuffer): void {
     checkAesRounds(BigInt(num('R')));
     return;
   }
-  if (num('M') > KDBX_LIMITS.argon2MaxMemoryBytes || num('I') > KDBX_LIMITS.argon2MaxIterations || num('P') > KDBX_LIMITS.argon2MaxParallelism) {
-    throw tooMuchWork();
-  }
+  if (argon2TooMuch(num('M'), num('I'), num('P'))) throw tooMuchWork();
 }

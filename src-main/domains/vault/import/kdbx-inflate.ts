@@ -1,6 +1,6 @@
 import * as kdbxweb from 'kdbxweb';
 import { exactArrayBuffer } from './array-buffer';
-import { inflateWithinBudget, type InflateBudget } from './inflate-budget';
+import { inflateWithinBudget, type InflateBudget } from '../../../lib/inflate-budget';
 import { IMPORT_LIMITS } from './limits';
 
 /**

@@ -154,3 +154,16 @@ describeWithFixtures('keepassxc csv', () => {
     expect(byTitle(r.items, 'note').item.secureNote).toMatch(/^This is a multiline note entry\..*\nacutely/);
   });
 });
+
+describe('KDBX 4 Argon2 work limit', () => {
+  it('refuses memory × passes beyond what the import job can finish, before deriving anything', async () => {
+    const { exportKdbx } = await import('../export/kdbx');
+    const file = await exportKdbx([], { password: 'pw' });
+    // 1 GiB and 100 passes are each allowed on their own; together they are 100 GiB of Argon2 work.
+    const hostile = patchKdbxHeaderUint64(patchKdbxHeaderUint64(file, 'M', 1024n ** 3n), 'I', 100n);
+    const started = Date.now();
+    expect((await errorOf(parseImport(hostile, { password: 'pw' }))).code).toBe('TOO_LARGE');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await parseImport(file, { password: 'pw' })).items).toEqual([]);
+  });
+});

@@ -1,41 +1,43 @@
 import { AppError } from '../../../../src-shared/ipc/result';
+import { CSV_LIMITS, formatMiB, MAX_IMPORT_BYTES, MiB, ZIP_LIMITS } from '../../../../src-shared/lib/limits';
 
 /**
  * Hard limits for untrusted import files (docs/security.md#imports, #t10, #t11). Every check runs before the
  * expensive step it protects: size before decoding, nesting depth before `JSON.parse`, ZIP sizes from
- * the central directory before inflating.
+ * the central directory before inflating. Numbers shared with the renderer or other domains live in
+ * src-shared/lib/limits.ts; this object names them for the importer.
  */
 export const IMPORT_LIMITS = {
   /** Largest import file accepted, in bytes (T10: "import 50 MiB"). */
-  maxBytes: 50 * 1024 * 1024,
+  maxBytes: MAX_IMPORT_BYTES,
   /** Most items one import may produce. */
   maxItems: 100_000,
   /** Deepest JSON nesting accepted; real exports stay below 10. */
   maxJsonDepth: 100,
   /** Most columns in one CSV record. */
-  maxCsvColumns: 1000,
+  maxCsvColumns: CSV_LIMITS.maxColumns,
   /** Most CSV records, header included. */
-  maxCsvRecords: 100_001,
+  maxCsvRecords: CSV_LIMITS.maxRecords,
   /** Most bytes one parse may inflate (a KDBX payload plus its compressed attachments): decompression bombs stop here … */
-  maxInflatedBytes: 256 * 1024 * 1024,
+  maxInflatedBytes: 256 * MiB,
   /** … and at this many times the file's own size (as for ZIP entries), … */
   maxInflateRatio: 100,
   /** … but never below this, so small real files always open. */
-  minInflateBudgetBytes: 32 * 1024 * 1024,
+  minInflateBudgetBytes: 32 * MiB,
   /** ZIP (1PUX): most entries in the central directory. */
-  zipMaxEntries: 10_000,
+  zipMaxEntries: ZIP_LIMITS.maxEntries,
   /** ZIP (1PUX): most uncompressed bytes over all entries, as declared in the central directory. */
-  zipMaxTotalBytes: 200 * 1024 * 1024,
+  zipMaxTotalBytes: ZIP_LIMITS.maxTotalBytes,
   /** ZIP (1PUX): highest uncompressed:compressed ratio of one entry … */
-  zipMaxRatio: 100,
+  zipMaxRatio: ZIP_LIMITS.maxRatio,
   /** … applied to entries declaring at least this many bytes (tiny entries compress to almost nothing). */
-  zipRatioMinBytes: 64 * 1024,
+  zipRatioMinBytes: ZIP_LIMITS.ratioMinBytes,
 } as const;
 
 /** Rejects an input above {@link IMPORT_LIMITS.maxBytes} before anything else looks at it. */
 export function assertImportSize(bytes: Uint8Array): void {
   if (bytes.byteLength > IMPORT_LIMITS.maxBytes) {
-    throw new AppError('TOO_LARGE', `The file is larger than ${IMPORT_LIMITS.maxBytes / (1024 * 1024)} MiB, the most Hearth imports at once.`);
+    throw new AppError('TOO_LARGE', `The file is larger than ${formatMiB(IMPORT_LIMITS.maxBytes)}, the most Hearth imports at once.`);
   }
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../../src-shared/ipc/result';
 import { ImportCollector } from './collector';
 import { decodeText, parseJsonText } from './limits';
 import { readOpField, takeCardFields, takeIdentityFields, toCustomField, type OpField } from './onepassword-fields';
-import { extractZipEntry, readZipDirectory } from './zip-reader';
+import { extractZipEntry, readZipDirectory } from '../../../lib/zip';
 
 /**
  * 1Password 1PUX (support.1password.com/1pux-format): a ZIP whose `export.data` is JSON

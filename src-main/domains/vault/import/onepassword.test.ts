@@ -4,7 +4,7 @@ import { AppError } from '../../../../src-shared/ipc/result';
 import { parseImport } from './index';
 import { IMPORT_LIMITS } from './limits';
 import { byTitle, fieldValue, fixture, PASS_IMPORT_REFERENCE } from './test-fixtures';
-import { checkZipEntries, extractZipEntry, isSafeEntryName, readZipDirectory } from './zip-reader';
+import { checkZipEntries, extractZipEntry, isSafeEntryName, readZipDirectory } from '../../../lib/zip';
 import { errorOf } from '../../../test/helpers';
 import { describeWithFixtures, itWithFixtures } from '../../../test/fixtures';
 

@@ -1,9 +1,9 @@
 import { classifyCsvHeader } from './csv-formats';
-import { readCsvHeader } from './csv';
+import { readCsvHeader } from '../../../../src-shared/lib/csv-table';
 import { isKdbx } from './kdbx-engine';
 import { assertJsonDepth, IMPORT_LIMITS } from './limits';
 import type { ImportFormat } from './types';
-import { isZip, readZipDirectory } from './zip-reader';
+import { isZip, readZipDirectory } from '../../../lib/zip';
 
 /**
  * Recognises an import file from its content; `fileName` only breaks ties (a damaged `.1pux`).

@@ -1,9 +1,9 @@
-import { AppError } from '../../ipc/result';
+import { AppError } from '../ipc/result';
 
 /**
  * Calendar-day arithmetic for the freshness register.
  *
- * A food date is a calendar day in the shop's time zone, never an instant. So:
+ * A calendar date (a food date, a week on a report) is a day in some IANA time zone, never an instant. So:
  * - "today" comes from an injected clock (`nowMs`) and an IANA zone, via `Intl.DateTimeFormat`;
  *   nothing here reads `Date.now()` or the process time zone;
  * - arithmetic runs on date-only values mapped to UTC midnights (`Date.UTC`), where every day has
@@ -14,8 +14,8 @@ import { AppError } from '../../ipc/result';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 /** Years outside this range are rejected: `Date.UTC` maps years 0–99 to 1900–1999, and YYYY must stay 4 digits. */
-const MIN_YEAR = 1000;
-const MAX_YEAR = 9999;
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
 
 const invalid = (message: string): AppError => new AppError('INVALID_INPUT', message);
 
@@ -25,7 +25,8 @@ interface DateParts {
   day: number;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one.
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -73,7 +74,8 @@ function fromEpochDay(epochDay: number): string {
   return formatParts(year, d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-function formatParts(year: number, month: number, day: number): string {
+/** YYYY-MM-DD of numeric parts (no validation: callers pass real dates). */
+export function formatParts(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -143,50 +145,55 @@ export function todayIn(timeZone: string, nowMs: number): string {
   return formatParts(year, month, day);
 }
 
-/** The GS1 date form YYMMDD (AIs 11, 13, 15, 16, 17) of a YYYY-MM-DD date: `2026-12-31` → `261231`. */
-export function toGs1Date(date: string): string {
-  assertIsoDate(date, 'Date');
-  return `${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}`;
+
+/** Day of the week of a YYYY-MM-DD date, ISO 8601 numbering: Monday 1 … Sunday 7. */
+export function isoWeekday(date: string): number {
+  // 1970-01-01 (epoch day 0) was a Thursday.
+  return ((((toEpochDay(date, 'Date') + 3) % 7) + 7) % 7) + 1;
 }
 
-/** Options for `fromGs1Date`. */
-export interface Gs1DateOptions {
-  /**
-   * Four-digit current year for the GS1 century rule (General Specifications §7.12): a YY more than 50
-   * years ahead is last century, one 50 or more years behind is next century. Without it, 20YY.
-   */
-  referenceYear?: number;
-  /**
-   * How DD = 00 ("only year and month are known") resolves. GS1 reads it as the end of the month for
-   * best-before and expiry (AIs 15, 16, 17); 'start-of-month' suits production dates (AI 11), where the
-   * earliest possible day is the cautious reading. Default 'end-of-month'.
-   */
-  dayZero?: 'end-of-month' | 'start-of-month';
+/**
+ * ISO 8601 week of a date: weeks start on Monday and week 1 holds the year's first Thursday, so
+ * `2027-01-01` (a Friday) is week 53 of 2026 and `2024-12-30` (a Monday) is week 1 of 2025.
+ */
+export function isoWeek(date: string): { year: number; week: number } {
+  const day = toEpochDay(date, 'Date');
+  // The Thursday of the same Monday-to-Sunday week decides the year.
+  const thursday = fromEpochDay(day - isoWeekday(date) + 4);
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor((toEpochDay(thursday, 'Date') - toEpochDay(formatParts(year, 1, 1), 'Date')) / 7) + 1;
+  return { year, week };
 }
 
-/** YYYY-MM-DD of a GS1 YYMMDD value; throws `INVALID_INPUT` for anything but a real date (or DD = 00). */
-export function fromGs1Date(yymmdd: string, options: Gs1DateOptions = {}): string {
-  const match = /^(\d{2})(\d{2})(\d{2})$/.exec(yymmdd);
-  if (!match) throw invalid('A GS1 date must be six digits, YYMMDD.');
-  const yy = Number(match[1]);
-  const month = Number(match[2]);
-  const dd = Number(match[3]);
-  const year = resolveCentury(yy, options.referenceYear);
-  if (month < 1 || month > 12) throw invalid(`GS1 date ${yymmdd} has no month ${match[2]}.`);
-  const lastDay = daysInMonth(year, month);
-  if (dd > lastDay) throw invalid(`GS1 date ${yymmdd} is not a real calendar date.`);
-  const day = dd !== 0 ? dd : options.dayZero === 'start-of-month' ? 1 : lastDay;
-  return formatParts(year, month, day);
+/** The Monday that starts the ISO week of `date`. */
+export function startOfIsoWeek(date: string): string {
+  return addDays(date, 1 - isoWeekday(date));
 }
 
-function resolveCentury(yy: number, referenceYear: number | undefined): number {
-  if (referenceYear === undefined) return 2000 + yy;
-  if (!Number.isInteger(referenceYear) || referenceYear < MIN_YEAR + 100 || referenceYear > MAX_YEAR - 100) {
-    throw invalid('The reference year must be a four-digit year.');
+/**
+ * The first instant (ms since 1970) of calendar day `date` in `timeZone`: usually local midnight, but
+ * the first minute after a DST jump where midnight does not exist (Santiago, 2024-09-08 starts at 01:00).
+ * Found by bisection over ±14 h around UTC midnight, which covers every zone offset, using only `todayIn`.
+ */
+export function startOfDayIn(timeZone: string, date: string): number {
+  const utcMidnight = toEpochDay(date, 'Date') * MS_PER_DAY;
+  let lo = utcMidnight - 14 * 3_600_000; // still the previous day everywhere
+  let hi = utcMidnight + 14 * 3_600_000; // already `date` (or later) everywhere
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (todayIn(timeZone, mid) < date) lo = mid;
+    else hi = mid;
   }
-  const century = Math.floor(referenceYear / 100) * 100;
-  const diff = yy - (referenceYear % 100);
-  if (diff >= 51) return century - 100 + yy;
-  if (diff <= -50) return century + 100 + yy;
-  return century + yy;
+  return hi;
+}
+
+/** Minutes `timeZone` is ahead of UTC at instant `atMs` (e.g. 60 for Europe/Berlin in winter, −300 for New York). */
+export function zoneOffsetMinutes(timeZone: string, atMs: number): number {
+  formatterFor(timeZone); // validates the zone with the usual error
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(atMs);
+  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
+  if (!match) throw invalid(`Cannot read the UTC offset of time zone "${timeZone.slice(0, 64)}".`);
+  if (match[1] === undefined) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
 }

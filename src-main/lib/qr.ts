@@ -1,5 +1,11 @@
 import QRCode from 'qrcode';
-import { AppError } from '../../../../src-shared/ipc/result';
+import { AppError } from '../../src-shared/ipc/result';
+
+/**
+ * QR codes in one place: encoding text to a module matrix (labels, PDFs) here, and decoding the QR in
+ * an image ({@link decodeQrImage}, qr-decode.ts). Domains import both from this file.
+ */
+export { decodeQrImage } from './qr-decode';
 
 /**
  * Longest QR payload we put on a label, in UTF-8 bytes. At error correction M this is a version 13
@@ -32,7 +38,7 @@ export function qrMatrix(text: string, level: QrErrorLevel = 'M'): QrMatrix {
   if (text.length === 0) throw new AppError('INVALID_INPUT', 'The QR payload is empty.');
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > QR_MAX_PAYLOAD_BYTES) {
-    throw new AppError('TOO_LARGE', `The QR payload is ${bytes} bytes; labels take at most ${QR_MAX_PAYLOAD_BYTES}.`);
+    throw new AppError('TOO_LARGE', `The QR payload is ${bytes} bytes; a QR code here takes at most ${QR_MAX_PAYLOAD_BYTES}.`);
   }
   const { modules, version } = QRCode.create(text, { errorCorrectionLevel: level });
   const size = modules.size;

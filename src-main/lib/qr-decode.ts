@@ -1,19 +1,16 @@
 import { decode as decodeJpeg } from 'jpeg-js';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { AppError } from '../../../src-shared/ipc/result';
+import { AppError } from '../../src-shared/ipc/result';
+import { formatMiB, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../../src-shared/lib/limits';
 
 /**
- * Reads the text of a QR code in a PNG or JPEG image (an exported authenticator QR, a screenshot).
- * The caller decides what the text means (`parseOtpImport`); this module only finds it.
+ * Reads the text of a QR code in a PNG or JPEG image (an exported authenticator QR, a screenshot, a
+ * photo of a label). The caller decides what the text means; this module only finds it. Import it via `lib/qr`.
  * SECURITY: the file comes from the user's disk or clipboard and may be hostile, so its size and its
  * declared dimensions are checked before anything is decompressed.
  */
 
-/** Largest accepted file. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-/** Largest accepted image, in pixels (40 MP: beyond any phone screenshot or 8K screen). */
-export const MAX_IMAGE_PIXELS = 40_000_000;
 /** Smallest side a downscaled copy may have: a version-1 QR with its quiet zone is 29 modules. */
 const MIN_SCALED_SIDE = 100;
 
@@ -65,7 +62,7 @@ function decodePixels(bytes: Buffer, kind: ImageKind): Rgba {
   const size = kind === 'png' ? pngSize(bytes) : jpegSize(bytes);
   if (!size || size.width === 0 || size.height === 0) throw new AppError('INVALID_INPUT', `The ${kind.toUpperCase()} image is corrupt.`);
   if (size.width * size.height > MAX_IMAGE_PIXELS) {
-    throw new AppError('TOO_LARGE', `The image is too large (${size.width}×${size.height}); the limit is 40 megapixels.`);
+    throw new AppError('TOO_LARGE', `The image is too large (${size.width}×${size.height}); the limit is ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
   }
   try {
     if (kind === 'png') {
@@ -103,11 +100,11 @@ function downscale(image: Rgba, factor: number): Rgba {
 /**
  * The text of the first QR code found in a PNG or JPEG file. Tries the image at full size, then
  * downscaled by 2 and 4, each time also inverted (dark-mode screenshots).
- * Throws `AppError`: `TOO_LARGE` (over 20 MB or 40 MP), `UNSUPPORTED` (not PNG/JPEG),
+ * Throws `AppError`: `TOO_LARGE` (over {@link MAX_IMAGE_BYTES} or {@link MAX_IMAGE_PIXELS}), `UNSUPPORTED` (not PNG/JPEG),
  * `INVALID_INPUT` (corrupt image) or `NOT_FOUND` (no readable QR code).
  */
 export function decodeQrImage(bytes: Buffer): string {
-  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('TOO_LARGE', 'The image file is larger than 20 MB.');
+  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('TOO_LARGE', `The image file is larger than ${formatMiB(MAX_IMAGE_BYTES)}.`);
   const kind = sniff(bytes);
   if (!kind) throw new AppError('UNSUPPORTED', 'Only PNG and JPEG images can be scanned for a QR code.');
   const image = decodePixels(bytes, kind);

@@ -1,9 +1,9 @@
 import { Gunzip, Inflate } from 'fflate';
-import { AppError } from '../../../../src-shared/ipc/result';
+import { AppError } from '../../src-shared/ipc/result';
 
 /**
- * Decompression with a byte budget (decompression bombs, docs/security.md#imports): fflate's streaming
- * inflate, counting the output as it comes and throwing TOO_LARGE the moment it passes the budget,
+ * Decompression with a byte budget (decompression bombs, docs/security.md#imports; used by lib/zip and the
+ * KDBX reader): fflate's streaming inflate, counting the output as it comes and throwing TOO_LARGE the moment it passes the budget,
  * so a 400 KB file that would expand to gigabytes costs at most `budget` bytes and a fraction of a second.
  */
 
@@ -34,7 +34,8 @@ export function inflateWithinBudget(data: Uint8Array, budget: InflateBudget, for
     total += chunk.length;
     if (total > budget.left) {
       if (budget.tooLarge) throw budget.tooLarge();
-      throw new AppError('TOO_LARGE', `${budget.what} expands to more than ${Math.floor(budget.left / (1024 * 1024))} MiB, the most Hearth unpacks (it may be a decompression bomb).`);
+      const mib = Math.floor(budget.left / (1024 * 1024));
+      throw new AppError('TOO_LARGE', `${budget.what} expands to more than ${mib} MiB, the most Hearth unpacks (it may be a decompression bomb).`);
     }
     chunks.push(chunk);
   };

@@ -1,15 +1,19 @@
-import { AppError } from '../../../../src-shared/ipc/result';
+import { AppError } from '../../src-shared/ipc/result';
+import { formatMiB, ZIP_LIMITS } from '../../src-shared/lib/limits';
 import { inflateWithinBudget } from './inflate-budget';
-import { IMPORT_LIMITS } from './limits';
 
 /**
- * A deliberately small, defensive ZIP reader for 1PUX files (docs/security.md#t11).
+ * A deliberately small, defensive ZIP reader for untrusted archives such as 1PUX files (docs/security.md#t11).
+ * Import it through `lib/zip`, which adds reading whole archives and writing them.
  *
  * The central directory is read and checked first (entry count, names, declared sizes, ratios), and
  * only then is the one entry we need inflated, through fflate's streaming `Inflate` with a byte
  * budget, so an archive that lies about its sizes is cut off as soon as it exceeds them. Nothing is
- * ever written to disk. ZIP64 and encrypted entries are refused (1Password writes neither).
+ * ever written to disk. ZIP64 and encrypted entries are refused (1Password and Hearth write neither).
  */
+
+/** Zip-bomb guards; {@link ZIP_LIMITS} unless a caller asks for tighter ones. */
+export type ZipLimits = { readonly [K in keyof typeof ZIP_LIMITS]: number };
 
 /** One central-directory record. */
 export interface ZipEntry {
@@ -37,9 +41,9 @@ const damaged = (what: string): AppError => new AppError('INVALID_INPUT', `The a
 
 /**
  * Reads the central directory. With `enforceLimits` (the default) it also applies the T11 checks:
- * at most {@link IMPORT_LIMITS.zipMaxEntries} entries, safe names, declared total and ratio caps.
+ * at most `limits.maxEntries` entries, safe names, declared total and ratio caps.
  */
-export function readZipDirectory(bytes: Uint8Array, enforceLimits = true): ZipEntry[] {
+export function readZipDirectory(bytes: Uint8Array, enforceLimits = true, limits: ZipLimits = ZIP_LIMITS): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
@@ -52,8 +56,8 @@ export function readZipDirectory(bytes: Uint8Array, enforceLimits = true): ZipEn
   const count = view.getUint16(eocd + 10, true);
   const cdOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff) throw new AppError('UNSUPPORTED', 'ZIP64 archives are not supported.');
-  if (enforceLimits && count > IMPORT_LIMITS.zipMaxEntries) {
-    throw new AppError('TOO_LARGE', `The archive has ${count} files; Hearth accepts at most ${IMPORT_LIMITS.zipMaxEntries}.`);
+  if (enforceLimits && count > limits.maxEntries) {
+    throw new AppError('TOO_LARGE', `The archive has ${count} files; Hearth accepts at most ${limits.maxEntries}.`);
   }
   const entries: ZipEntry[] = [];
   let p = cdOffset;
@@ -74,32 +78,34 @@ export function readZipDirectory(bytes: Uint8Array, enforceLimits = true): ZipEn
     p = next;
   }
   // SECURITY: every limit is checked on central-directory metadata before a single byte is inflated.
-  if (enforceLimits) checkZipEntries(entries);
+  if (enforceLimits) checkZipEntries(entries, limits);
   return entries;
 }
 
 /**
  * The T11 checks over central-directory metadata: safe unique names, no symlinks, declared total
- * size and per-entry compression ratio within {@link IMPORT_LIMITS}.
+ * size and per-entry compression ratio within `limits`.
  */
-export function checkZipEntries(entries: readonly Pick<ZipEntry, 'name' | 'size' | 'compressedSize' | 'isSymlink'>[]): void {
-  if (entries.length > IMPORT_LIMITS.zipMaxEntries) {
-    throw new AppError('TOO_LARGE', `The archive has ${entries.length} files; Hearth accepts at most ${IMPORT_LIMITS.zipMaxEntries}.`);
+export function checkZipEntries(entries: readonly Pick<ZipEntry, 'name' | 'size' | 'compressedSize' | 'isSymlink'>[], limits: ZipLimits = ZIP_LIMITS): void {
+  if (entries.length > limits.maxEntries) {
+    throw new AppError('TOO_LARGE', `The archive has ${entries.length} files; Hearth accepts at most ${limits.maxEntries}.`);
   }
   const seen = new Set<string>();
   let total = 0;
   for (const e of entries) {
-    if (!isSafeEntryName(e.name)) throw new AppError('INVALID_INPUT', 'The archive contains a file with an unsafe name (absolute, or reaching outside with "..").');
-    if (e.isSymlink) throw new AppError('INVALID_INPUT', 'The archive contains a symbolic link, which 1Password never writes.');
+    if (!isSafeEntryName(e.name)) {
+      throw new AppError('INVALID_INPUT', 'The archive contains a file with an unsafe name (absolute, or reaching outside with "..").');
+    }
+    if (e.isSymlink) throw new AppError('INVALID_INPUT', 'The archive contains a symbolic link, which Hearth never reads.');
     const key = e.name.normalize('NFC').toLowerCase();
     if (seen.has(key)) throw new AppError('INVALID_INPUT', 'The archive contains two files with the same name.');
     seen.add(key);
     total += e.size;
-    if (total > IMPORT_LIMITS.zipMaxTotalBytes) {
-      throw new AppError('TOO_LARGE', `The archive would expand to more than ${IMPORT_LIMITS.zipMaxTotalBytes / (1024 * 1024)} MiB.`);
+    if (total > limits.maxTotalBytes) {
+      throw new AppError('TOO_LARGE', `The archive would expand to more than ${formatMiB(limits.maxTotalBytes)}.`);
     }
-    if (e.size >= IMPORT_LIMITS.zipRatioMinBytes && e.size / Math.max(e.compressedSize, 1) > IMPORT_LIMITS.zipMaxRatio) {
-      throw new AppError('TOO_LARGE', `The archive looks like a ZIP bomb: a file expands more than ${IMPORT_LIMITS.zipMaxRatio} times.`);
+    if (e.size >= limits.ratioMinBytes && e.size / Math.max(e.compressedSize, 1) > limits.maxRatio) {
+      throw new AppError('TOO_LARGE', `The archive looks like a ZIP bomb: a file expands more than ${limits.maxRatio} times.`);
     }
   }
 }

@@ -3,10 +3,11 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { parseOtpImport } from '../../../src-shared/domains/vault/otpauth';
-import { AppError, type AppErrorCode } from '../../../src-shared/ipc/result';
-import { itWithFixtures, readFixture } from '../../test/fixtures';
-import { decodeQrImage, MAX_IMAGE_BYTES } from './qr-image';
+import { parseOtpImport } from '../../src-shared/domains/vault/otpauth';
+import { AppError, type AppErrorCode } from '../../src-shared/ipc/result';
+import { itWithFixtures, readFixture } from '../test/fixtures';
+import { MAX_IMAGE_BYTES } from '../../src-shared/lib/limits';
+import { decodeQrImage, qrMatrix } from './qr';
 
 /** One sample image from the fixtures' `otp/` folder (its README.md says what each one holds). */
 const fixture = (name: string) => readFixture('otp', name);
@@ -70,7 +71,7 @@ function expectAppError(fn: () => unknown, code: AppErrorCode, message?: RegExp)
   throw new Error('expected an AppError');
 }
 
-describe('qr-image', () => {
+describe('qr decode', () => {
   itWithFixtures('reads the otpauth URI that qrencode wrote', () => {
     expect(decodeQrImage(fixture('otpauth-totp-acme-qrencode.png'))).toBe(ACME_URI);
   });
@@ -119,10 +120,10 @@ describe('qr-image', () => {
     expectAppError(() => decodeQrImage(PNG.sync.write(blank)), 'NOT_FOUND', /No QR code was found/);
   });
 
-  itWithFixtures('refuses files over 20 MB before decoding them', () => {
+  itWithFixtures('refuses files over 20 MiB before decoding them', () => {
     const big = Buffer.alloc(MAX_IMAGE_BYTES + 1);
     fixture('otpauth-totp-acme-qrencode.png').copy(big);
-    expectAppError(() => decodeQrImage(big), 'TOO_LARGE', /20 MB/);
+    expectAppError(() => decodeQrImage(big), 'TOO_LARGE', /20 MiB/);
   });
 
   it('refuses a PNG that declares more than 40 megapixels, before decompressing it', () => {
@@ -145,5 +146,24 @@ describe('qr-image', () => {
     expectAppError(() => decodeQrImage(truncated), 'INVALID_INPUT', /corrupt/);
     expectAppError(() => decodeQrImage(Buffer.from([0xff, 0xd8, 0xff, 0xd9])), 'INVALID_INPUT', /corrupt/);
     expectAppError(() => decodeQrImage(pngHeader(100, 100)), 'INVALID_INPUT', /corrupt/);
+  });
+});
+
+describe('qr encode and decode together', () => {
+  it('decodes what qrMatrix encodes, at both error-correction levels', () => {
+    const text = 'https://shop.example/01/09521234543213/10/AB%2F12?17=261127 · żółć';
+    for (const level of ['M', 'L'] as const) {
+      const m = qrMatrix(text, level);
+      const px = 4;
+      const side = (m.size + 8) * px;
+      const png = new PNG({ width: side, height: side });
+      png.data.fill(0xff);
+      for (let y = 0; y < side; y++) {
+        for (let x = 0; x < side; x++) {
+          if (m.isDark(Math.floor(x / px) - 4, Math.floor(y / px) - 4)) png.data.fill(0, (y * side + x) * 4, (y * side + x) * 4 + 3);
+        }
+      }
+      expect(decodeQrImage(PNG.sync.write(png)), level).toBe(text);
+    }
   });
 });

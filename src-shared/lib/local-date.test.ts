@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../ipc/result';
+import { AppError } from '../ipc/result';
 import {
   addDays,
   assertIsoDate,
   daysBetween,
-  fromGs1Date,
   isValidIsoDate,
+  isoWeek,
+  isoWeekday,
   isValidTimeZone,
+  startOfDayIn,
+  startOfIsoWeek,
   todayIn,
-  toGs1Date,
+  zoneOffsetMinutes,
 } from './local-date';
 
 function expectInvalid(fn: () => unknown, message?: RegExp): void {
@@ -184,38 +187,39 @@ describe('local-date', () => {
     });
   });
 
-  describe('GS1 dates', () => {
-    it('formats YYMMDD', () => {
-      expect(toGs1Date('2026-12-31')).toBe('261231');
-      expect(toGs1Date('2028-02-29')).toBe('280229');
-      expect(toGs1Date('2030-01-05')).toBe('300105');
-      expectInvalid(() => toGs1Date('2026-02-30'));
+  describe('ISO weeks', () => {
+    it('numbers weeks from the week holding the first Thursday, across year ends', () => {
+      expect(isoWeek('2026-01-01')).toEqual({ year: 2026, week: 1 }); // a Thursday
+      expect(isoWeek('2027-01-01')).toEqual({ year: 2026, week: 53 }); // a Friday
+      expect(isoWeek('2024-12-30')).toEqual({ year: 2025, week: 1 }); // a Monday
+      expect(isoWeek('2021-01-03')).toEqual({ year: 2020, week: 53 }); // a Sunday
+      expect(isoWeek('2026-06-15')).toEqual({ year: 2026, week: 25 });
+      expect(isoWeek('2026-12-28')).toEqual({ year: 2026, week: 53 });
     });
 
-    it('parses YYMMDD in the 2000s by default', () => {
-      expect(fromGs1Date('261231')).toBe('2026-12-31');
-      expect(fromGs1Date('280229')).toBe('2028-02-29');
+    it('gives ISO weekdays and the Monday of the week', () => {
+      expect(['2026-11-30', '2026-12-05', '2026-12-06', '1970-01-01'].map(isoWeekday)).toEqual([1, 6, 7, 4]);
+      expect(startOfIsoWeek('2026-12-06')).toBe('2026-11-30');
+      expect(startOfIsoWeek('2027-01-01')).toBe('2026-12-28');
+      expectInvalid(() => isoWeek('2026-02-30'), /not a real calendar date/);
+    });
+  });
+
+  describe('time-zone helpers', () => {
+    it('finds the first instant of a day, including one whose midnight does not exist', () => {
+      expect(startOfDayIn('Europe/London', '2026-07-16')).toBe(Date.UTC(2026, 6, 15, 23));
+      expect(startOfDayIn('Pacific/Auckland', '2026-01-16')).toBe(Date.UTC(2026, 0, 15, 11));
+      expect(startOfDayIn('America/Santiago', '2024-09-08')).toBe(Date.UTC(2024, 8, 8, 4));
+      expect(startOfDayIn('UTC', '2026-03-29')).toBe(Date.UTC(2026, 2, 29));
     });
 
-    it('reads DD = 00 as the end of the month, or the start when asked', () => {
-      expect(fromGs1Date('261200')).toBe('2026-12-31');
-      expect(fromGs1Date('280200')).toBe('2028-02-29');
-      expect(fromGs1Date('270200')).toBe('2027-02-28');
-      expect(fromGs1Date('261100', { dayZero: 'start-of-month' })).toBe('2026-11-01');
-    });
-
-    it('applies the GS1 century window around the reference year', () => {
-      expect(fromGs1Date('760101', { referenceYear: 2026 })).toBe('2076-01-01'); // +50: same century
-      expect(fromGs1Date('770101', { referenceYear: 2026 })).toBe('1977-01-01'); // +51: previous century
-      expect(fromGs1Date('410101', { referenceYear: 2090 })).toBe('2041-01-01'); // −49: same century
-      expect(fromGs1Date('400101', { referenceYear: 2090 })).toBe('2140-01-01'); // −50: next century
-    });
-
-    it('rejects impossible GS1 dates', () => {
-      expectInvalid(() => fromGs1Date('261301'), /no month 13/);
-      expectInvalid(() => fromGs1Date('250229'), /not a real calendar date/);
-      expectInvalid(() => fromGs1Date('26123'), /six digits/);
-      expectInvalid(() => fromGs1Date('26-12-31'), /six digits/);
+    it('reads the UTC offset on both sides of a DST change', () => {
+      expect(zoneOffsetMinutes('Europe/Berlin', Date.UTC(2026, 2, 29, 0, 59))).toBe(60);
+      expect(zoneOffsetMinutes('Europe/Berlin', Date.UTC(2026, 2, 29, 1, 0))).toBe(120);
+      expect(zoneOffsetMinutes('America/New_York', Date.UTC(2026, 0, 15))).toBe(-300);
+      expect(zoneOffsetMinutes('Asia/Kolkata', 0)).toBe(330);
+      expect(zoneOffsetMinutes('UTC', 0)).toBe(0);
+      expectInvalid(() => zoneOffsetMinutes('Mars/Olympus_Mons', 0), /Unknown time zone/);
     });
   });
 });

@@ -1,0 +1,3 @@
+/** The settings domain's public surface for other renderer domains (eslint.config.js: domain-boundaries). */
+export { useSettingsStore } from './settings.store';
+export { RecoveryKeyDialog } from './components/RecoveryKeyDialog';
