@@ -9,7 +9,8 @@ import { openExternalChecked } from './app/external';
 import { buildMenuTemplate } from './app/menu';
 import { APP_SCHEME, isAppOrigin, registerAppProtocol } from './app/protocol';
 import { createMainWindow } from './app/windows';
-import { readSettings } from './domains/settings/settings.service';
+import { coreSettings } from './platform/core-settings';
+import { readSettings } from './platform/settings-store';
 import { registerElectronIpc } from './host/electron-ipc';
 import type { SecretClipboard } from './lib/secret-clipboard';
 import { log } from './lib/log';
@@ -45,7 +46,6 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const appRoot = app.getAppPath();
   hardenSession(session.defaultSession);
-  registerAppProtocol(session.defaultSession, path.join(appRoot, 'dist', 'renderer'));
 
   const secretClipboard = createClipboardGuard(clipboard);
   const core = createCore({
@@ -59,6 +59,8 @@ function start(): void {
     // resources/ is packed into app.asar (electron-builder.yml files), readable through Electron's asar fs.
     resourcesDir: path.join(appRoot, 'resources'),
   });
+  // app:// serves the bundle and, under /api/blob/<ticket>, streams files in and out of the encrypted store.
+  registerAppProtocol(session.defaultSession, path.join(appRoot, 'dist', 'renderer'), () => core.blobs());
   registerElectronIpc({ ipcMain, router: core.router, events: core.events, getWindow: () => mainWindow });
   core.profiles.onLock(() => afterLock(secretClipboard));
   watchPowerEvents(core);
@@ -126,7 +128,7 @@ async function lockIfEnabled(core: Core, reason: LockReason, setting: 'lockOnSus
   // SECURITY: when the setting cannot be read, lock anyway.
   let enabled = true;
   try {
-    enabled = (await readSettings(core.profiles.current().db))[setting];
+    enabled = (await readSettings(core.profiles.current().db, coreSettings))[setting];
   } catch (err) {
     log.warn(`[main] could not read ${setting}; locking anyway (${err instanceof Error ? err.name : 'error'})`);
   }

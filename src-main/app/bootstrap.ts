@@ -1,26 +1,23 @@
-import { appContract } from '../../src-shared/domains/app/app.contract';
-import { profileContract } from '../../src-shared/domains/profile/profile.contract';
 import { sessionContract } from '../../src-shared/domains/session/session.contract';
 import type { Transport } from '../../src-shared/ipc/define';
-import { vaultContract } from '../../src-shared/domains/vault/vault.contract';
 import { KDF_DEFAULT, type KdfCost } from '../crypto/kdf';
-import { createVaultModule } from '../domains/vault/vault.module';
-import { registerVaultIpc } from '../domains/vault/vault.ipc';
-import type { FilePort } from '../lib/file-port';
-import { createMemoryClipboard, type SecretClipboard } from '../lib/secret-clipboard';
-import { readSettings, createSettingsService } from '../domains/settings/settings.service';
-import { registerSettingsIpc } from '../domains/settings/settings.ipc';
-import { batchesContract } from '../../src-shared/domains/batches/batches.contract';
-import { createBatchesService } from '../domains/batches/batches.service';
-import { registerBatchesIpc } from '../domains/batches/batches.ipc';
-import { loadCustomerPageScript } from '../domains/batches/customer-page/customer-page-script';
-import { decodeQrImage } from '../domains/vault/qr-image';
 import { createEventHub, type EventHub } from '../ipc/events';
 import { createRouter, type Router } from '../ipc/router';
-import { checkExternalUrl } from '../lib/external-url';
+import type { FilePort } from '../lib/file-port';
 import { log } from '../lib/log';
+import type { BlobHub } from '../blobs/blob-hub';
+import { blobHubFor } from '../blobs/blobs.module';
+import { createMemoryClipboard, type SecretClipboard } from '../lib/secret-clipboard';
+import { coreSettings } from '../platform/core-settings';
+import type { DomainContext } from '../platform/context';
+import type { HostServices } from '../platform/host-services';
+import { createJobTracker } from '../platform/jobs/job-tracker';
+import type { HearthModule } from '../platform/module';
+import { startModules } from '../platform/module-runtime';
+import { readSettings } from '../platform/settings-store';
 import { IdleLock } from '../profile/idle-lock';
-import { createProfileHandlers, createSessionHandlers, ProfileService } from '../profile/profile.service';
+import { ProfileService } from '../profile/profile.service';
+import { moduleList } from './modules';
 
 export interface CoreOptions {
   /** Folder holding one sub-folder per profile. */
@@ -37,6 +34,12 @@ export interface CoreOptions {
   files?: FilePort;
   /** Bundled resources (word list, 2FA site list). */
   resourcesDir: string;
+  /** The modules to serve (default: app/modules.ts). Tests add their own. */
+  modules?: readonly HearthModule[];
+  /** The clock (tests pin it). */
+  now?: () => number;
+  /** The computer's IANA time zone (tests pin it). */
+  systemTimeZone?: () => string;
 }
 
 export interface Core {
@@ -45,64 +48,65 @@ export interface Core {
   profiles: ProfileService;
   idle: IdleLock;
   clipboard: SecretClipboard;
+  /** The modules this core serves (the CLI's `ops` lists their contracts). */
+  modules: readonly HearthModule[];
+  /** A module's DomainContext, for benches and tests that drive one of its parts directly. */
+  domainContext(name: string): DomainContext;
+  /** The encrypted file store (front doors stream files through its tickets; the CLI writes files from it). */
+  blobs(): BlobHub;
   /** Locks and stops timers; the process may exit after this. */
   shutdown(): void;
 }
 
-/** Composition root: profiles → services → router. The same core serves Electron, browser mode and the CLI. */
+const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * Composition root: profiles → module list → router. The same core serves Electron, browser mode and the
+ * CLI. Nothing here names a domain: each module gets a DomainContext and is loaded on first use.
+ */
 export function createCore(opts: CoreOptions): Core {
+  const now = opts.now ?? Date.now;
   const events = createEventHub();
   const profiles = new ProfileService({ root: opts.root, kdfCost: opts.kdfCost });
   const idle = new IdleLock(profiles, events);
   const router = createRouter({ isUnlocked: profiles.isUnlocked, validateOutput: opts.validateOutput, onActivity: () => idle.touch() });
-  const db = () => profiles.current().db;
+  const clipboard = opts.clipboard ?? createMemoryClipboard();
+  const modules = opts.modules ?? moduleList();
+  let blobHub: BlobHub | undefined;
+  const host: HostServices = {
+    blobs: () => (blobHub ??= blobHubFor(runtime.contextOf('blobs'))),
+    transport: opts.transport,
+    version: opts.version,
+    profiles,
+    idle,
+    events,
+    clipboard,
+    files: opts.files,
+    openExternal: opts.openExternal,
+    kdfCost: opts.kdfCost ?? KDF_DEFAULT,
+    resourcesDir: opts.resourcesDir,
+    systemTimeZone: opts.systemTimeZone ?? systemTimeZone,
+    jobs: createJobTracker(events),
+  };
+  const runtime = startModules(modules, router, host, now);
 
+  profiles.onUnlock(async (session) => {
+    idle.arm((await readSettings(session.db, coreSettings)).autoLockMinutes);
+    for (const parts of await runtime.loadAll()) await parts.onUnlock?.();
+  });
   profiles.onLock((reason) => {
     idle.disarm();
+    host.jobs.cancelAll();
+    for (const parts of runtime.loaded()) {
+      try {
+        parts.onLock?.();
+      } catch (err) {
+        log.error('[core] a module failed to drop its state on lock', err);
+      }
+    }
+    void clipboard.clearIfOurs();
     events.emit(sessionContract, 'locked', { reason });
   });
-  profiles.onUnlock(async (session) => idle.arm((await readSettings(session.db)).autoLockMinutes));
-
-  router.register(appContract, {
-    bootstrap: () => ({ name: 'Hearth', version: opts.version, platform: process.platform, transport: opts.transport }),
-    openExternal: async ({ url }) => {
-      const checked = checkExternalUrl(url);
-      if (!checked || !opts.openExternal) return { opened: false };
-      return { opened: await opts.openExternal(checked) };
-    },
-  });
-  router.register(profileContract, createProfileHandlers(profiles));
-  router.register(sessionContract, createSessionHandlers(profiles, idle));
-  const settings = createSettingsService({ db, onChanged: (s) => idle.arm(s.autoLockMinutes) });
-  registerSettingsIpc(router, settings);
-
-  const clipboard = opts.clipboard ?? createMemoryClipboard();
-  const vault = createVaultModule({
-    db,
-    itemsKey: () => profiles.current().keys.items,
-    verifyPassword: (password) => profiles.verifyPassword(password),
-    lock: () => profiles.lock('user'),
-    clipboard,
-    settings: () => readSettings(db()),
-    emitChanged: (ids) => events.emit(vaultContract, 'changed', { ids }),
-    emitHealthProgress: (p) => events.emit(vaultContract, 'healthProgress', p),
-    files: opts.files,
-    exportKdfCost: opts.kdfCost ?? KDF_DEFAULT,
-    resourcesDir: opts.resourcesDir,
-  });
-  registerVaultIpc(router, vault.service);
-  profiles.onLock(() => {
-    vault.reset();
-    void clipboard.clearIfOurs();
-  });
-  profiles.onUnlock(() => vault.purgeExpired().then(() => undefined));
-
-  registerBatchesIpc(router, createBatchesService({
-    db,
-    decodeQrImage,
-    customerPageScript: loadCustomerPageScript,
-    emitChanged: (ids) => events.emit(batchesContract, 'changed', { ids }),
-  }));
 
   log.info(`[core] ready (${opts.transport})`);
   return {
@@ -111,6 +115,9 @@ export function createCore(opts: CoreOptions): Core {
     profiles,
     idle,
     clipboard,
+    modules,
+    domainContext: runtime.contextOf,
+    blobs: host.blobs,
     shutdown: () => {
       profiles.lock('quit');
       idle.disarm();

@@ -1,8 +1,11 @@
 import { promises as fs } from 'node:fs';
 import type { Session } from 'electron';
+import { BLOB_PATH } from '../blobs/blob-http';
 import { SECURITY_HEADERS } from '../host/csp';
+import type { BlobGateway } from '../host/web-blobs';
 import { resolveBundleFile } from '../host/static-files';
 import { log } from '../lib/log';
+import { handleBlobProtocol, type AppBlobRequest } from './protocol-blobs';
 
 /** The renderer is served from `app://bundle/…`, never from file:// (docs/security.md#electron-hardening). */
 export const APP_SCHEME = 'app';
@@ -32,7 +35,7 @@ export function urlOrigin(raw: string): string | null {
 export const isAppOrigin = (raw: string): boolean => urlOrigin(raw) === APP_ORIGIN;
 
 /** The parts of a protocol request the handler reads (Electron passes a fetch `Request`). */
-export interface AppRequest {
+export interface AppRequest extends AppBlobRequest {
   readonly url: string;
   readonly method: string;
 }
@@ -47,13 +50,17 @@ function respond(status: number, body: Uint8Array | string | null, contentType: 
 const notFound = (): Response => respond(404, 'Not found', 'text/plain; charset=utf-8');
 
 /**
- * Serves one app:// request from the renderer bundle. Anything that is not GET/HEAD on app://bundle,
- * or that resolves outside `bundleDir` (`..`, encoded separators, symlinks), is refused.
+ * Serves one app:// request from the renderer bundle (or a stored file for `/api/blob/<ticket>`, protocol-blobs.ts).
+ * Anything that is not GET/HEAD on app://bundle, or that resolves outside `bundleDir` (`..`, encoded
+ * separators, symlinks), is refused.
  */
-export async function handleAppRequest(request: AppRequest, bundleDir: string): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');
+export async function handleAppRequest(request: AppRequest, bundleDir: string, blobs?: () => BlobGateway | undefined): Promise<Response> {
   // SECURITY: only our own host; app://other/… is a different origin and gets nothing.
   if (!isAppOrigin(request.url)) return notFound();
+  const blob = BLOB_PATH.exec(new URL(request.url).pathname);
+  const gateway = blob ? blobs?.() : undefined;
+  if (blob && gateway) return handleBlobProtocol(request, blob[1]!, gateway);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');
   try {
     const found = await resolveBundleFile(bundleDir, new URL(request.url).pathname);
     if (!found) return notFound();
@@ -69,6 +76,6 @@ export async function handleAppRequest(request: AppRequest, bundleDir: string): 
  * Registers the app:// handler on a session. The scheme itself must already be registered as privileged
  * (standard, secure, supportFetchAPI; never bypassCSP or corsEnabled) before `ready`, in main.ts.
  */
-export function registerAppProtocol(session: Pick<Session, 'protocol'>, bundleDir: string): void {
-  session.protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, bundleDir));
+export function registerAppProtocol(session: Pick<Session, 'protocol'>, bundleDir: string, blobs?: () => BlobGateway | undefined): void {
+  session.protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, bundleDir, blobs));
 }

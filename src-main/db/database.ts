@@ -1,6 +1,28 @@
-import type { BatchSettingsTable, BatchTable, LabelPrintTable, ProductTable, StockMovementTable } from '../domains/batches/batches.table';
+import type { Generated } from 'kysely';
+import type { BlobRefTable, BlobTable } from '../blobs/blobs.table';
+import type { BatchTable, LabelPrintTable, ProductTable, StockMovementTable } from '../domains/batches/batches.table';
 import type { SettingsTable } from '../domains/settings/settings.table';
 import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable, VaultStrengthCacheTable } from '../domains/vault/vault.table';
+
+/** One row per (write, table, row) changed: the sync outbox (migration 0007, docs/architecture.md#write-path). */
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  hlc: string;
+  device_id: string;
+  domain: string;
+  table_name: string;
+  row_id: string;
+  op: 'insert' | 'update' | 'delete';
+}
+
+/** The single row the write path opens and closes around each write. */
+export interface WriteContextTable {
+  only: number;
+  device_id: string;
+  hlc: string | null;
+  domain: string | null;
+  last_hlc: string;
+}
 
 /**
  * The one typed view of the profile database, assembled from each domain's table file.
@@ -21,5 +43,8 @@ export interface Database {
   batches: BatchTable;
   stock_movements: StockMovementTable;
   label_prints: LabelPrintTable;
-  batch_settings: BatchSettingsTable;
+  change_log: ChangeLogTable;
+  write_context: WriteContextTable;
+  blobs: BlobTable;
+  blob_refs: BlobRefTable;
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ListItemsResult } from '../../src-shared/domains/vault/vault.schemas';
 import { toAppError } from '../ipc/router';
 import { errorOf, PASSWORD, tempRoot, testCore } from '../test/helpers';
 import { createKysely, openSqlite } from './connection';
@@ -21,21 +20,21 @@ function bitwardenExport(count: number, noteChars: number): string {
 describe('db transactions', () => {
   it('reports a full disk during an import as DISK_FULL (not INTERNAL) and keeps nothing of it', async () => {
     const core = testCore();
-    await core.call('profile:create', { name: 'Home', password: PASSWORD });
-    await core.call('vault:create', { item: { type: 'note', title: 'Before' } });
+    await core.client.profile.create({ name: 'Home', password: PASSWORD });
+    await core.client.vault.create({ item: { type: 'note', title: 'Before' } });
     const sqlite = core.profiles.current().sqlite;
     const pages = (sqlite.pragma('page_count', { simple: true }) as number) + 20;
     // The database may grow by 20 pages (80 KiB); the import needs far more.
     sqlite.pragma(`max_page_count = ${pages}`);
     const content = Buffer.from(bitwardenExport(200, 4000)).toString('base64');
-    const preview = await core.call<ImportPreview>('vault:importPreview', { file: { fileName: 'big.json', contentBase64: content } });
+    const preview = await core.client.vault.importPreview({ file: { fileName: 'big.json', contentBase64: content } });
     expect(preview.total).toBe(200);
-    const err = await errorOf(() => core.call('vault:importCommit', { importId: preview.importId }));
+    const err = await errorOf(() => core.client.vault.importCommit({ importId: preview.importId }));
     expect(err.code).toBe('DISK_FULL');
     // All or nothing: only the item from before the import is there, and the database still works.
-    const list = await core.call<ListItemsResult>('vault:list', {});
+    const list = await core.client.vault.list({});
     expect(list.items.map((i) => i.title)).toEqual(['Before']);
-    await core.call('vault:create', { item: { type: 'note', title: 'After' } });
+    await core.client.vault.create({ item: { type: 'note', title: 'After' } });
   });
 });
 

@@ -7,17 +7,17 @@ import { batch, product, setupShop } from './batches/batches.test-helpers';
 describe('list order (vault items, folders, tags; batches products and suppliers)', () => {
   it('sorts vault titles, folders and tags case-insensitively with numbers by value', async () => {
     const core = testCore();
-    await core.call('profile:create', { name: 'Sort', password: PASSWORD });
+    await core.client.profile.create({ name: 'Sort', password: PASSWORD });
     const add = (title: string, folder: string, tag: string) =>
-      core.call('vault:create', { item: { type: 'note', title, folder, tags: [tag], secureNote: 'x' } });
+      core.client.vault.create({ item: { type: 'note', title, folder, tags: [tag], secureNote: 'x' } });
     await add('Zebra', 'work', 'b-tag');
     await add('apple', 'Archive', 'A-tag');
     await add('Item 10', 'Work 2', 'c');
     await add('item 2', 'home', 'B2');
-    const titles = (await core.call<{ items: { title: string }[] }>('vault:list', {})).items.map((i) => i.title);
+    const titles = (await core.client.vault.list({})).items.map((i) => i.title);
     expect(titles).toEqual(['apple', 'item 2', 'Item 10', 'Zebra']);
-    expect((await core.call<{ name: string }[]>('vault:folders')).map((f) => f.name)).toEqual(['Archive', 'home', 'work', 'Work 2']);
-    expect((await core.call<{ name: string }[]>('vault:tags')).map((t) => t.name)).toEqual(['A-tag', 'b-tag', 'B2', 'c']);
+    expect((await core.client.vault.folders()).map((f) => f.name)).toEqual(['Archive', 'home', 'work', 'Work 2']);
+    expect((await core.client.vault.tags()).map((t) => t.name)).toEqual(['A-tag', 'b-tag', 'B2', 'c']);
   });
 
   it('sorts batches products and the supplier filter the same way', async () => {

@@ -23,6 +23,8 @@ export interface RouterOptions {
 
 export interface Router {
   register<C extends Contract>(contract: C, impl: ServiceOf<C>): void;
+  /** Registers the contract's routes now and loads the handlers on the first call (lazy domain loading). */
+  registerLazy<C extends Contract>(contract: C, load: () => Promise<ServiceOf<C>>): void;
   /** The one entry point for every transport. Never throws; always resolves to a Result. */
   dispatch(channel: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
   channels(): string[];
@@ -42,6 +44,19 @@ export function createRouter(opts: RouterOptions): Router {
         if (typeof handler !== 'function') throw new Error(`No handler for ${channel}`);
         routes.set(channel, { channel, input: def.input, output: def.output, public: def.public, summary: def.summary, handler: handler.bind(impl) });
       }
+    },
+
+    registerLazy(contract, load) {
+      const impl: Record<string, Route['handler']> = {};
+      for (const name of Object.keys(contract.ops)) {
+        impl[name] = async (input, ctx) => {
+          const handlers = (await load()) as Record<string, Route['handler'] | undefined>;
+          const handler = handlers[name];
+          if (typeof handler !== 'function') throw new Error(`No handler for ${channelOf(contract.name, name)}`);
+          return handler.call(handlers, input, ctx);
+        };
+      }
+      this.register(contract, impl as ServiceOf<typeof contract>);
     },
 
     async dispatch(channel, rawInput, ctx) {

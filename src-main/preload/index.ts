@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
 import { appContracts, BRIDGE_KEY, type AppBridge } from '../../src-shared/ipc/channels';
-import { channelOf, listenerName } from '../../src-shared/ipc/define';
+import { channelOf, listenerName, type Contract } from '../../src-shared/ipc/define';
 
 /**
  * The preload: the only code with `ipcRenderer`, running sandboxed and context-isolated. It exposes one
@@ -14,10 +14,10 @@ export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
 type Listener = (payload: unknown) => void;
 
-/** Builds the bridge object from the contracts. Pure apart from the `ipc` it is given. */
-export function buildBridge(ipc: BridgeIpc): AppBridge {
+/** Builds the bridge object from the contracts (every module's, by default). Pure apart from the `ipc` it is given. */
+export function buildBridge(ipc: BridgeIpc, contracts: Readonly<Record<string, Contract>> = appContracts): AppBridge {
   const bridge: Record<string, Readonly<Record<string, unknown>>> = {};
-  for (const [domain, contract] of Object.entries(appContracts)) {
+  for (const [domain, contract] of Object.entries(contracts)) {
     const api: Record<string, unknown> = {};
     for (const op of Object.keys(contract.ops)) {
       // SECURITY: the channel is fixed here from the contract; the renderer never names a channel.

@@ -1,6 +1,6 @@
 import { isLongEnough, meetsMasterPasswordPolicy, WEAK_MASTER_PASSWORD } from '../../src-shared/domains/profile/password-policy';
 import { AppError } from '../../src-shared/ipc/result';
-import { passwordStrength } from '../domains/vault/health';
+import { passwordStrength } from '../lib/password-strength';
 import { log } from '../lib/log';
 
 /**

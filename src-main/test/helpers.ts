@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { createCore, type Core } from '../app/bootstrap';
+import { createCore, type Core, type CoreOptions } from '../app/bootstrap';
+import { routerClient } from '../app/router-client';
+import type { AppClient } from '../../src-shared/ipc/channels';
 import { KDF_FLOOR } from '../crypto/kdf';
 import { AppError, type Result } from '../../src-shared/ipc/result';
 
@@ -13,16 +15,26 @@ export function tempRoot(): string {
   return dir;
 }
 
+export type TestCoreOptions = Pick<CoreOptions, 'now' | 'systemTimeZone' | 'modules' | 'files' | 'clipboard'>;
+
+export type TestCore = Core & {
+  root: string;
+  /** The typed client over the router, as the renderer and CLI use it: `core.client.vault.list({})`. */
+  client: AppClient;
+  /** Untyped call by channel name, for tests of the router itself (unknown ops, bad input). */
+  call: <T = unknown>(channel: string, input?: unknown) => Promise<T>;
+};
+
 /** The real core (real argon2 at the floor cost, real SQLCipher files) on a temp root. */
-export function testCore(root = tempRoot()): Core & { root: string; call: <T = unknown>(channel: string, input?: unknown) => Promise<T> } {
-  const core = createCore({ root, transport: 'test', version: '0.0.0-test', kdfCost: KDF_FLOOR, validateOutput: true, resourcesDir: RESOURCES_DIR });
+export function testCore(root = tempRoot(), opts: TestCoreOptions = {}): TestCore {
+  const core = createCore({ root, transport: 'test', version: '0.0.0-test', kdfCost: KDF_FLOOR, validateOutput: true, resourcesDir: RESOURCES_DIR, ...opts });
   afterEach(() => core.shutdown());
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const r: Result<unknown> = await core.router.dispatch(channel, input, { transport: 'test' });
     if (!r.ok) throw AppError.fromData(r.error);
     return r.value as T;
   };
-  return Object.assign(core, { root, call });
+  return Object.assign(core, { root, call, client: routerClient(core, 'test') });
 }
 
 /** Returns the AppError that `work` (a promise, or a function returning one) rejects with; fails if it resolves. */
@@ -34,6 +46,20 @@ export async function errorOf(work: Promise<unknown> | (() => Promise<unknown>))
     throw err;
   }
   throw new Error('Expected an AppError, but the call succeeded');
+}
+
+/**
+ * An export's file as an import takes it back, read from the core's encrypted file store (the blob the export
+ * handed over; there is none only when main saved the file itself, never in tests).
+ */
+export async function exportedFile(
+  core: Pick<Core, 'blobs'>,
+  out: { fileName: string; blobId: string | null },
+): Promise<{ fileName: string; contentBase64: string }> {
+  if (out.blobId === null) throw new Error(`Export ${out.fileName} was saved by main, not handed over as a blob`);
+  const parts: Buffer[] = [];
+  for await (const chunk of await core.blobs().store.open(out.blobId)) parts.push(chunk as Buffer);
+  return { fileName: out.fileName, contentBase64: Buffer.concat(parts).toString('base64') };
 }
 
 /** The repository's bundled resources (word list, 2FA sites). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/ipc/result';
-import { createClient } from './create-client';
+import { createClient } from '../../src-shared/ipc/client';
 import { createWebTransport, takeToken, TOKEN_HEADER, TOKEN_STORAGE_KEY } from './web-transport';
 
 interface Recorded {

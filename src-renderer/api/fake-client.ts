@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AppClient, AppContracts, DomainName } from '../../src-shared/ipc/channels';
 import { channelOf } from '../../src-shared/ipc/define';
 import { AppError, type Result } from '../../src-shared/ipc/result';
-import { createClient } from './create-client';
+import { createClient } from '../../src-shared/ipc/client';
 import type { Transport } from './transport';
 
 /**

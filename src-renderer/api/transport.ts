@@ -1,14 +1,11 @@
+import type { CallTransport } from '../../src-shared/ipc/client';
 import type { Result } from '../../src-shared/ipc/result';
 
 /**
  * How the renderer reaches main. Two implementations exist (Electron preload bridge, browser-mode
  * HTTP); `client.ts` picks one at start and nothing outside `api/` knows which.
  */
-export interface Transport {
-  /** Calls `<domain>:<op>`; always resolves to a Result (transport failures become INTERNAL). */
-  call(domain: string, op: string, input: unknown): Promise<Result<unknown>>;
-  /** Subscribes to `<domain>:<event>`; returns the unsubscribe function. */
-  listen(domain: string, event: string, listener: (payload: unknown) => void): () => void;
+export interface Transport extends CallTransport {
   /**
    * Drops everything the page holds after the profile locks. Browser mode reloads the page;
    * under Electron main reloads the window itself (docs/security.md#locking).

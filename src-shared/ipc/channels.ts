@@ -1,5 +1,7 @@
 import { appContract } from '../domains/app/app.contract';
 import { batchesContract } from '../domains/batches/batches.contract';
+import { blobsContract } from '../domains/blobs/blobs.contract';
+import { jobsContract } from '../domains/jobs/jobs.contract';
 import { profileContract } from '../domains/profile/profile.contract';
 import { sessionContract } from '../domains/session/session.contract';
 import { settingsContract } from '../domains/settings/settings.contract';
@@ -14,6 +16,8 @@ export const appContracts = {
   settings: settingsContract,
   vault: vaultContract,
   batches: batchesContract,
+  blobs: blobsContract,
+  jobs: jobsContract,
 } as const;
 
 export type AppContracts = typeof appContracts;

@@ -4,6 +4,9 @@ import * as m0002 from './0002-create-vault';
 import * as m0003 from './0003-create-batches';
 import * as m0004 from './0004-batches-freshness-rule';
 import * as m0005 from './0005-create-vault-strength-cache';
+import * as m0006 from './0006-one-settings-table';
+import * as m0007 from './0007-create-change-log';
+import * as m0008 from './0008-create-blobs';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -18,4 +21,7 @@ export const migrations: readonly Migration[] = [
   { name: '0003-create-batches', up: m0003.up },
   { name: '0004-batches-freshness-rule', up: m0004.up },
   { name: '0005-create-vault-strength-cache', up: m0005.up },
+  { name: '0006-one-settings-table', up: m0006.up },
+  { name: '0007-create-change-log', up: m0007.up },
+  { name: '0008-create-blobs', up: m0008.up },
 ];

@@ -1,68 +1,57 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { ShopClock } from '../../../src-shared/domains/batches/batch-status';
+import type { batchesContract } from '../../../src-shared/domains/batches/batches.contract';
 import { DEFAULT_BATCH_SETTINGS, BatchSettings } from '../../../src-shared/domains/batches/batches.schemas';
+import type { BlobHub } from '../../blobs/blob-hub';
 import type { Database } from '../../db/database';
-import { log } from '../../lib/log';
-import { batchesRepository as repo } from './batches.repository';
+import type { DomainContext } from '../../platform/context';
+import { defineSettings, readSettings } from '../../platform/settings-store';
 
-/** What the batches domain needs from the rest of the app, passed in from bootstrap.ts. */
+/** What the batches domain needs beyond its DomainContext (passed in by batches.module.ts). */
 export interface BatchesDeps {
-  db: () => Kysely<Database>;
-  /** The clock (ms since the epoch); tests pin it. */
-  now?: () => number;
-  /** The computer's IANA zone, used while the shop has not chosen one. */
-  systemTimeZone?: () => string;
-  /** Reads the text of a QR code in a PNG or JPEG (the vault's decoder, passed in: domains never import each other). */
+  /** Reads the text of a QR code in a PNG or JPEG. */
   decodeQrImage: (bytes: Buffer) => string;
   /** The customer page's browser script (built by `npm run build` into dist/main/customer-page.js). */
   customerPageScript: () => Promise<string>;
-  /** Tells renderers that batches changed. */
-  emitChanged?: (ids: string[]) => void;
 }
+
+/** The shop's settings: namespace `batches` in the one settings table. */
+export const batchSettings = defineSettings<BatchSettings>({ namespace: 'batches', schema: BatchSettings, defaults: DEFAULT_BATCH_SETTINGS });
+
+/** Stored settings over the defaults; a stored value that no longer validates falls back to its default. */
+export const readBatchSettings = (db: Kysely<Database>): Promise<BatchSettings> => readSettings(db, batchSettings);
 
 /** Shared helpers for the batches service parts. */
 export interface BatchesContext {
   db(): Kysely<Database>;
+  /** The write path (transaction + change log + `batches:changed`). */
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   nowMs(): number;
   settings(): Promise<BatchSettings>;
+  setSettings(patch: Partial<BatchSettings>): Promise<BatchSettings>;
   /** The shop's clock: now, in the shop's zone (or the computer's). */
   clock(): Promise<ShopClock>;
   resolveZone(settings: BatchSettings): string;
-  changed(ids: string[]): void;
+  /** Heavy work in worker threads, with progress and cancel (host.jobs). */
+  jobs: DomainContext['host']['jobs'];
   deps: BatchesDeps;
+  /** The file store: label PDFs become temporary blobs with a download ticket. */
+  blobs(): Pick<BlobHub, 'publish'>;
 }
 
-const systemZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-/** Stored settings over the defaults; a stored value that no longer validates falls back to its default. */
-export async function readBatchSettings(db: Kysely<Database>): Promise<BatchSettings> {
-  const merged: Record<string, unknown> = { ...DEFAULT_BATCH_SETTINGS };
-  for (const row of await repo.listSettings(db)) {
-    const field = (BatchSettings.shape as Record<string, z.ZodType | undefined>)[row.key];
-    if (!field) continue;
-    try {
-      const parsed = field.safeParse(JSON.parse(row.value));
-      if (parsed.success) merged[row.key] = parsed.data;
-      else log.warn(`[batches] ignoring invalid stored setting ${row.key}`);
-    } catch {
-      log.warn(`[batches] ignoring unreadable stored setting ${row.key}`);
-    }
-  }
-  return BatchSettings.parse(merged);
-}
-
-export function createBatchesContext(deps: BatchesDeps): BatchesContext {
-  const nowMs = deps.now ?? Date.now;
-  const resolveZone = (s: BatchSettings): string => (s.timeZone !== '' ? s.timeZone : (deps.systemTimeZone ?? systemZone)());
-  const settings = () => readBatchSettings(deps.db());
+export function createBatchesContext(ctx: DomainContext<typeof batchesContract>, deps: BatchesDeps): BatchesContext {
+  const resolveZone = (s: BatchSettings): string => (s.timeZone !== '' ? s.timeZone : ctx.host.systemTimeZone());
+  const settings = ctx.settings(batchSettings);
   return {
-    db: deps.db,
-    nowMs,
-    settings,
+    db: ctx.db,
+    write: ctx.write,
+    nowMs: ctx.now,
+    settings: settings.get,
+    setSettings: settings.set,
     resolveZone,
-    clock: async () => ({ nowMs: nowMs(), timeZone: resolveZone(await settings()) }),
-    changed: (ids) => deps.emitChanged?.(ids.slice(0, 1000)),
+    clock: async () => ({ nowMs: ctx.now(), timeZone: resolveZone(await settings.get()) }),
+    jobs: ctx.host.jobs,
     deps,
+    blobs: () => ctx.host.blobs(),
   };
 }

@@ -7,11 +7,13 @@ import type {
 import { isDateRule } from '../../../src-shared/domains/batches/freshness-rule';
 import { lotError } from '../../../src-shared/domains/batches/gs1-digital-link';
 import { validateGtin } from '../../../src-shared/domains/batches/gtin';
-import { todayIn } from '../../../src-shared/domains/batches/local-date';
+import { todayIn } from '../../../src-shared/lib/local-date';
 import { AppError } from '../../../src-shared/ipc/result';
+import { formatCsv, parseCsvRows } from '../../../src-shared/lib/csv';
+import { BATCH_CSV_LIMITS } from '../../../src-shared/lib/limits';
 import type { Database } from '../../db/database';
 import { nowIso } from '../../lib/ids';
-import { cellText, formatCsv, mapHeaders, parseCsvRows } from './batches-csv';
+import { cellText, mapHeaders } from './batches-csv';
 import { readBatch, readNewProduct, ruleCellsIgnored } from './batches-csv-rows';
 import type { BatchesContext } from './batches-context';
 import { parseThresholds, toBatchSummary } from './batches-mapping';
@@ -41,7 +43,7 @@ interface Plan {
 
 /** Reads and checks every row without writing: the dry run, and the first half of a commit. */
 async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsvInput>, env: { clock: ShopClock; settings: BatchSettings; decimal: CsvDecimal }): Promise<Plan> {
-  const [headers, ...data] = parseCsvRows(input.csv);
+  const [headers, ...data] = parseCsvRows(input.csv, BATCH_CSV_LIMITS);
   if (!headers || data.length === 0) throw new AppError('INVALID_INPUT', 'The file has a header row but no batches.');
   const { index, ignored } = mapHeaders(headers, input.mapping);
   const missing = REQUIRED.filter((f) => index[f] === undefined);
@@ -142,7 +144,7 @@ export function createCsvService(ctx: BatchesContext) {
         throw new AppError('INVALID_INPUT', `${errors} row${errors === 1 ? ' has' : 's have'} errors; nothing was imported.`, { issues });
       }
       const now = nowIso(ctx.nowMs);
-      await ctx.db().transaction().execute(async (trx) => {
+      await ctx.write(async (trx) => {
         const created = new Map<string, ProductRow>();
         for (const [key, data] of plan.newProducts) created.set(key, await insertProduct(trx, data, now));
         for (const r of plan.rows) {
@@ -151,7 +153,6 @@ export function createCsvService(ctx: BatchesContext) {
           await insertBatch(trx, { ...r.batch, productId: product.id }, product, { clock, settings, now });
         }
       });
-      ctx.changed([]);
       return { ...report, committed: true };
     },
 
@@ -162,11 +163,12 @@ export function createCsvService(ctx: BatchesContext) {
       const rows = (await repo.listBatches(db, { includeInactive: input.includeInactive }))
         .map((r) => ({ row: r, b: toBatchSummary(r, clock), p: products.get(r.product_id) }))
         .sort((x, y) => x.b.productName.localeCompare(y.b.productName) || x.b.lot.localeCompare(y.b.lot));
-      const csv = formatCsv(EXPORT_HEADER, rows.map(({ row, b, p }) => [
+      // SECURITY: formatCsv escapes cells a spreadsheet would run as formulas (plain numbers stay numbers).
+      const csv = formatCsv([EXPORT_HEADER, ...rows.map(({ row, b, p }) => [
         b.productName, p?.gtin ?? null, b.lot, b.productionDate, b.arrivalDate, b.explicitExpiryDate, b.quantity, b.remaining, b.unit,
         b.dateType, row.shelf_life_days, b.category, b.supplier, b.location, b.notes, p?.price ?? null, p?.allergens ?? '',
         ...ruleCells(p?.thresholds), b.expiryDate, b.status, b.daysOnShelf, b.daysLeft,
-      ]));
+      ])], { bom: true });
       return { csv, fileName: `batches-${todayIn(clock.timeZone, clock.nowMs)}.csv`, rows: rows.length };
     },
   };

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedBytes } from '../../blobs/blob-test-kit';
 import { runJob } from '../../lib/worker-pool';
 import { errorOf } from '../../test/helpers';
 import { decodeQrSymbols, rasteriseAt } from './labels/label-pdf.test-helpers';
@@ -41,7 +42,7 @@ describe('batches.service: printing many lots at once', () => {
     const job = await shop.call('printLabels', { batchIds: ids, template: 'avery-l7160', startAt: 5 });
     const ms = performance.now() - started;
     expect(job).toMatchObject({ labels: 1000, pages: Math.ceil((4 + 1000) / 21), fileName: 'labels-1000-batches-avery-l7160.pdf' });
-    const pages = await rasteriseAt(Buffer.from(job.pdfBase64, 'base64'), dir, 'bulk', 200);
+    const pages = await rasteriseAt(await storedBytes(shop.core, job.blobId), dir, 'bulk', 200);
     expect(pages).toHaveLength(job.pages);
     // First sheet: positions 5–21 hold the first 17 lots; the last sheet holds the rest, each scanned whole.
     const first = pages[0] ?? '';
@@ -51,7 +52,7 @@ describe('batches.service: printing many lots at once', () => {
     expect((await decodeQrSymbols([last])).sort()).toEqual(lots.slice(-onLast).map(link).sort());
     const detail = await shop.call('get', { id: ids[999] ?? '' });
     expect(detail.prints).toEqual([expect.objectContaining({ jobId: job.jobId, copies: 1, startAt: 5, payload: link(lots[999] ?? '') })]);
-    console.info(`1,000-label print call: ${Math.round(ms)} ms, PDF ${Math.round((job.pdfBase64.length * 3) / 4 / 1024)} KiB`);
+    console.info(`1,000-label print call: ${Math.round(ms)} ms, PDF ${Math.round((await storedBytes(shop.core, job.blobId)).length / 1024)} KiB`);
   });
 
   it('takes a copy count per lot, and refuses more than 10,000 labels with TOO_LARGE', async () => {
@@ -59,7 +60,7 @@ describe('batches.service: printing many lots at once', () => {
     const three = ids.slice(0, 3);
     const job = await shop.call('printLabels', { batchIds: three, copiesEach: [2, 1, 3], template: 'avery-l7163' });
     expect(job.labels).toBe(6);
-    const [page] = await rasteriseAt(Buffer.from(job.pdfBase64, 'base64'), dir, 'each', 300);
+    const [page] = await rasteriseAt(await storedBytes(shop.core, job.blobId), dir, 'each', 300);
     const [a = '', b = '', c = ''] = lots.map(link);
     expect((await decodeQrSymbols([page ?? ''])).sort()).toEqual([a, a, b, c, c, c].sort());
     expect((await shop.call('get', { id: three[2] ?? '' })).prints[0]?.copies).toBe(3);

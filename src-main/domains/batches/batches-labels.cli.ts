@@ -5,9 +5,9 @@ import { AppError } from '../../../src-shared/ipc/result';
 import type { CliCommand } from '../../cli/commands';
 import type { CliContext } from '../../cli/context';
 import { EXIT, printJson, printLine, UsageError } from '../../cli/io';
-import { writeFileAtomic } from '../../lib/atomic-file';
 import { positiveInt, requireString } from './batches-cli-args';
-import { parseCsvRows } from './batches-csv';
+import { parseCsvRows } from '../../../src-shared/lib/csv';
+import { BATCH_CSV_LIMITS } from '../../../src-shared/lib/limits';
 
 /** `hearth batches labels`: one PDF for one lot, several `--lot`s, every batch on the shelf, or a CSV of lots and copies. */
 
@@ -19,7 +19,7 @@ interface Wanted {
 
 /** Rows of a `lot,copies[,product]` CSV (header required; copies default to `--copies`). */
 function wantedFromCsv(text: string, copies: number): Wanted[] {
-  const [header = [], ...rows] = parseCsvRows(text);
+  const [header = [], ...rows] = parseCsvRows(text, BATCH_CSV_LIMITS);
   const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name);
   const [lotAt, copiesAt, productAt] = [col('lot'), col('copies'), col('product')];
   if (lotAt < 0) throw new UsageError('The CSV needs a header row with a "lot" column (and optionally "copies" and "product").');
@@ -60,6 +60,16 @@ export const labelsCommand: CliCommand = {
     lot: { type: 'string', multiple: true }, product: { type: 'string' }, 'all-active': { type: 'boolean' }, csv: { type: 'string' },
     template: { type: 'string' }, copies: { type: 'string' }, 'start-at': { type: 'string' }, out: { type: 'string' },
   },
+  optionHelp: {
+    lot: 'A lot to print labels for (repeat for several)',
+    product: 'The product, when several products use the same lot',
+    'all-active': 'Labels for every batch on the shelf (--copies each)',
+    csv: 'A CSV of lot,copies[,product] (header row required)',
+    template: `The label template: ${LabelTemplateId.options.join(', ')}`,
+    copies: 'Labels per lot (default 1; a CSV copies column overrides it)',
+    'start-at': 'Where the first label goes on a partly used sheet, counting from 1 (default 1)',
+    out: 'The PDF file to write',
+  },
   async run(ctx: CliContext, { values }) {
     const file = requireString(values.out, '--out FILE.pdf');
     const lots = stringList(values.lot);
@@ -74,16 +84,17 @@ export const labelsCommand: CliCommand = {
     });
     await ctx.unlock();
     const activeOnly = values['all-active'] === true;
-    const list = await ctx.call<BatchList>('batches:list', { includeInactive: !activeOnly, limit: 5000, sort: 'fefo' });
+    const list = await ctx.client.batches.list({ includeInactive: !activeOnly, limit: 5000, sort: 'fefo' });
     const product = values.product as string | undefined;
     const wanted = csvText !== undefined ? wantedFromCsv(csvText, copies) : lots.map((lot) => ({ lot, product, copies }));
     const batches = activeOnly ? list.items : resolveLots(list.items, wanted);
     if (batches.length === 0) throw new AppError('NOT_FOUND', 'There are no batches on the shelf to print labels for.');
-    const job = await ctx.call<PrintLabelsResult>('batches:printLabels', {
+    const job = await ctx.client.batches.printLabels({
       batchIds: batches.map((b) => b.id), template: template?.data, startAt: positiveInt(values['start-at'], '--start-at', 1),
       ...(activeOnly ? { copies } : { copiesEach: wanted.map((w) => w.copies) }),
     });
-    await writeFileAtomic(file, Buffer.from(job.pdfBase64, 'base64'));
+    // The CLI is main: it writes the stored PDF straight to the file (atomically), no ticket and no base64.
+    await ctx.core.blobs().store.exportTo(job.blobId, file);
     const [only] = batches;
     const what = batches.length === 1 && only ? `${only.productName} lot ${only.lot}` : `${batches.length} lots`;
     if (ctx.flags.json) printJson({ file, jobId: job.jobId, labels: job.labels, pages: job.pages, batchIds: batches.map((b) => b.id), ...(only && batches.length === 1 ? { batchId: only.id } : {}) });

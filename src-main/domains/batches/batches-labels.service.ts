@@ -6,7 +6,6 @@ import type {
 import { buildQrPayload } from '../../../src-shared/domains/batches/qr-payload';
 import { AppError } from '../../../src-shared/ipc/result';
 import { newId, nowIso } from '../../lib/ids';
-import { runJob } from '../../lib/worker-pool';
 import type { BatchesContext } from './batches-context';
 import { toBatchSummary, toLabelPrint, toMovement, toProduct } from './batches-mapping';
 import { warningsFor } from './batches-stock.service';
@@ -96,9 +95,9 @@ export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: s
 
     /**
      * Renders the labels (many lots, each with its copies, as one job running on across sheets) to a PDF
-     * at the stock's exact size, in a worker thread, and logs one print per batch. Browser mode
-     * downloads the PDF; the Electron shell will hand the same PDF to the OS print dialog (exact page size,
-     * see docs/formats.md#label-pdfs), so nothing here depends on the transport.
+     * at the stock's exact size, in a worker thread, and logs one print per batch. The PDF is stored as a
+     * temporary blob and the result carries a ticket URL: the renderer downloads it over the front door's
+     * file stream (never base64 over IPC), the CLI writes it from the blob id; nothing depends on the transport.
      */
     async printLabels(input: z.output<typeof PrintLabelsInput>): Promise<PrintLabelsResult> {
       const [clock, settings] = await Promise.all([ctx.clock(), ctx.settings()]);
@@ -114,13 +113,21 @@ export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: s
       };
       const contents = await Promise.all(rows.map(async (r) => labelContentFor(toBatchSummary(r, clock), await productOnce(r), settings)));
       // Drawn in a worker thread: main keeps answering while a 10,000-label PDF is built.
-      const pdf = await runJob('batches.labels.render', {
+      const pdf = await ctx.jobs.run(`Printing ${plan.labels.toLocaleString('en-US')} labels`, 'batches.labels.render', {
         labels: contents,
         opts: { template, copiesEach: plan.copies, startAt: input.startAt, offsetMm },
       }, { limits: { maxOldGenerationSizeMb: 1024, timeoutMs: 120_000 } });
       const jobId = newId();
+      const { labels } = plan;
+      const name = rows.length === 1 && rows[0] ? fileSafe(`${rows[0].product_name}-${rows[0].lot}`) : `${rows.length}-batches`;
+      const fileName = `labels-${name}-${template}.pdf`;
+      // The PDF becomes a temporary stored file (its 'label-pdf' ref lapses after an hour) before the print is
+      // logged: if logging fails, the file is collected; a logged print always has its PDF.
+      const published = await ctx.blobs().publish([Buffer.from(pdf)], {
+        name: fileName, mime: 'application/pdf', owner: { ownerDomain: 'batches', ownerTable: 'label_prints', ownerId: jobId, role: 'label-pdf' },
+      });
       const now = nowIso(ctx.nowMs);
-      await ctx.db().transaction().execute(async (trx) => {
+      await ctx.write(async (trx) => {
         for (const [i, r] of rows.entries()) {
           await repo.insertPrint(trx, {
             id: newId(), job_id: jobId, batch_id: r.id, template, copies: plan.copies[i] ?? input.copies, start_at: input.startAt,
@@ -128,13 +135,12 @@ export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: s
           });
         }
       });
-      ctx.changed(plan.ids);
-      const { labels } = plan;
-      const name = rows.length === 1 && rows[0] ? fileSafe(`${rows[0].product_name}-${rows[0].lot}`) : `${rows.length}-batches`;
       return {
         jobId,
-        pdfBase64: Buffer.from(pdf).toString('base64'),
-        fileName: `labels-${name}-${template}.pdf`,
+        blobId: published.blobId,
+        url: published.url,
+        expiresAt: published.expiresAt,
+        fileName,
         labels,
         pages: pageCount(template, labels, input.startAt),
       };

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL_TEMPLATE_IDS } from '../../../src-shared/domains/batches/batches.schemas';
-import { todayIn } from '../../../src-shared/domains/batches/local-date';
+import { todayIn } from '../../../src-shared/lib/local-date';
+import { storedBytes } from '../../blobs/blob-test-kit';
 import { errorOf } from '../../test/helpers';
 import { decodeQrConcatenated, pdfText, rasterise } from './labels/label-pdf.test-helpers';
 import { batch, product, setupShop, type Shop } from './batches.test-helpers';
@@ -40,7 +41,7 @@ describe('batches.service: labels', () => {
     const { shop, batchId } = await gs1Shop();
     const job = await shop.call('printLabels', { batchIds: [batchId], template, copies: 2 });
     expect(job).toMatchObject({ labels: 2, fileName: `labels-Milk-1-l-AB-12-${template}.pdf` });
-    const pdf = Buffer.from(job.pdfBase64, 'base64');
+    const pdf = await storedBytes(shop.core, job.blobId);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = await rasterise(pdf, dir, template);
     expect(pages).toHaveLength(job.pages);
@@ -98,14 +99,16 @@ describe('batches.service: scan to find', () => {
   });
 
   it('decodes a printed label image through the real core (decoder wired in bootstrap)', async () => {
-    const { core } = await setupShop();
-    const today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone, Date.now());
-    await core.call('batches:setSettings', { qr: { mode: 'gs1', domain: 'shop.example' } });
-    const p = await core.call<{ id: string }>('batches:createProduct', { name: 'Eggs', gtin: '5901234123457', shelfLifeDays: 14, thresholds: { kind: 'days-before-expiry', cautionWithinDays: 2 } });
-    const { batch: b } = await core.call<{ batch: { id: string } }>('batches:create', { productId: p.id, lot: 'EGG-7', productionDate: today, arrivalDate: today, quantity: 30 });
-    const job = await core.call<{ pdfBase64: string }>('batches:printLabels', { batchIds: [b.id], template: 'thermal-50x30' });
-    const [png] = await rasterise(Buffer.from(job.pdfBase64, 'base64'), dir, 'scan');
-    const found = await core.call<{ matchedBy: string; batch: { id: string } }>('batches:findByScan', { imageBase64: (await readFile(png!)).toString('base64') });
+    // The core's clock is the shop's (pinned by setupShop), so pin it to the real now: the dates below are today's.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const { core } = await setupShop(new Date().toISOString(), zone);
+    const today = todayIn(zone, Date.now());
+    await core.client.batches.setSettings({ qr: { mode: 'gs1', domain: 'shop.example' } });
+    const p = await core.client.batches.createProduct({ name: 'Eggs', gtin: '5901234123457', shelfLifeDays: 14, thresholds: { kind: 'days-before-expiry', cautionWithinDays: 2 } });
+    const { batch: b } = await core.client.batches.create({ productId: p.id, lot: 'EGG-7', productionDate: today, arrivalDate: today, quantity: 30 });
+    const job = await core.client.batches.printLabels({ batchIds: [b.id], template: 'thermal-50x30' });
+    const [png] = await rasterise(await storedBytes(core, job.blobId), dir, 'scan');
+    const found = await core.client.batches.findByScan({ imageBase64: (await readFile(png!)).toString('base64') });
     expect(found).toMatchObject({ matchedBy: 'digital-link', batch: { id: b.id } });
   });
 });

@@ -70,8 +70,7 @@ export function createProductsService(ctx: BatchesContext) {
     },
 
     async createProduct(input: ProductData): Promise<Product> {
-      const row = await insertProduct(ctx.db(), input, nowIso(ctx.nowMs));
-      ctx.changed([]);
+      const row = await ctx.write((trx) => insertProduct(trx, input, nowIso(ctx.nowMs)));
       return toProduct(row, 0);
     },
 
@@ -79,9 +78,10 @@ export function createProductsService(ctx: BatchesContext) {
       const { id, ...data } = input;
       await productRow(id);
       const cols = productColumns(data);
-      await assertUnique(ctx.db(), cols, id);
-      await repo.updateProduct(ctx.db(), id, { ...cols, updated_at: nowIso(ctx.nowMs) });
-      ctx.changed([]);
+      await ctx.write(async (trx) => {
+        await assertUnique(trx, cols, id);
+        await repo.updateProduct(trx, id, { ...cols, updated_at: nowIso(ctx.nowMs) });
+      });
       return toProduct(await productRow(id), await activeOf(id));
     },
 
@@ -92,8 +92,7 @@ export function createProductsService(ctx: BatchesContext) {
         throw new AppError('CONFLICT', `"${row.name}" still has ${active} batch${active === 1 ? '' : 'es'} on the shelf. Sell, discard or delete them first.`);
       }
       const now = nowIso(ctx.nowMs);
-      await repo.updateProduct(ctx.db(), id, { deleted_at: now, updated_at: now });
-      ctx.changed([]);
+      await ctx.write((trx) => repo.updateProduct(trx, id, { deleted_at: now, updated_at: now }));
       return toProduct({ ...row, deleted_at: now, updated_at: now }, 0);
     },
   };

@@ -1,6 +1,7 @@
-import { strToU8, zipSync } from 'fflate';
-import type { BatchSummary } from '../../../src-shared/domains/batches/batches.schemas';
+import type { BatchSummary, CustomerSite } from '../../../src-shared/domains/batches/batches.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
+import { newId } from '../../lib/ids';
+import { writeZip } from '../../lib/zip';
 import type { BatchesContext } from './batches-context';
 import { labelContentFor } from './batches-labels.service';
 import { parseThresholds, toBatchSummary } from './batches-mapping';
@@ -62,11 +63,14 @@ export function createSiteService(ctx: BatchesContext, stock: { batchRow(id: str
       return { html, fileName: `${fileSafe(`${product.name}-${batch.lot}`)}.html` };
     },
 
-    async customerSite(): Promise<{ zipBase64: string; fileName: string; pages: number }> {
+    /** The zipped site, handed over as a temporary blob (its 'export' ref lapses after an hour) with a download ticket URL. */
+    async customerSite(): Promise<CustomerSite> {
       const { settings, clock, script, shop } = await common();
       const products = new Map((await repo.listProducts(ctx.db())).map((p) => [p.id, p]));
       const rows = await repo.listBatches(ctx.db(), { includeInactive: false });
-      const files: Record<string, Uint8Array> = {};
+      const files: Record<string, string> = {};
+      // Names compared case-insensitively, as on Windows and macOS disks (writeZip refuses such duplicates).
+      const taken = new Set(['index.html', 'readme.txt']);
       const all: (CustomerPageBatch & { effectiveExpiry: string | null })[] = [];
       const readme = ['Customer pages exported by Hearth. Upload this folder to the website your QR codes point at.', '', 'index.html lists every batch; a link with the lot in its path or query shows just that batch.', ''];
       for (const row of rows) {
@@ -81,14 +85,21 @@ export function createSiteService(ctx: BatchesContext, stock: { batchRow(id: str
         } catch {
           link = null;
         }
-        const file = link && !(link in files) ? link : `lots/${fileSafe(`${product.name}-${batch.lot}`)}.html`;
-        files[file] = strToU8(renderCustomerPage({ ...shop, batches: [data] }, script, `${product.name} – lot ${batch.lot}`));
+        const base = `lots/${fileSafe(`${product.name}-${batch.lot}`)}`;
+        let file = link && !taken.has(link.toLowerCase()) ? link : `${base}.html`;
+        for (let n = 2; taken.has(file.toLowerCase()); n++) file = `${base}-${n}.html`;
+        taken.add(file.toLowerCase());
+        files[file] = renderCustomerPage({ ...shop, batches: [data] }, script, `${product.name} – lot ${batch.lot}`);
         readme.push(`${product.name}, lot ${batch.lot}: ${file}`);
       }
-      files['index.html'] = strToU8(renderCustomerPage({ ...shop, batches: all }, script, shop.shopName || 'Batches'));
-      files['README.txt'] = strToU8(`${readme.join('\n')}\n`);
-      const zip = zipSync(files, { level: 6, mtime: new Date(ctx.nowMs()) });
-      return { zipBase64: Buffer.from(zip).toString('base64'), fileName: 'customer-pages.zip', pages: Object.keys(files).length - 1 };
+      files['index.html'] = renderCustomerPage({ ...shop, batches: all }, script, shop.shopName || 'Batches');
+      files['README.txt'] = `${readme.join('\n')}\n`;
+      const zip = writeZip(files, { level: 6, mtime: ctx.nowMs() });
+      const fileName = 'customer-pages.zip';
+      const published = await ctx.blobs().publish([zip], {
+        name: fileName, mime: 'application/zip', owner: { ownerDomain: 'batches', ownerTable: 'customer_site', ownerId: newId(), role: 'export' },
+      });
+      return { blobId: published.blobId, url: published.url, expiresAt: published.expiresAt, fileName, pages: Object.keys(files).length - 1 };
     },
   };
 }

@@ -6,7 +6,7 @@ import type {
 } from '../../../src-shared/domains/batches/batches.schemas';
 import { deliveryWarnings, type FefoBatch } from '../../../src-shared/domains/batches/fefo';
 import { lotError } from '../../../src-shared/domains/batches/gs1-digital-link';
-import { todayIn } from '../../../src-shared/domains/batches/local-date';
+import { todayIn } from '../../../src-shared/lib/local-date';
 import { AppError, notFound } from '../../../src-shared/ipc/result';
 import type { Database } from '../../db/database';
 import { newId, nowIso } from '../../lib/ids';
@@ -84,11 +84,10 @@ export function createStockService(ctx: BatchesContext, products: { productRow(i
     const remaining = roundQty(batch.remaining + delta);
     if (remaining < 0) throw invalid('quantity', `Only ${batch.remaining} ${batch.unit} of lot ${batch.lot} is left.`);
     const now = nowIso(ctx.nowMs);
-    await ctx.db().transaction().execute(async (trx) => {
+    await ctx.write(async (trx) => {
       await write(trx, now);
       await repo.updateBatch(trx, batch.id, { remaining, depleted_at: remaining === 0 ? (batch.depleted_at ?? now) : null, updated_at: now });
     });
-    ctx.changed([batch.id]);
   }
 
   return {
@@ -98,8 +97,7 @@ export function createStockService(ctx: BatchesContext, products: { productRow(i
     async create(input: BatchData): Promise<z.input<typeof CreateBatchResult>> {
       const product = await products.productRow(input.productId);
       const [clock, settings] = await Promise.all([ctx.clock(), ctx.settings()]);
-      const row = await insertBatch(ctx.db(), input, product, { clock, settings, now: nowIso(ctx.nowMs) });
-      ctx.changed([row.id]);
+      const row = await ctx.write((trx) => insertBatch(trx, input, product, { clock, settings, now: nowIso(ctx.nowMs) }));
       const batch = await summary(row.id, clock);
       return { batch, warnings: await warningsFor(ctx.db(), batch, clock) };
     },
@@ -114,7 +112,7 @@ export function createStockService(ctx: BatchesContext, products: { productRow(i
       const remaining = roundQty(data.quantity - used);
       if (remaining < 0) throw invalid('quantity', `${used} ${current.unit} has already been sold or discarded; the quantity cannot be less.`);
       const now = nowIso(ctx.nowMs);
-      await repo.updateBatch(ctx.db(), id, {
+      await ctx.write((trx) => repo.updateBatch(trx, id, {
         product_id: product.id,
         lot: data.lot,
         production_date: data.productionDate,
@@ -128,16 +126,14 @@ export function createStockService(ctx: BatchesContext, products: { productRow(i
         notes: data.notes,
         depleted_at: remaining === 0 ? (current.depleted_at ?? now) : null,
         updated_at: now,
-      });
-      ctx.changed([id]);
+      }));
       return summary(id, clock);
     },
 
     async delete({ id }: { id: string }): Promise<BatchSummary> {
       const row = await batchRow(id);
       const now = nowIso(ctx.nowMs);
-      await repo.updateBatch(ctx.db(), id, { deleted_at: now, updated_at: now });
-      ctx.changed([id]);
+      await ctx.write((trx) => repo.updateBatch(trx, id, { deleted_at: now, updated_at: now }));
       return toBatchSummary({ ...row, deleted_at: now, updated_at: now }, await ctx.clock());
     },
 

@@ -4,7 +4,7 @@ import type {
   BatchList, BatchSort, BatchSummary, Dashboard, DashboardInput, ExpiryEvent, ExpiryEventsInput, ListBatchesInput, WasteLogInput, WasteRow,
 } from '../../../src-shared/domains/batches/batches.schemas';
 import { sellFirst } from '../../../src-shared/domains/batches/fefo';
-import { addDays, daysBetween, todayIn } from '../../../src-shared/domains/batches/local-date';
+import { addDays, daysBetween, todayIn } from '../../../src-shared/lib/local-date';
 import { dateLabel } from '../../../src-shared/domains/batches/qr-payload';
 import { AppError } from '../../../src-shared/ipc/result';
 import type { BatchesContext } from './batches-context';

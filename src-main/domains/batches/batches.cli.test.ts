@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayIn } from '../../../src-shared/domains/batches/local-date';
+import { addDays, todayIn } from '../../../src-shared/lib/local-date';
 import { assertCliBuilt, hearth, ok } from '../../test/cli';
 import { tempRoot } from '../../test/helpers';
 import { decodeQrConcatenated } from './labels/label-pdf.test-helpers';

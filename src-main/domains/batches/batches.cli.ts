@@ -25,6 +25,7 @@ const importCsv: CliCommand = {
   usage: 'hearth batches import FILE.csv [--dry-run] [--decimal .|,]',
   summary: 'Import batches (and new products) from CSV; all rows or none',
   options: { 'dry-run': { type: 'boolean' }, decimal: { type: 'string' } },
+  optionHelp: { 'dry-run': 'Check every row and report, write nothing', decimal: "The decimal separator of the file's numbers: . or ," },
   async run(ctx, { positionals, values }) {
     const file = requireString(positionals[0], 'the CSV file');
     const decimal = values.decimal as string | undefined;
@@ -35,8 +36,8 @@ const importCsv: CliCommand = {
     await ctx.unlock();
     const dryRun = values['dry-run'] === true;
     // A commit checks every row first: run the same check as a dry run so errors come back per row.
-    const check = await ctx.call<ImportReport>('batches:importCsv', { csv, dryRun: true, decimal });
-    const report = dryRun || check.errors > 0 ? check : await ctx.call<ImportReport>('batches:importCsv', { csv, dryRun: false, decimal });
+    const check = await ctx.client.batches.importCsv({ csv, dryRun: true, decimal });
+    const report = dryRun || check.errors > 0 ? check : await ctx.client.batches.importCsv({ csv, dryRun: false, decimal });
     if (ctx.flags.json) printJson(report);
     else printImport(report);
     return report.errors > 0 ? EXIT.badInput : EXIT.ok;
@@ -48,6 +49,14 @@ const config: CliCommand = {
   usage: 'hearth batches config [--qr gs1|url|text] [--domain D] [--url-template T] [--shop-name S] [--time-zone Z] [--template ID]',
   summary: "Set the shop's QR payload and label settings (prints them all)",
   options: { qr: { type: 'string' }, domain: { type: 'string' }, 'url-template': { type: 'string' }, 'shop-name': { type: 'string' }, 'time-zone': { type: 'string' }, template: { type: 'string' } },
+  optionHelp: {
+    qr: "What the labels' QR codes hold: gs1 (GS1 Digital Link, needs --domain), url (needs --url-template) or text",
+    domain: 'The domain for GS1 Digital Link QR codes (e.g. shop.example)',
+    'url-template': 'The https URL for url QR codes; {lot}, {gtin}, {gtin14}, {product}, {production}, {arrival}, {expiry} are filled in',
+    'shop-name': 'The shop name printed on labels',
+    'time-zone': 'The IANA time zone that decides "today" for expiry (empty: this computer\'s)',
+    template: 'The default label template id',
+  },
   async run(ctx, { values }) {
     const patch: Record<string, unknown> = {};
     if (values.qr === 'gs1') patch.qr = { mode: 'gs1', domain: requireString(values.domain, '--domain D (e.g. shop.example)') };
@@ -58,7 +67,7 @@ const config: CliCommand = {
     if (values['time-zone'] !== undefined) patch.timeZone = values['time-zone'];
     if (values.template !== undefined) patch.defaultTemplate = values.template;
     await ctx.unlock();
-    const settings = await ctx.call<BatchSettingsView>(Object.keys(patch).length > 0 ? 'batches:setSettings' : 'batches:getSettings', patch);
+    const settings = Object.keys(patch).length > 0 ? await ctx.client.batches.setSettings(patch) : await ctx.client.batches.getSettings();
     if (ctx.flags.json) printJson(settings);
     else {
       const qr = settings.qr.mode === 'gs1' ? `GS1 Digital Link on ${settings.qr.domain}` : settings.qr.mode === 'url' ? `URL ${settings.qr.template}` : 'plain text';
@@ -73,10 +82,11 @@ const exportCsv: CliCommand = {
   usage: 'hearth batches export --out FILE.csv [--all]',
   summary: 'Export batches on the shelf (--all: every batch) as CSV',
   options: { out: { type: 'string' }, all: { type: 'boolean' } },
+  optionHelp: { out: 'The CSV file to write (replaced atomically)', all: 'Include batches no longer on the shelf (sold out, wasted)' },
   async run(ctx, { values }) {
     const file = requireString(values.out, '--out FILE.csv');
     await ctx.unlock();
-    const csv = await ctx.call<CsvFile>('batches:exportCsv', { includeInactive: values.all === true });
+    const csv = await ctx.client.batches.exportCsv({ includeInactive: values.all === true });
     await writeFileAtomic(file, csv.csv);
     if (ctx.flags.json) printJson({ file, rows: csv.rows });
     else out(`Wrote ${csv.rows} batch${csv.rows === 1 ? '' : 'es'} to ${file}.`);
@@ -113,7 +123,7 @@ const status: CliCommand = {
   summary: 'The freshness dashboard: counts, what expires today and tomorrow, sell first',
   async run(ctx) {
     await ctx.unlock();
-    const dashboard = await ctx.call<Dashboard>('batches:dashboard', {});
+    const dashboard = await ctx.client.batches.dashboard({});
     if (ctx.flags.json) printJson(dashboard);
     else printText(formatDashboard(dashboard));
     return EXIT.ok;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { sortByName } from '../../../src-shared/lib/collate';
 import type { Database } from '../../db/database';
 import type {
-  BatchRow, BatchRowUpdate, BatchSettingRow, LabelPrintRow, NewBatchRow, NewLabelPrintRow, NewProductRow, NewStockMovementRow,
+  BatchRow, BatchRowUpdate, LabelPrintRow, NewBatchRow, NewLabelPrintRow, NewProductRow, NewStockMovementRow,
   ProductRow, ProductRowUpdate, StockMovementRow,
 } from './batches.table';
 
@@ -167,15 +167,4 @@ export const batchesRepository = Object.freeze({
     batchIds.length === 0
       ? Promise.resolve([])
       : printsWithBatch(db).where('l.batch_id', 'in', batchIds).orderBy('l.printed_at', 'desc').orderBy('l.id', 'desc').execute(),
-
-  // ------------------------------------------------------------ settings
-  listSettings: (db: Db): Promise<BatchSettingRow[]> =>
-    db.selectFrom('batch_settings').selectAll().where('deleted_at', 'is', null).execute(),
-
-  upsertSetting: (db: Db, key: string, value: string, now: string) =>
-    db
-      .insertInto('batch_settings')
-      .values({ key, value, created_at: now, updated_at: now, deleted_at: null })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, deleted_at: null }))
-      .execute(),
 });

@@ -67,13 +67,6 @@ export interface LabelPrintTable {
   deleted_at: string | null;
 }
 
-export interface BatchSettingsTable {
-  key: string;
-  value: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
 
 export type ProductRow = Selectable<ProductTable>;
 export type NewProductRow = Insertable<ProductTable>;
@@ -85,4 +78,3 @@ export type StockMovementRow = Selectable<StockMovementTable>;
 export type NewStockMovementRow = Insertable<StockMovementTable>;
 export type LabelPrintRow = Selectable<LabelPrintTable>;
 export type NewLabelPrintRow = Insertable<LabelPrintTable>;
-export type BatchSettingRow = Selectable<BatchSettingsTable>;

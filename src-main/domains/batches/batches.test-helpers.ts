@@ -1,13 +1,14 @@
 /**
- * Test-only helpers for the batches tests: a real encrypted profile (testCore), the batches service
- * on it with a pinned clock and zone, and a typed `call` that parses input and output with the contract,
- * as the router does.
+ * Test-only helpers for the batches tests: a real encrypted profile (testCore) with a pinned clock and
+ * zone, and a typed `call` through the router's typed client.
  */
 import type { z } from 'zod';
 import { batchesContract } from '../../../src-shared/domains/batches/batches.contract';
 import { PASSWORD, testCore } from '../../test/helpers';
-import { AppError } from '../../../src-shared/ipc/result';
-import { createBatchesService } from './batches.service';
+import { decodeQrImage } from '../../lib/qr';
+import { appModules, moduleList } from '../../app/modules';
+import { defineModule } from '../../platform/module';
+import { batchesModuleWith } from './batches.module';
 import { DEFAULT_THRESHOLDS } from '../../../src-shared/domains/batches/freshness-rule';
 import { buildCustomerPageScript } from './customer-page/customer-page.build';
 
@@ -18,35 +19,22 @@ let script: Promise<string> | null = null;
 /** The customer page script, bundled from source once per test file. */
 export const customerScript = (): Promise<string> => (script ??= buildCustomerPageScript());
 
-/** A shop profile at `nowIso` in `zone`; `setNow` moves the clock. */
+/** A shop profile at `nowIso` in `zone`; `setNow` moves the clock. Calls go through the real router. */
 export async function setupShop(nowIso = '2026-11-20T10:00:00Z', zone = 'Europe/London') {
-  const core = testCore();
-  await core.call('profile:create', { name: 'Shop', password: PASSWORD });
   let nowMs = Date.parse(nowIso);
-  const changed: string[][] = [];
-  const service = createBatchesService({
-    db: () => core.profiles.current().db,
-    now: () => nowMs,
-    systemTimeZone: () => zone,
-    // Image decoding is wired in bootstrap; image scans are tested through the real core (batches-labels.test.ts).
-    decodeQrImage: () => {
-      throw new AppError('UNSUPPORTED', 'No decoder in this test');
-    },
-    customerPageScript: customerScript,
-    emitChanged: (ids) => changed.push(ids),
+  const batches = defineModule({
+    ...appModules.batches,
+    // The real image decoder; the customer page script bundled from source (the app reads the built one).
+    load: async () => batchesModuleWith({ decodeQrImage, customerPageScript: customerScript }),
   });
-  async function call<K extends OpName>(op: K, input?: z.input<Ops[K]['input']>): Promise<z.output<Ops[K]['output']>> {
-    const def = batchesContract.ops[op];
-    const result = def.input.safeParse(input ?? {});
-    if (!result.success) {
-      const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      throw new AppError('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
-    }
-    const parsed: unknown = result.data;
-    const handler = service[op] as (input: unknown, ctx: { transport: 'test' }) => unknown;
-    return def.output.parse(await handler(parsed, { transport: 'test' })) as z.output<Ops[K]['output']>;
-  }
-  return { core, service, call, changed, setNow: (iso: string) => (nowMs = Date.parse(iso)) };
+  const core = testCore(undefined, { now: () => nowMs, systemTimeZone: () => zone, modules: moduleList({ ...appModules, batches }) });
+  await core.client.profile.create({ name: 'Shop', password: PASSWORD });
+  const changed: string[][] = [];
+  core.client.batches.onChanged(({ ids }) => changed.push(ids));
+  /** `client.batches[op]` by name (input and output checked by the router, as for every caller). */
+  const call = <K extends OpName>(op: K, input?: z.input<Ops[K]['input']>): Promise<z.output<Ops[K]['output']>> =>
+    (core.client.batches[op] as (input?: unknown) => Promise<z.output<Ops[K]['output']>>)(input);
+  return { core, call, changed, setNow: (iso: string) => (nowMs = Date.parse(iso)) };
 }
 
 export type Shop = Awaited<ReturnType<typeof setupShop>>;

@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
-import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en';
 import { AppError } from '../../../src-shared/ipc/result';
+import { passwordStrength, type PasswordStrength } from '../../lib/password-strength';
+
+export { passwordStrength, type PasswordStrength };
 
 /**
  * The vault health report: which logins reuse a password, have a weak or old one, or lack a TOTP on a
@@ -39,10 +39,6 @@ export interface HealthOptions {
 }
 
 /** zxcvbn's verdict: score 0 (too guessable) to 4 (very unguessable), and log10 of the estimated guesses. */
-export interface PasswordStrength {
-  score: 0 | 1 | 2 | 3 | 4;
-  guessesLog10: number;
-}
 
 export const DEFAULT_MAX_AGE_DAYS = 365;
 /** Scores below this are weak (zxcvbn 3 = "safely unguessable: moderate protection from offline attacks"). */
@@ -50,41 +46,6 @@ export const MIN_STRONG_SCORE = 3;
 export const TWO_FACTOR_SITES_FILE = '2fa-sites.txt';
 const DAY_MS = 86_400_000;
 
-/**
- * zxcvbn cost controls, measured on random 20-character passwords (Node 20, one core): library defaults
- * ~150 ms each, with Levenshtein matching 600–1000 ms, with these settings ~45 ms. A vault report checks
- * every distinct password, so this decides whether it takes seconds or minutes.
- * - Levenshtein matching is off: it compares the whole password with every dictionary word.
- * - l33t substitutions are capped at 20 combinations (default 100): on 300 sample passwords this changed
- *   2 scores.
- * - Only the first 48 characters are scored. Truncation can only lower a score, never raise it.
- */
-const ZXCVBN_MAX_LENGTH = 48;
-const ZXCVBN_L33T_MAX_SUBSTITUTIONS = 20;
-
-let zxcvbn: ZxcvbnFactory | undefined;
-
-/** Built on first use: loading the dictionaries takes a moment and most sessions never need them. */
-function getZxcvbn(): ZxcvbnFactory {
-  zxcvbn ??= new ZxcvbnFactory({
-    dictionary: { ...commonDictionary, ...englishDictionary },
-    graphs: adjacencyGraphs,
-    translations,
-    useLevenshteinDistance: false,
-    l33tMaxSubstitutions: ZXCVBN_L33T_MAX_SUBSTITUTIONS,
-    maxLength: ZXCVBN_MAX_LENGTH,
-  });
-  return zxcvbn;
-}
-
-/**
- * zxcvbn's strength estimate (common + English dictionaries, keyboard graphs; settings above). Synchronous
- * and CPU-bound (~10–60 ms per password): callers checking many passwords should not run on the UI path.
- */
-export function passwordStrength(password: string): PasswordStrength {
-  const result = getZxcvbn().check(password);
-  return { score: result.score, guessesLog10: result.guessesLog10 };
-}
 
 /** The lower-cased host of a stored URL (scheme optional), or null for app links and junk. */
 function hostOf(url: string): string | null {

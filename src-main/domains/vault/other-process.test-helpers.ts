@@ -3,12 +3,16 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { afterEach } from 'vitest';
+import type { AppClient } from '../../../src-shared/ipc/channels';
+import { createClient } from '../../../src-shared/ipc/client';
+import { channelOf } from '../../../src-shared/ipc/define';
 import { AppError, type Result } from '../../../src-shared/ipc/result';
 import { PASSWORD, RESOURCES_DIR } from '../../test/helpers';
 
 /** Test helper: another Node process with its own core and SQLite connection on the same profile. */
 export interface OtherProcess {
-  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  /** The typed client, each call answered by the other process's router: `other.client.vault.list({})`. */
+  client: AppClient;
 }
 
 const BUNDLE = path.resolve(import.meta.dirname, '../../../node_modules/.cache/hearth-test/other-process.cjs');
@@ -32,13 +36,16 @@ export async function startOtherProcess(root: string, password = PASSWORD): Prom
   });
   const next = () => new Promise<string>((resolve, reject) => waiting.push({ resolve, reject }));
   await next();
-  return {
-    async call<T>(channel: string, input?: unknown): Promise<T> {
+  const client = createClient({
+    async call(domain, op, input) {
       const answer = next();
-      child.stdin.write(`${JSON.stringify({ channel, input })}\n`);
-      const r = JSON.parse(await answer) as Result<unknown>;
-      if (!r.ok) throw AppError.fromData(r.error);
-      return r.value as T;
+      child.stdin.write(`${JSON.stringify({ channel: channelOf(domain, op), input })}\n`);
+      return JSON.parse(await answer) as Result<unknown>;
     },
-  };
+    // The fixture answers calls only; no test listens to the other process's events.
+    listen: (domain, event) => {
+      throw new AppError('UNSUPPORTED', `The other process does not forward events (${channelOf(domain, event)})`);
+    },
+  });
+  return { client };
 }

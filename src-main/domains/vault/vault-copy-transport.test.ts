@@ -5,8 +5,8 @@ import { PASSWORD, testCore } from '../../test/helpers';
 describe('vault:copy by front door', () => {
   it('refuses with UNSUPPORTED over browser mode and copies for the desktop app', async () => {
     const core = testCore();
-    await core.call('profile:create', { name: 'P', password: PASSWORD });
-    const { id } = await core.call<{ id: string }>('vault:create', { item: { type: 'login', title: 'Bank', login: { username: 'a', password: 'hunter2-hunter2' } } });
+    await core.client.profile.create({ name: 'P', password: PASSWORD });
+    const { id } = await core.client.vault.create({ item: { type: 'login', title: 'Bank', login: { username: 'a', password: 'hunter2-hunter2' } } });
     const web = await core.router.dispatch('vault:copy', { id, field: 'password' }, { transport: 'web' });
     expect(web).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
     expect(core.clipboard).toMatchObject({ history: [] });

@@ -1,22 +1,24 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { HealthReport, ItemDetail } from '../../../src-shared/domains/vault/vault.schemas';
+import type { HealthReport } from '../../../src-shared/domains/vault/vault.schemas';
 import { PASSWORD, RESOURCES_DIR, testCore } from '../../test/helpers';
 import { createVaultHealth } from './vault-health';
 
 /** The health report on a real profile: zxcvbn in worker threads, verdicts cached per keyed digest. */
 async function setup() {
   const core = testCore();
-  await core.call('profile:create', { name: 'H', password: PASSWORD });
+  await core.client.profile.create({ name: 'H', password: PASSWORD });
   const progress: { done: number; total: number }[] = [];
   const health = createVaultHealth({
     db: () => core.profiles.current().db,
+    write: (fn) => core.domainContext('vault').write(fn),
     itemsKey: () => core.profiles.current().keys.items,
     resourcesDir: RESOURCES_DIR,
+    jobs: core.domainContext('vault').host.jobs,
     onProgress: (p) => progress.push(p),
   });
   const login = (title: string, password: string) =>
-    core.call<ItemDetail>('vault:create', { item: { type: 'login', title, login: { username: 'me', password, urls: [] } } });
+    core.client.vault.create({ item: { type: 'login', title, login: { username: 'me', password, urls: [] } } });
   const cache = () => core.profiles.current().sqlite.prepare('SELECT * FROM vault_strength_cache').all() as { id: string; score: number }[];
   const reasons = (r: HealthReport) => Object.fromEntries(r.findings.map((f) => [f.title, f.reasons]));
   return { core, health, progress, login, cache, reasons };
@@ -59,7 +61,7 @@ describe('vault health report', () => {
     expect(reasons(await health.report())).toEqual({ Mail: ['weak'] });
     const before = cache().map((r) => r.id);
 
-    await core.call('vault:update', { id: mail.id, item: { type: 'login', title: 'Mail', login: { username: 'me', password: 'Qh7$kP3&zN9!xB2^', urls: [] } } });
+    await core.client.vault.update({ id: mail.id, item: { type: 'login', title: 'Mail', login: { username: 'me', password: 'Qh7$kP3&zN9!xB2^', urls: [] } } });
     progress.length = 0;
     expect(reasons(await health.report())).toEqual({});
     expect(progress.at(-1)).toEqual({ done: 1, total: 1 }); // only the new password was scored
@@ -68,14 +70,14 @@ describe('vault health report', () => {
     expect(after.filter((id) => before.includes(id))).toHaveLength(1); // Bank's verdict kept, Mail's old one dropped
 
     // Back to the weak password: a fresh verdict, not a stale "strong".
-    await core.call('vault:update', { id: mail.id, item: { type: 'login', title: 'Mail', login: { username: 'me', password: 'password1', urls: [] } } });
+    await core.client.vault.update({ id: mail.id, item: { type: 'login', title: 'Mail', login: { username: 'me', password: 'password1', urls: [] } } });
     expect(reasons(await health.report())).toEqual({ Mail: ['weak'] });
   });
 
   it('answers through the router too (vault:health)', async () => {
     const { core, login } = await setup();
     await login('Mail', 'password1');
-    const report = await core.call<HealthReport>('vault:health');
+    const report = await core.client.vault.health();
     expect(report.findings.map((f) => f.reasons)).toEqual([['weak']]);
   });
 });

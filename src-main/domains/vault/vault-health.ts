@@ -3,7 +3,7 @@ import type { HealthReport } from '../../../src-shared/domains/vault/vault.schem
 import { hkdf, wipe } from '../../crypto/cipher';
 import type { Database } from '../../db/database';
 import { nowIso } from '../../lib/ids';
-import { runJob } from '../../lib/worker-pool';
+import type { JobTracker } from '../../platform/jobs/job-tracker';
 import { findingsOf, loadTwoFactorSites, MIN_STRONG_SCORE, passwordDigest, type ScoredHealthInput } from './health';
 import { parsePublic } from './vault-mapping';
 import { openField, parseSealedMap } from './vault-secrets';
@@ -11,9 +11,13 @@ import { vaultRepository as repo } from './vault.repository';
 
 export interface VaultHealthDeps {
   db: () => Kysely<Database>;
+  /** The write path (the cache writes go through it like every other write). */
+  write: <T>(fn: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
   itemsKey: () => Buffer;
   resourcesDir: string;
   now?: () => number;
+  /** Runs the scoring as one cancellable job that the jobs tray shows (host.jobs). */
+  jobs: JobTracker;
   /** Scoring progress of a report that has uncached passwords (throttled here). */
   onProgress?: (p: { done: number; total: number }) => void;
 }
@@ -35,7 +39,7 @@ export function createVaultHealth(deps: VaultHealthDeps) {
   let sites: ReadonlySet<string> | null = null;
   let running: Promise<HealthReport> | null = null;
 
-  async function score(db: Kysely<Database>, missing: Map<string, string>, scores: Map<string, number>): Promise<void> {
+  async function score(missing: Map<string, string>, scores: Map<string, number>): Promise<void> {
     const batches: [string, string][][] = [];
     const entries = [...missing];
     for (let i = 0; i < entries.length; i += HEALTH_JOB_BATCH) batches.push(entries.slice(i, i + HEALTH_JOB_BATCH));
@@ -48,9 +52,9 @@ export function createVaultHealth(deps: VaultHealthDeps) {
     };
     report(true);
     // The pool runs two at a time; each batch is stored as soon as it is scored, so a stopped report keeps its work.
-    await Promise.all(
+    await deps.jobs.track(`Checking ${entries.length.toLocaleString('en-US')} passwords`, entries.length, (job) => Promise.all(
       batches.map(async (batch, n) => {
-        const { scores: out } = await runJob('vault.health.strength', { passwords: batch.map(([, pw]) => pw) }, {
+        const { scores: out } = await job.run('vault.health.strength', { passwords: batch.map(([, pw]) => pw) }, {
           limits: { maxOldGenerationSizeMb: 256, timeoutMs: 120_000 },
           onProgress: (p) => {
             done[n] = p.done;
@@ -58,10 +62,10 @@ export function createVaultHealth(deps: VaultHealthDeps) {
           },
         });
         const rows = batch.map(([id], i) => ({ id, score: out[i]!.score, guesses_log10: out[i]!.guessesLog10 }));
-        await repo.putStrengths(db, rows, nowIso(deps.now));
+        await deps.write((trx) => repo.putStrengths(trx, rows, nowIso(deps.now)));
         for (const r of rows) scores.set(r.id, r.score);
       }),
-    );
+    ));
     report(true);
   }
 
@@ -89,11 +93,11 @@ export function createVaultHealth(deps: VaultHealthDeps) {
     const scores = new Map((await repo.strengths(db, [...digests])).map((c) => [c.id, c.score]));
     for (const d of scores.keys()) plain.delete(d);
     try {
-      if (plain.size > 0) await score(db, plain, scores);
+      if (plain.size > 0) await score(plain, scores);
     } finally {
       plain.clear();
     }
-    await repo.pruneStrengths(db, digests);
+    await deps.write((trx) => repo.pruneStrengths(trx, digests));
     const withWeak = scored.map((s) => ({ ...s, weak: s.digest !== null && (scores.get(s.digest) ?? 0) < MIN_STRONG_SCORE }));
     const titles = new Map(scored.map((s) => [s.id, s.title]));
     const findings = findingsOf(withWeak, new Date((deps.now ?? Date.now)()), { twoFactorSites: sites });

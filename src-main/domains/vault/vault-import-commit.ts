@@ -5,12 +5,13 @@ import type { Database } from '../../db/database';
 import { newId, nowIso } from '../../lib/ids';
 import { findDuplicates, type ExistingItemKey } from './import';
 import { parsePublic } from './vault-mapping';
-import { sealFields } from './vault-secrets';
-import { vaultRepository as repo, writeTransaction } from './vault.repository';
+import { sealField } from './vault-secrets';
+import { vaultRepository as repo } from './vault.repository';
 import type { VaultItemRow } from './vault.table';
 
 export interface ImportCommitDeps {
-  db: () => Kysely<Database>;
+  /** The write path: one BEGIN IMMEDIATE transaction with its change log. */
+  write: <T>(fn: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
   itemsKey: () => Buffer;
   clock: () => number;
   insertItem: (db: Kysely<Database>, item: ItemData, dates?: { createdAt?: string; updatedAt?: string }) => Promise<VaultItemRow>;
@@ -25,7 +26,7 @@ export async function commitImport(deps: ImportCommitDeps, list: readonly Import
   const ids: string[] = [];
   const key = deps.itemsKey();
   let duplicates = 0;
-  await writeTransaction(deps.db(), async (trx) => {
+  await deps.write(async (trx) => {
     let chosen = list;
     if (skipDuplicates) {
       const dup = new Set(findDuplicates(list, await existingKeys(trx)));
@@ -39,7 +40,7 @@ export async function commitImport(deps: ImportCommitDeps, list: readonly Import
         if (!h.password) continue;
         const hid = newId();
         const changedAt = isoOrUndefined(h.changedAt) ?? r.created_at;
-        const sealed = sealFields(key, r.id, { [`history:${hid}`]: h.password })[`history:${hid}`]!;
+        const sealed = sealField(key, r.id, `history:${hid}`, h.password);
         await repo.addPasswordHistory(trx, { id: hid, item_id: r.id, sealed, changed_at: changedAt, now: nowIso(deps.clock) });
       }
       ids.push(r.id);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { ExportInput, ImportCommitInput, ImportPreview, ImportPreviewInput } from '../../../src-shared/domains/vault/vault.schemas';
 import { ItemInput, type ImportedItem, type ItemType } from '../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
+import { formatMiB, MAX_IMPORT_BYTES } from '../../../src-shared/lib/limits';
+import type { BlobHub } from '../../blobs/blob-hub';
 import { decryptFile, encryptFile, isEncryptedFile } from '../../crypto/encrypted-file';
 import type { KdfCost } from '../../crypto/kdf';
 import type { FilePort } from '../../lib/file-port';
@@ -12,10 +14,9 @@ import { exportCsv } from './export/csv';
 import { EXPORT_JOB_LIMITS } from './export/export-job';
 import { findDuplicates, type ImportParseResult } from './import';
 import { IMPORT_JOB_LIMITS } from './import/parse-job';
-import { runJob } from '../../lib/worker-pool';
-import type { VaultItems } from './vault.service';
+import type { JobTracker } from '../../platform/jobs/job-tracker';
+import type { VaultItems } from './vault-items';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const PENDING_TTL_MS = 30 * 60_000;
 const HEARTH_KIND = 'hearth-vault';
 
@@ -33,6 +34,10 @@ export interface VaultIoDeps {
   files?: FilePort;
   /** Argon2id cost for encrypted exports (the profile's cost). */
   exportKdfCost: KdfCost;
+  /** The profile's file store (host.blobs()): exports without a save dialog are handed over as a blob. */
+  blobs: () => Pick<BlobHub, 'publish'>;
+  /** Parsing and KDBX building run as cancellable jobs that the jobs tray shows (host.jobs). */
+  jobs: JobTracker;
   now?: () => number;
 }
 
@@ -69,7 +74,7 @@ export function createVaultIo(deps: VaultIoDeps) {
   async function readSource(input: z.output<typeof ImportPreviewInput>): Promise<{ fileName: string; bytes: Buffer }> {
     if (input.file) {
       const bytes = Buffer.from(input.file.contentBase64, 'base64');
-      if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('TOO_LARGE', 'Import files are limited to 50 MiB.');
+      if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('TOO_LARGE', `Import files are limited to ${formatMiB(MAX_IMPORT_BYTES)}.`);
       return { fileName: input.file.fileName, bytes };
     }
     if (!deps.files) throw new AppError('INVALID_INPUT', 'Choose a file to import.');
@@ -98,7 +103,7 @@ export function createVaultIo(deps: VaultIoDeps) {
     const keyFile = input.keyFile ? Buffer.from(input.keyFile.contentBase64, 'base64') : undefined;
     try {
       const options = { format: input.format === 'auto' ? 'auto' : input.format, password: input.sourcePassword, fileName, keyFile } as const;
-      return await runJob('vault.import.parse', { bytes, options }, { limits: IMPORT_JOB_LIMITS });
+      return await deps.jobs.run('Reading the import file', 'vault.import.parse', { bytes, options }, { limits: IMPORT_JOB_LIMITS });
     } finally {
       keyFile?.fill(0);
     }
@@ -144,7 +149,6 @@ export function createVaultIo(deps: VaultIoDeps) {
       pending.delete(input.importId);
       // The preview's duplicate count is advice; the commit checks again inside its write transaction.
       const { ids } = await deps.items.importItems(p.items, input.skipDuplicates);
-      deps.items.invalidate(ids);
       return { imported: ids.length, skipped: p.items.length - ids.length + p.skipped };
     },
 
@@ -172,7 +176,9 @@ export function createVaultIo(deps: VaultIoDeps) {
           break;
         case 'kdbx':
           // Built in a worker thread: 100,000 items take seconds of CPU that main must not spend.
-          bytes = Buffer.from(await runJob('vault.export.kdbx', { items: all, password: filePassword, name: 'Hearth' }, { limits: EXPORT_JOB_LIMITS }));
+          bytes = Buffer.from(await deps.jobs.run(`Exporting ${all.length.toLocaleString('en-US')} ${all.length === 1 ? 'item' : 'items'} to KDBX`, 'vault.export.kdbx', {
+            items: all, password: filePassword, name: 'Hearth',
+          }, { limits: EXPORT_JOB_LIMITS }));
           fileName = `hearth-vault-${stamp}.kdbx`;
           break;
         case 'bitwarden-json':
@@ -188,9 +194,19 @@ export function createVaultIo(deps: VaultIoDeps) {
         const savedTo = await deps.files.save({ title: 'Export the vault', defaultName: fileName, bytes });
         bytes.fill(0);
         if (!savedTo) throw new AppError('NOT_FOUND', 'The export was cancelled.');
-        return { fileName: savedTo, items: all.length, contentBase64: null, savedTo };
+        return { fileName: savedTo, items: all.length, blobId: null, url: null, expiresAt: null, savedTo };
       }
-      return { fileName, items: all.length, contentBase64: bytes.toString('base64'), savedTo: null };
+      // No dialog (browser mode, CLI, tests): the file becomes a temporary stored blob, downloaded by ticket.
+      // SECURITY: encrypted at rest like every blob; its 'export' ref lapses after an hour and collection then
+      // deletes it; the ticket dies on lock. The bytes are wiped here once stored (docs/security.md#export-files).
+      try {
+        const mime = input.format === 'csv' ? 'text/csv' : input.format === 'bitwarden-json' ? 'application/json' : 'application/octet-stream';
+        const owner = { ownerDomain: 'vault', ownerTable: 'exports', ownerId: newId(), role: 'export' };
+        const published = await deps.blobs().publish([bytes], { name: fileName, mime, owner });
+        return { fileName, items: all.length, blobId: published.blobId, url: published.url, expiresAt: published.expiresAt, savedTo: null };
+      } finally {
+        bytes.fill(0);
+      }
     },
 
     reset() {
@@ -198,3 +214,5 @@ export function createVaultIo(deps: VaultIoDeps) {
     },
   };
 }
+
+export type VaultIo = ReturnType<typeof createVaultIo>;

@@ -7,8 +7,6 @@ import { VaultSearchIndex } from './vault-search';
 import { vaultRepository as repo, type VaultItemMeta } from './vault.repository';
 
 const REFRESH_CHUNK = 500;
-/** How far back `catchUp` re-reads edits: covers a writer that stamped its rows before waiting for the lock. */
-const CATCH_UP_MARGIN_MS = 10_000;
 
 /**
  * The live (not trashed) items' summaries and search index, held in main memory while unlocked so
@@ -19,35 +17,13 @@ export class LiveItems {
   readonly #summaries = new Map<string, ItemSummary>();
   readonly #index = new VaultSearchIndex();
   #sorted: ItemSummary[] | null = null;
-  #marks: { rowid: number; stamp: string } = { rowid: 0, stamp: '' };
 
   private constructor() {}
 
   static async load(db: Kysely<Database>): Promise<LiveItems> {
     const live = new LiveItems();
-    live.#marks = await repo.changeMarks(db); // taken first: anything committed after is re-read by catchUp
     for (const row of await repo.listLiveMeta(db)) live.#put(row);
     return live;
-  }
-
-  /**
-   * Applies another connection's commits: rows inserted since the last look (rowids only grow: rows are
-   * never deleted, an erase keeps a tombstone) and rows edited, trashed or used since (with a margin).
-   * Returns false when the live count still disagrees, and the caller reloads everything.
-   */
-  async catchUp(db: Kysely<Database>): Promise<boolean> {
-    const next = await repo.changeMarks(db);
-    const since = this.#marks.stamp ? new Date(Date.parse(this.#marks.stamp) - CATCH_UP_MARGIN_MS).toISOString() : '';
-    for (const row of await repo.changedSince(db, this.#marks.rowid, since)) {
-      if (row.deleted_at === null && row.purged_at === null) this.#put(row);
-      else {
-        this.#summaries.delete(row.id);
-        this.#index.remove(row.id);
-      }
-    }
-    this.#marks = next;
-    this.#sorted = null;
-    return (await repo.liveCount(db)) === this.#summaries.size;
   }
 
   #put(row: VaultItemMeta): void {

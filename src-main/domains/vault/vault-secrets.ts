@@ -54,3 +54,10 @@ export function parseSealedMap(json: string): SealedMap {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AppError('CORRUPT', 'A vault item is damaged.');
   return parsed as SealedMap;
 }
+
+/** Seals one value for one field (history entries, versions, a new TOTP key). */
+export function sealField(itemsKey: Buffer, itemId: string, field: string, value: string): string {
+  const sealed = sealFields(itemsKey, itemId, { [field]: value })[field];
+  if (sealed === undefined) throw new AppError('INVALID_INPUT', 'An empty secret is not stored.');
+  return sealed;
+}

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeWithFixtures, fixturePath } from '../../test/fixtures';
@@ -6,6 +6,10 @@ import { assertCliBuilt, hearth } from '../../test/cli';
 import { tempRoot } from '../../test/helpers';
 
 
+
+/** The content files of every profile's encrypted file store under `home` (64-hex names). */
+const storedFiles = (home: string): string[] => readdirSync(home, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name)).map((e) => e.name);
 
 describeWithFixtures('vault.cli', () => {
   beforeAll(() => {
@@ -46,6 +50,11 @@ describeWithFixtures('vault.cli', () => {
     writeFileSync(exportPw, 'export-secret\n');
     expect((await hearth(['vault', 'export', '--format', 'hearth', '--out', out, '--export-password-file', exportPw, '--password-file', pw], env)).code).toBe(0);
     expect(readFileSync(out).includes(Buffer.from('mypassword'))).toBe(false);
+    // The export went through the file store and was released once written: no copy stays behind in it.
+    const csv = path.join(home, 'vault.csv');
+    expect((await hearth(['vault', 'export', '--format', 'csv', '--out', csv, '--password-file', pw], env)).code).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toContain('mypassword');
+    expect(storedFiles(home)).toEqual([]);
 
     const other = { HEARTH_HOME: tempRoot() };
     await hearth(['profile', 'create', '--name', 'B', '--password-file', pw], other);

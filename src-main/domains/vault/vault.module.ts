@@ -1,66 +1,84 @@
-import { AppError } from '../../../src-shared/ipc/result';
 import type { vaultContract } from '../../../src-shared/domains/vault/vault.contract';
-import type { ServiceOf } from '../../../src-shared/ipc/define';
 import { buildOtpauthUri, parseOtpImport } from '../../../src-shared/domains/vault/otpauth';
-import { decodeQrImage } from './qr-image';
-import { createVaultIo, type VaultIoDeps } from './vault-io.service';
+import { AppError } from '../../../src-shared/ipc/result';
+import { coreSettings } from '../../platform/core-settings';
+import type { ModuleFactory } from '../../platform/module';
 import { createVaultHealth } from './vault-health';
+import { createVaultItems } from './vault-items';
+import type { VaultIo } from './vault-io.service';
 import { createVaultTools } from './vault-tools';
-import { createVaultItems, type VaultDeps } from './vault.service';
 
-export interface VaultModuleDeps extends VaultDeps, Omit<VaultIoDeps, 'items' | 'verifyPassword'> {
-  resourcesDir: string;
-  /** Health report scoring progress (the `vault.healthProgress` event). */
-  emitHealthProgress?: (p: { done: number; total: number }) => void;
-}
-
-/** The vault's contract implementation, assembled from its parts; `reset()` runs on lock. */
-export function createVaultModule(deps: VaultModuleDeps): { service: ServiceOf<typeof vaultContract>; reset(): void; purgeExpired(): Promise<number> } {
-  const items = createVaultItems(deps);
-  const tools = createVaultTools(deps.resourcesDir);
-  const health = createVaultHealth({ db: deps.db, itemsKey: deps.itemsKey, resourcesDir: deps.resourcesDir, now: deps.now, onProgress: deps.emitHealthProgress });
-  const io = createVaultIo({ items, verifyPassword: deps.verifyPassword, files: deps.files, exportKdfCost: deps.exportKdfCost, now: deps.now });
-
-  const service: ServiceOf<typeof vaultContract> = {
-    list: (input) => items.list(input),
-    get: (input) => items.get(input),
-    create: (input) => items.create(input),
-    update: (input) => items.update(input),
-    trash: (input) => items.trash(input),
-    restore: (input) => items.restore(input),
-    purge: (input) => items.purge(input),
-    reveal: (input) => items.reveal(input),
-    copy: (input, ctx) => {
-      // Browser mode's main process cannot reach the computer's clipboard: never report a copy that did not happen.
-      if (ctx.transport === 'web') throw new AppError('UNSUPPORTED', 'In browser mode Hearth cannot reach this computer\'s clipboard from the server; the page copies the field itself.');
-      return items.copy(input);
-    },
-    totp: (input) => items.totp(input),
-    revealTotpSeed: (input) => items.revealTotpSeed(input),
-    generate: (input) => tools.generate(input),
-    strength: (input) => tools.strength(input),
-    health: () => health.report(),
-    passwordHistory: (input) => items.passwordHistory(input),
-    versions: (input) => items.versions(input),
-    folders: () => items.folders(),
-    tags: () => items.tags(),
-    importPreview: (input) => io.importPreview(input),
-    importCommit: (input) => io.importCommit(input),
-    export: (input) => io.export(input),
-    /** Decodes the QR in main and stores the key sealed; the seed never goes back to the renderer. */
-    totpFromImage: async ({ id, imageBase64, password }) => {
-      const text = decodeQrImage(Buffer.from(imageBase64, 'base64'));
-      const configs = parseOtpImport(text);
-      if (configs.length !== 1) throw new AppError('INVALID_INPUT', `That QR code holds ${configs.length} accounts; add them one at a time.`);
-      return items.setTotp(id, /^otpauth:\/\//i.test(text.trim()) ? text.trim() : buildOtpauthUri(configs[0]!), password);
-    },
+/** The vault module: its contract's handlers, assembled from the vault's parts over the DomainContext. */
+export const createVaultModule: ModuleFactory<typeof vaultContract> = (ctx) => {
+  const { host } = ctx;
+  const itemsKey = () => host.profiles.current().keys.items;
+  const verifyPassword = (password: string) => host.profiles.verifyPassword(password);
+  const items = createVaultItems({
+    db: ctx.db,
+    write: ctx.write,
+    itemsKey,
+    verifyPassword,
+    lock: () => host.profiles.lock('user'),
+    clipboard: host.clipboard,
+    settings: () => ctx.settings(coreSettings).get(),
+    now: ctx.now,
+    externalChange: () => ctx.emit('changed', { ids: [] }),
+  });
+  const tools = createVaultTools(host.resourcesDir);
+  const health = createVaultHealth({ db: ctx.db, write: ctx.write, itemsKey, resourcesDir: host.resourcesDir, jobs: host.jobs, now: ctx.now, onProgress: (p) => ctx.emit('healthProgress', p) });
+  // Import and export load the parsers and KDBX code (kdbxweb, fflate, argon2) on first use only.
+  let ioLoaded: VaultIo | null = null;
+  const io = async (): Promise<VaultIo> => {
+    if (!ioLoaded) {
+      const { createVaultIo } = await import('./vault-io.service');
+      ioLoaded ??= createVaultIo({ items, verifyPassword, files: host.files, exportKdfCost: host.kdfCost, jobs: host.jobs, blobs: () => host.blobs(), now: ctx.now });
+    }
+    return ioLoaded;
   };
+
   return {
-    service,
-    reset: () => {
-      items.reset();
-      io.reset();
+    handlers: {
+      list: (input) => items.list(input),
+      get: (input) => items.get(input),
+      create: (input) => items.create(input),
+      update: (input) => items.update(input),
+      trash: (input) => items.trash(input),
+      restore: (input) => items.restore(input),
+      purge: (input) => items.purge(input),
+      reveal: (input) => items.reveal(input),
+      copy: (input, call) => {
+        // Browser mode's main process cannot reach the computer's clipboard: never report a copy that did not happen.
+        if (call.transport === 'web') throw new AppError('UNSUPPORTED', 'In browser mode Hearth cannot reach this computer\'s clipboard from the server; the page copies the field itself.');
+        return items.copy(input);
+      },
+      totp: (input) => items.totp(input),
+      revealTotpSeed: (input) => items.revealTotpSeed(input),
+      generate: (input) => tools.generate(input),
+      strength: (input) => tools.strength(input),
+      health: () => health.report(),
+      passwordHistory: (input) => items.passwordHistory(input),
+      versions: (input) => items.versions(input),
+      folders: () => items.folders(),
+      tags: () => items.tags(),
+      importPreview: async (input) => (await io()).importPreview(input),
+      importCommit: async (input) => (await io()).importCommit(input),
+      export: async (input) => (await io()).export(input),
+      /** Decodes the QR in main and stores the key sealed; the seed never goes back to the renderer. */
+      totpFromImage: async ({ id, imageBase64, password }) => {
+        // The image decoders (jsqr, pngjs, jpeg-js) load on first use, not with every vault command.
+        const { decodeQrImage } = await import('../../lib/qr');
+        const text = decodeQrImage(Buffer.from(imageBase64, 'base64'));
+        const configs = parseOtpImport(text);
+        if (configs.length !== 1) throw new AppError('INVALID_INPUT', `That QR code holds ${configs.length} accounts; add them one at a time.`);
+        return items.setTotp(id, /^otpauth:\/\//i.test(text.trim()) ? text.trim() : buildOtpauthUri(configs[0]!), password);
+      },
     },
-    purgeExpired: () => items.purgeExpired(),
+    onUnlock: async () => {
+      await items.purgeExpired();
+    },
+    onLock: () => {
+      items.reset();
+      ioLoaded?.reset();
+    },
   };
-}
+};

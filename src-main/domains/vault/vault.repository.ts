@@ -31,20 +31,17 @@ export const vaultRepository = Object.freeze({
     db.selectFrom('vault_items').select(['title', 'subtitle', 'public_data']).where('deleted_at', 'is', null).where('purged_at', 'is', null).execute(),
 
   /** Marks for catching up with other connections' commits: the highest rowid and change time so far. */
-  changeMarks: async (db: Kysely<Database>): Promise<{ rowid: number; stamp: string }> => {
-    const row = (await sql<{ rowid: number | null; stamp: string | null }>`SELECT max(rowid) AS rowid, max(max(updated_at, coalesce(last_used_at, ''))) AS stamp FROM vault_items`.execute(db)).rows[0];
-    return { rowid: row?.rowid ?? 0, stamp: row?.stamp ?? '' };
+  /** The newest change log entry (0 when none). */
+  lastChangeSeq: async (db: Kysely<Database>): Promise<number> =>
+    Number((await sql<{ seq: number | null }>`SELECT max(seq) AS seq FROM change_log`.execute(db)).rows[0]?.seq ?? 0),
+
+  /** Items logged as changed after `seq` (by any process), and the newest seq seen. */
+  itemsChangedSince: async (db: Kysely<Database>, seq: number): Promise<{ ids: string[]; lastSeq: number }> => {
+    const rows = (await sql<{ seq: number; table_name: string; row_id: string }>`SELECT seq, table_name, row_id FROM change_log WHERE seq > ${seq} ORDER BY seq`.execute(db)).rows;
+    const ids = new Set<string>();
+    for (const r of rows) if (r.table_name === 'vault_items') ids.add(r.row_id);
+    return { ids: [...ids], lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : seq };
   },
-
-  /** Rows (live or not) inserted after `rowid`, or edited or used after `stamp`. */
-  changedSince: async (db: Kysely<Database>, rowid: number, stamp: string): Promise<(VaultItemMeta & { purged_at: string | null })[]> =>
-    (
-      await sql<VaultItemMeta & { purged_at: string | null }>`SELECT ${sql.raw(META_COLUMNS.join(', '))}, purged_at FROM vault_items
-        WHERE rowid > ${rowid} OR updated_at > ${stamp} OR last_used_at > ${stamp}`.execute(db)
-    ).rows,
-
-  liveCount: async (db: Kysely<Database>): Promise<number> =>
-    Number((await db.selectFrom('vault_items').select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).where('purged_at', 'is', null).executeTakeFirst())?.n ?? 0),
 
   /** SQLite's `PRAGMA data_version`: changes when another connection commits (never for our own writes). */
   dataVersion: async (db: Kysely<Database>): Promise<number> => (await sql<{ data_version: number }>`PRAGMA data_version`.execute(db)).rows[0]!.data_version,
@@ -68,13 +65,13 @@ export const vaultRepository = Object.freeze({
     return out;
   },
 
-  putStrengths: (db: Kysely<Database>, rows: { id: string; score: number; guesses_log10: number }[], now: string) =>
-    db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += 200) {
-        const values = rows.slice(i, i + 200).map((r) => ({ ...r, created_at: now, updated_at: now }));
-        await trx.insertInto('vault_strength_cache').values(values).onConflict((oc) => oc.column('id').doNothing()).execute();
-      }
-    }),
+  /** Inside the caller's write (the cache is local and derived, so it has no change log triggers). */
+  putStrengths: async (trx: Kysely<Database>, rows: { id: string; score: number; guesses_log10: number }[], now: string) => {
+    for (let i = 0; i < rows.length; i += 200) {
+      const values = rows.slice(i, i + 200).map((r) => ({ ...r, created_at: now, updated_at: now }));
+      await trx.insertInto('vault_strength_cache').values(values).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+  },
 
   /** Drops cached verdicts for passwords no live login has any more (changed, trashed, erased). */
   pruneStrengths: async (db: Kysely<Database>, keep: ReadonlySet<string>) => {
@@ -123,22 +120,3 @@ export const vaultRepository = Object.freeze({
   trashedBefore: (db: Kysely<Database>, cutoff: string) =>
     db.selectFrom('vault_items').select('id').where('deleted_at', 'is not', null).where('purged_at', 'is', null).where('deleted_at', '<', cutoff).execute(),
 });
-
-/**
- * Runs `work` in a BEGIN IMMEDIATE transaction: the write lock is taken before the first read, so a
- * check-then-write (the import duplicate check) cannot race another connection or process. Another
- * writer holding the lock longer than the busy timeout surfaces as BUSY (the router maps SQLITE_BUSY).
- */
-export function writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await sql`BEGIN IMMEDIATE`.execute(conn);
-    try {
-      const out = await work(conn);
-      await sql`COMMIT`.execute(conn);
-      return out;
-    } catch (err) {
-      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-      throw err;
-    }
-  });
-}

@@ -2,21 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { ItemInput, ListItemsInput, UpdateItemInput, RevealInput } from '../../../src-shared/domains/vault/vault.schemas';
 import { DEFAULT_SETTINGS } from '../../../src-shared/domains/settings/settings.schemas';
 import { errorOf, PASSWORD, testCore } from '../../test/helpers';
-import { createVaultItems } from './vault.service';
+import { createVaultItems } from './vault-items';
 
 async function setup(now = () => Date.now()) {
   const core = testCore();
-  await core.call('profile:create', { name: 'V', password: PASSWORD });
+  await core.client.profile.create({ name: 'V', password: PASSWORD });
   const copied: string[] = [];
   const changed: string[][] = [];
+  core.client.vault.onChanged(({ ids }) => changed.push(ids));
+  const ctx = core.domainContext('vault');
   const vault = createVaultItems({
-    db: () => core.profiles.current().db,
+    db: ctx.db,
+    write: ctx.write,
+    externalChange: () => undefined,
     itemsKey: () => core.profiles.current().keys.items,
     verifyPassword: (pw) => core.profiles.verifyPassword(pw),
     lock: () => core.profiles.lock('user'),
     clipboard: { copySecret: async (text) => void copied.push(text) },
     settings: async () => DEFAULT_SETTINGS,
-    emitChanged: (ids) => changed.push(ids),
     now,
   });
   return { core, vault, copied, changed };

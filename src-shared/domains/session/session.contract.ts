@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract, op } from '../../ipc/define';
 import { NoInput } from '../../lib/schema';
-import { ProfileSummary } from '../profile/profile.schemas';
+import { ProfileSummary } from '../profile';
 
 export const LockReason = z.enum(['user', 'idle', 'suspend', 'screen-lock', 'quit', 'profile-deleted']);
 export type LockReason = z.infer<typeof LockReason>;

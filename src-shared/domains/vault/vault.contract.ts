@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract, op } from '../../ipc/define';
+import { MAX_IMAGE_BASE64_CHARS } from '../../lib/limits';
 import { Id, NoInput } from '../../lib/schema';
 import {
   ExportInput, ExportResult, Generated, GenerateInput, HealthReport, HistoryEntry, ImportCommitInput, ImportPreview,
@@ -46,7 +47,7 @@ export const vaultContract = defineContract(
     /** Exports the vault after a master-password re-prompt. */
     export: op({ input: ExportInput, output: ExportResult, summary: 'Export the vault' }),
     /** Adds TOTP to an item from a QR code image (decoded in main). */
-    totpFromImage: op({ input: z.strictObject({ id: Id, imageBase64: z.string().max(28 * 1024 * 1024), password: z.string().max(1024).optional() }), output: ItemDetail, summary: 'Add TOTP from a QR image' }),
+    totpFromImage: op({ input: z.strictObject({ id: Id, imageBase64: z.string().max(MAX_IMAGE_BASE64_CHARS), password: z.string().max(1024).optional() }), output: ItemDetail, summary: 'Add TOTP from a QR image' }),
   },
   {
     /** Items changed (created, edited, trashed, imported). */

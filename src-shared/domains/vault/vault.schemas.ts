@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64Chars, MAX_IMPORT_BYTES, MAX_KEY_FILE_BYTES } from '../../lib/limits';
 import { Id, IsoTimestamp } from '../../lib/schema';
 
 /**
@@ -239,10 +240,10 @@ export const ImportFormat = z.enum([
   '1password-1pux', '1password-csv', 'chrome-csv', 'firefox-csv', 'safari-csv',
 ]);
 /** Base64 of at most 50 MiB. */
-export const FileUpload = z.strictObject({ fileName: z.string().max(255), contentBase64: z.string().max(Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4) });
+export const FileUpload = z.strictObject({ fileName: z.string().max(255), contentBase64: z.string().max(base64Chars(MAX_IMPORT_BYTES)) });
 
 /** A KeePass key file: at most 10 MiB (KeePassXC hashes any file; real ones are 64 B to a few KiB). */
-export const KeyFileUpload = z.strictObject({ fileName: z.string().max(255), contentBase64: z.string().min(1).max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4) });
+export const KeyFileUpload = z.strictObject({ fileName: z.string().max(255), contentBase64: z.string().min(1).max(base64Chars(MAX_KEY_FILE_BYTES)) });
 
 export const ImportPreviewInput = z.strictObject({
   /** Browser mode and tests send the file; in Electron, omit it and main opens its own dialog. */
@@ -285,8 +286,14 @@ export const ExportInput = z.strictObject({
 export const ExportResult = z.strictObject({
   fileName: z.string(),
   items: z.number().int(),
-  /** Set in browser mode and tests (the caller downloads it); null when main saved the file itself. */
-  contentBase64: z.string().nullable(),
+  /**
+   * When no save dialog wrote it (browser mode, CLI, tests): the file as a temporary stored blob (its 'export' ref
+   * lapses after an hour) and a download ticket URL (`/api/blob/<ticket>`) that dies at `expiresAt` or on lock.
+   * All null when main saved the file itself. The bytes never travel as base64.
+   */
+  blobId: z.string().nullable(),
+  url: z.string().nullable(),
+  expiresAt: z.string().nullable(),
   savedTo: z.string().nullable(),
 });
 

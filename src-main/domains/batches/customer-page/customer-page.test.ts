@@ -1,6 +1,9 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BLOB_PATH } from '../../../blobs/blob-http';
+import { storedBytes } from '../../../blobs/blob-test-kit';
+import { errorOf } from '../../../test/helpers';
 import { batch, customerScript, product, setupShop } from '../batches.test-helpers';
 import { sitePathFor } from '../batches-site.service';
 import { launchChromium, openPage } from './customer-page.test-helpers';
@@ -67,7 +70,9 @@ describe('customer page', () => {
     await batch(shop, milk.id, { lot: 'M/2' });
     await batch(shop, bread.id, { lot: 'B1' });
     const site = await shop.call('customerSite');
-    const files = unzipSync(Buffer.from(site.zipBase64, 'base64'));
+    // Handed over as a temporary stored file with a ticket URL, never as base64.
+    expect(site.url).toMatch(BLOB_PATH);
+    const files = unzipSync(await storedBytes(shop.core, site.blobId));
     expect(Object.keys(files).sort()).toEqual([
       '01/05901234123457/10/M1/index.html', 'README.txt', 'index.html', 'lots/Bread-B1.html', 'lots/Milk-M-2.html',
     ]);
@@ -76,6 +81,10 @@ describe('customer page', () => {
     expect(text).toContain('M1');
     expect(text).not.toContain('B1');
     expect((await open(index, 'https://shop.example/', '2026-11-21T09:00:00Z')).text).toMatch(/M1[\s\S]*M\/2[\s\S]*B1/);
+    // A hand-over, not data: its 'export' ref lapses after an hour and collection deletes the zip.
+    shop.setNow('2026-11-20T11:01:00Z');
+    expect(await shop.core.blobs().store.gc()).toMatchObject({ blobs: 1 });
+    expect((await errorOf(shop.core.blobs().store.get(site.blobId))).code).toBe('NOT_FOUND');
   });
 
   it('maps only safe link paths to files', () => {

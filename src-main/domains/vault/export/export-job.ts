@@ -12,7 +12,11 @@ export interface ExportKdbxJobInput {
   name?: string;
 }
 
-export const exportKdbxJob: JobFn<ExportKdbxJobInput, Uint8Array> = (input) => exportKdbx(input.items, { password: input.password, name: input.name });
+export const exportKdbxJob: JobFn<ExportKdbxJobInput, Uint8Array> = (input, ctx) => {
+  // One coarse report (the Argon2id step dominates and cannot report): the tray knows the worker has started.
+  ctx.progress(0, input.items.length);
+  return exportKdbx(input.items, { password: input.password, name: input.name });
+};
 
 /** 100,000 items take about 10 s of CPU and 450 MB; leave room on a slow, busy machine. */
 export const EXPORT_JOB_LIMITS = { maxOldGenerationSizeMb: 1536, timeoutMs: 300_000 } as const;

@@ -1,0 +1,36 @@
+import { appContracts, type AppContracts, type DomainName } from '../../src-shared/ipc/channels';
+import { batchesCommands } from '../domains/batches/batches.cli';
+import { vaultCommands } from '../domains/vault/vault.cli';
+import { defineModule, type HearthModule } from '../platform/module';
+import { profileCommands } from '../profile/profile.cli';
+
+/**
+ * THE list of modules (docs/architecture.md#modules): bootstrap, the CLI and the tests loop over it, and
+ * nothing else in the core names a domain. Each entry's contract comes from the shared list
+ * (src-shared/ipc/channels.ts, which the preload and renderer read), and the type below makes a contract
+ * without a module, or a module without a contract, a compile error. A domain's code is imported on first
+ * use (`load`), so `hearth profile list` never loads the vault.
+ */
+export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts[D]> } = {
+  app: defineModule({ contract: appContracts.app, load: async () => (await import('../domains/app/app.module')).createAppModule }),
+  profile: defineModule({ contract: appContracts.profile, commands: profileCommands, load: async () => (await import('../profile/profile.module')).createProfileModule }),
+  session: defineModule({ contract: appContracts.session, load: async () => (await import('../profile/profile.module')).createSessionModule }),
+  settings: defineModule({ contract: appContracts.settings, load: async () => (await import('../domains/settings/settings.module')).createSettingsModule }),
+  vault: defineModule({
+    contract: appContracts.vault,
+    changedTables: ['vault_items'],
+    commands: vaultCommands,
+    load: async () => (await import('../domains/vault/vault.module')).createVaultModule,
+  }),
+  batches: defineModule({
+    contract: appContracts.batches,
+    changedTables: ['batches'],
+    commands: batchesCommands,
+    load: async () => (await import('../domains/batches/batches.module')).createBatchesModule,
+  }),
+  blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),
+  jobs: defineModule({ contract: appContracts.jobs, load: async () => (await import('../platform/jobs/jobs.module')).createJobsModule }),
+};
+
+/** The modules in order, as the core takes them. */
+export const moduleList = (modules: Record<string, HearthModule> = appModules): readonly HearthModule[] => Object.values(modules);

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSqlite } from '../db/connection';
+import { tempRoot } from '../test/helpers';
+
+/**
+ * Issue 8: a change and its change-log row cannot be separated by a crash. A writer process running the real
+ * write path (migrated SQLCipher database, triggers, BEGIN IMMEDIATE) is SIGKILLed at random moments; after
+ * each kill the database must hold exactly the rows of the acknowledged writes or more, and the log must
+ * match the rows one for one: an insert row per item, an update row per edited item, nothing logged for a
+ * row that does not exist, and no write half-logged.
+ */
+const KILLS = Number(process.env.HEARTH_CRASH_KILLS ?? 12);
+let fixture = '';
+
+beforeAll(async () => {
+  // Inside the repository, so the bundle resolves kysely and the SQLite driver from node_modules.
+  fixture = path.resolve(import.meta.dirname, '../../node_modules/.cache/hearth-test/change-log-writer.cjs');
+  await build({ entryPoints: [path.join(import.meta.dirname, 'change-log-crash.fixture.ts')], outfile: fixture, bundle: true, platform: 'node', format: 'cjs', target: 'node22', packages: 'external', logLevel: 'warning' });
+});
+
+function runAndKill(file: string, key: string, delayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fixture, file, key], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(import.meta.dirname, '../..') });
+    let lastAck = 0;
+    let buffer = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (buffer + chunk.toString()).split('\n');
+      buffer = lines.pop() ?? '';
+      for (const l of lines) if (l.startsWith('ACK ')) lastAck = Number(l.slice(4));
+      if (lastAck > 0) armKill();
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // The kill is timed from the first acknowledged commit, so a slow start (a busy machine) cannot make
+    // every kill land before the writer has done anything.
+    let timer: NodeJS.Timeout | undefined;
+    const armKill = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs));
+    const giveUp = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(giveUp);
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own: ${stderr}`));
+      else resolve(lastAck);
+    });
+  });
+}
+
+describe('change log crash safety', () => {
+  it(`never separates a change from its log row across ${KILLS} SIGKILLs`, async () => {
+    const file = path.join(tempRoot(), 'hearth.db');
+    const key = randomBytes(32).toString('hex');
+    let maxAck = 0;
+    for (let i = 0; i < KILLS; i++) {
+      maxAck = Math.max(maxAck, await runAndKill(file, key, Math.floor(Math.random() * 500)));
+      if (maxAck === 0) continue;
+      const db = openSqlite(file, { keyPragma: `x'${key}'`, label: 'hearth.db', create: false });
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const items = (db.prepare('SELECT count(*) AS n FROM vault_items').get() as { n: number }).n;
+        expect(items).toBeGreaterThanOrEqual(maxAck);
+        const logged = db.prepare(`SELECT op, count(*) AS n FROM change_log WHERE table_name = 'vault_items' GROUP BY op`).all() as { op: string; n: number }[];
+        const count = (op: string) => logged.find((l) => l.op === op)?.n ?? 0;
+        expect(count('insert')).toBe(items); // every item's insert is logged, and no insert is logged without its row
+        expect(count('update')).toBe(items - 1); // write n edits item n-1: its update is logged in the same write
+        const orphans = db.prepare(`SELECT count(*) AS n FROM change_log l WHERE NOT EXISTS (SELECT 1 FROM vault_items v WHERE v.id = l.row_id)`).get() as { n: number };
+        expect(orphans.n).toBe(0);
+        const perWrite = db.prepare(`SELECT hlc, count(*) AS n FROM change_log GROUP BY hlc HAVING n <> 2 AND hlc <> (SELECT min(hlc) FROM change_log)`).all();
+        expect(perWrite).toEqual([]); // every write after the first logged both its rows: none half-logged
+        expect((db.prepare('SELECT hlc FROM write_context').get() as { hlc: string | null }).hlc).toBeNull();
+      } finally {
+        db.close();
+      }
+    }
+    expect(maxAck).toBeGreaterThan(0);
+  }, 300_000);
+});
