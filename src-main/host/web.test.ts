@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, tempRoot, testCore } from '../test/helpers';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { startWebHost, TOKEN_HEADER } from './web';
+import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER } from './web';
 
 /** Raw HTTP so tests can send any Host and Origin header (fetch forbids changing Host). */
 function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
@@ -72,6 +72,64 @@ describe('host.web', () => {
     expect((await api('profile:list', {}, { [TOKEN_HEADER]: 'x'.repeat(web.token.length) })).status).toBe(401);
     const ok = await api('profile:list', {});
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: [] });
+    await web.close();
+  });
+
+  it('requires the per-launch token on the event stream too: no token or a wrong one gets 401 and no stream', async () => {
+    const { web, port, h } = await host();
+    /** Status and content type of GET /api/events; the stream itself never ends, so stop after the headers. */
+    const events = (extra: Record<string, string>) =>
+      new Promise<{ status: number; type: string }>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/api/events', headers: { ...h, ...extra } }, (res) => {
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']) });
+          req.destroy();
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' ? undefined : reject(err)));
+      });
+    expect(await events({})).toEqual({ status: 401, type: expect.stringContaining('application/json') });
+    expect(await events({ [TOKEN_HEADER]: 'x'.repeat(web.token.length) })).toEqual({ status: 401, type: expect.stringContaining('application/json') });
+    expect(await events({ [TOKEN_HEADER]: web.token.slice(1) })).toEqual({ status: 401, type: expect.stringContaining('application/json') });
+    expect(await events({ [TOKEN_HEADER]: web.token })).toEqual({ status: 200, type: 'text/event-stream' });
+    await web.close();
+  });
+
+  it('accepts the fetch metadata a same-origin page sends and refuses same-site; localhost names the same origin', async () => {
+    const { web, port, api } = await host();
+    for (const site of ['same-origin', 'none']) expect((await api('profile:list', {}, { 'Sec-Fetch-Site': site })).status, site).toBe(200);
+    // Another port on the same machine is "same-site": a different origin, so refused.
+    expect((await api('profile:list', {}, { 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    expect((await api('profile:list', {}, { Host: `localhost:${port}`, Origin: `http://localhost:${port}` })).status).toBe(200);
+    expect((await api('profile:list', {}, { Origin: `https://127.0.0.1:${port}` })).status).toBe(403);
+    await web.close();
+  });
+
+  it('routes only exact API paths and methods: no event stream, test hook or call through a look-alike', async () => {
+    const { web, port, h } = await host();
+    const t = { ...h, [TOKEN_HEADER]: web.token };
+    const status = async (method: string, p: string) =>
+      (await request(port, { method, path: p, headers: t, body: method === 'POST' ? '{}' : undefined })).status;
+    expect(await status('GET', '/api/call/profile:list')).toBe(404);
+    expect(await status('POST', '/api/events')).toBe(404);
+    // Test hooks are off unless asked for.
+    expect(await status('GET', '/api/test/clipboard')).toBe(404);
+    expect(await status('POST', '/api/x/api/call/profile:list')).toBe(404);
+    expect(await status('POST', '/api/call/profile:list/extra')).toBe(404);
+    // An empty body is "no input", not bad JSON.
+    const empty = await request(port, { method: 'POST', path: '/api/call/profile:list', headers: t });
+    expect({ status: empty.status, body: JSON.parse(empty.body) }).toEqual({ status: 200, body: { ok: true, value: [] } });
+    // A declared body over the cap is refused before it is read.
+    const big = await request(port, { method: 'POST', path: '/api/call/profile:list', headers: { ...t, 'Content-Length': String(MAX_BODY_BYTES + 1) } });
+    expect(big.status).toBe(413);
+    await web.close();
+  });
+
+  it('answers HEAD with headers only, and marks files and API answers no-store', async () => {
+    const { web, port, h, api } = await host();
+    const head = await request(port, { method: 'HEAD', path: '/', headers: h });
+    const get = await request(port, { path: '/', headers: h });
+    expect([head.status, head.body]).toEqual([200, '']);
+    expect(get.body).toContain('<title>Hearth</title>');
+    for (const res of [head, get, await api('profile:list', {})]) expect(res.headers['cache-control']).toBe('no-store');
     await web.close();
   });
 

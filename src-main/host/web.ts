@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { Core } from '../app/bootstrap';
 import { log } from '../lib/log';
 import { clipboardDigest, type MemoryClipboard } from '../lib/secret-clipboard';
+import { BLOB_PATH } from '../blobs/blob-http';
 import { SECURITY_HEADERS } from './csp';
+import { handleBlobRequest } from './web-blobs';
 import { resolveBundleFile } from './static-files';
 
 /** Imports arrive base64-encoded inside JSON; this caps one request body. */
@@ -76,6 +78,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
     if (url.pathname.startsWith('/api/')) {
+      const blob = BLOB_PATH.exec(url.pathname);
+      if (blob) return handleBlobRequest(req, res, opts.core.blobs(), blob[1]!, tokenOk(req));
       if (!tokenOk(req)) return send(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong browser-mode token. Open the URL Hearth printed.' } });
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
       if (opts.testHooks && url.pathname === '/api/test/clipboard' && req.method === 'GET') {

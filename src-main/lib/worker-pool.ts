@@ -65,6 +65,8 @@ export async function runJob<N extends JobName>(name: N, input: JobInput<N>, opt
   if (opts.signal?.aborted) throw cancelled();
   const release = await slot();
   try {
+    // Cancelled while waiting for a slot: an abort listener added now would never fire.
+    if (opts.signal?.aborted) throw cancelled();
     return (await runInWorker(name, input, opts)) as JobOutput<N>;
   } finally {
     release();
@@ -82,26 +84,39 @@ function runInWorker(name: string, input: unknown, opts: RunJobOptions): Promise
 
   return new Promise((resolve, reject) => {
     let settled = false;
-    const finish = (fn: () => void): void => {
+    /** Cancelled: the caller has its answer, the worker is ended once it stops (see onAbort). */
+    let draining = false;
+    const end = (): void => {
+      clearTimeout(timer);
+      void worker.terminate();
+    };
+    const finish = (fn: () => void, drain = false): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      if (drain) draining = true;
+      else end();
       fn();
     };
-    const timer = setTimeout(
-      () => finish(() => reject(new AppError('TOO_LARGE', `The job took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped; nothing was changed.`))),
-      limits.timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      if (draining) return end();
+      finish(() => reject(new AppError('TOO_LARGE', `The job took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped; nothing was changed.`)));
+    }, limits.timeoutMs);
     timer.unref();
+    // The caller gets CANCELLED at once; the worker sees the flag at its next check and stops, and is ended then
+    // (or at its time limit). Terminating it at once could land in native async work (argon2 in a KDBX job), and
+    // Node aborts the whole process when such work completes in a torn-down worker.
     const onAbort = (): void => {
       Atomics.store(new Int32Array(cancelFlag), 0, 1);
-      finish(() => reject(cancelled()));
+      finish(() => reject(cancelled()), true);
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
     worker.on('message', (m: WorkerMessage) => {
+      if (draining) {
+        if (m.type !== 'progress') end();
+        return;
+      }
       if (m.type === 'progress') opts.onProgress?.({ done: m.done, total: m.total });
       else if (m.type === 'done') finish(() => resolve(m.value));
       else finish(() => reject(fromWorkerError(m.error, name)));
@@ -114,7 +129,10 @@ function runInWorker(name: string, input: unknown, opts: RunJobOptions): Promise
         finish(() => reject(new AppError('INTERNAL', 'Something went wrong inside Hearth.')));
       }
     });
-    worker.on('exit', (code) => finish(() => reject(new AppError('INTERNAL', `The worker for ${name} stopped unexpectedly (exit ${code}).`))));
+    worker.on('exit', (code) => {
+      if (draining) clearTimeout(timer);
+      finish(() => reject(new AppError('INTERNAL', `The worker for ${name} stopped unexpectedly (exit ${code}).`)));
+    });
     const req: JobRequest = { name, input, cancelFlag };
     worker.postMessage(req);
   });

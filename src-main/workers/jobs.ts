@@ -16,18 +16,23 @@ export const jobs = {
   'batches.labels.render': renderLabelsJob,
   /** Echoes its input after `delayMs` of busy work; `fail` throws; used by the pool's own tests. */
   'test.echo': (async (input, ctx) => {
-    const until = Date.now() + (input.delayMs ?? 0);
+    const started = Date.now();
+    const until = started + (input.delayMs ?? 0);
+    let step = 0;
     while (Date.now() < until) {
       if (ctx.cancelled()) return { echoed: null, cancelled: true };
+      // `steps` progress reports spread over the delay, as a long job sends them.
+      const now = Math.floor(((Date.now() - started) / (input.delayMs ?? 1)) * (input.steps ?? 0));
+      if (now > step) ctx.progress((step = now), input.steps ?? 0);
     }
     if (input.allocateMiB) {
       const hold: number[][] = [];
       for (let i = 0; i < input.allocateMiB; i++) hold.push(new Array(128 * 1024).fill(i));
     }
     if (input.fail) throw new Error(input.fail);
-    ctx.progress(1, 1);
+    ctx.progress(input.steps ?? 1, input.steps ?? 1);
     return { echoed: input.value, cancelled: false };
-  }) as JobFn<{ value: unknown; delayMs?: number; fail?: string; allocateMiB?: number }, { echoed: unknown; cancelled: boolean }>,
+  }) as JobFn<{ value: unknown; delayMs?: number; steps?: number; fail?: string; allocateMiB?: number }, { echoed: unknown; cancelled: boolean }>,
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;

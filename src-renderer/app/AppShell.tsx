@@ -6,6 +6,7 @@ import { Spinner } from '../ui/Spinner';
 import { AutoLockToast } from './AutoLockToast';
 import { ComingSoon } from './ComingSoon';
 import { ErrorBoundary } from './ErrorBoundary';
+import { JobsTray } from './JobsTray';
 import { moduleById } from './modules';
 import { useNavigationStore } from './navigation.store';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -56,6 +57,7 @@ export function AppShell() {
             <Suspense fallback={<PageLoading />}>{module ? Page ? <Page /> : <ComingSoon module={module} /> : <SettingsPage />}</Suspense>
           </ErrorBoundary>
         </main>
+        <JobsTray />
       </div>
       <AutoLockToast />
       <ShortcutsHelp open={help} onOpenChange={setHelp} />

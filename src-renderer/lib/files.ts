@@ -1,7 +1,8 @@
 /**
  * Browser-side file transfer, shared by every module: picked files are read in memory and sent to main
- * as base64 (main parses them; the renderer never writes to disk), and what main renders comes back as
- * base64 to download. In Electron, main opens its own dialogs instead.
+ * as base64 (main parses them; the renderer never writes to disk), and files main makes (label PDFs, vault
+ * exports, the customer site) are downloaded from main's file store by ticket URL. In Electron, main opens
+ * its own dialogs where it can (vault import and export).
  */
 
 import { BRIDGE_KEY } from '../../src-shared/ipc/channels';
@@ -40,11 +41,20 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Offers base64 content as a downloaded file, then wipes the decoded copy. */
-export function downloadBase64(fileName: string, base64: string, type = 'application/octet-stream'): void {
-  const bytes = base64ToBytes(base64);
-  downloadBlob(fileName, new Blob([bytes], { type }));
-  bytes.fill(0);
+/**
+ * Offers a stored file as a download from its ticket URL (`/api/blob/<ticket>`, from an op such as
+ * `batches.printLabels` or `blobs.ticket`). The browser streams it from main to disk: the bytes never pass
+ * through IPC, JSON or this page's memory. The same relative URL works on app://bundle and in browser mode.
+ */
+export function downloadUrl(fileName: string, url: string): void {
+  if (!/^\/api\/blob\/[A-Za-z0-9_-]{43}$/.test(url)) throw new Error('Not a file link from Hearth.');
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
 }
 
 /** Offers text as a downloaded file. */
@@ -53,7 +63,7 @@ export function downloadText(fileName: string, text: string, type = 'text/plain;
 }
 
 /**
- * What to tell the user after `downloadText`/`downloadBase64`, so a download always says where it went:
+ * What to tell the user after `downloadText`/`downloadUrl`, so a download always says where it went:
  * in browser mode the browser saves it with its own download settings; under Electron (no download
  * handler in main) a save dialog asks where.
  */

@@ -1,7 +1,7 @@
 import { effectiveExpiryDate } from '../../../src-shared/domains/batches/batch-status';
 import type { DateType } from '../../../src-shared/domains/batches/batch-status';
 import type { BatchSummary } from '../../../src-shared/domains/batches/batches.schemas';
-import { addDays, daysBetween } from '../../../src-shared/domains/batches/local-date';
+import { addDays, daysBetween } from '../../../src-shared/lib/local-date';
 
 /** What a batch's screens offer first (pure, so the rules are tested without a browser). */
 

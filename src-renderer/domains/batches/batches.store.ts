@@ -63,7 +63,7 @@ interface BatchesState {
   importCsv(csv: string, dryRun: boolean, decimal?: CsvDecimal): Promise<ImportReport>;
   exportCsv(): Promise<{ csv: string; fileName: string }>;
   customerPage(id: string): Promise<{ html: string; fileName: string }>;
-  customerSite(): Promise<{ zipBase64: string; fileName: string }>;
+  customerSite(): Promise<{ url: string; fileName: string }>;
   saveSettings(patch: BatchSettingsPatch): Promise<void>;
 }
 

@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { Callout } from '../../ui/Callout';
 import { HiddenUsername } from '../../ui/HiddenUsername';
 import { PasswordField } from '../../ui/PasswordField';
-import { RecoveryKeyDialog } from '../settings/components/RecoveryKeyDialog';
+import { RecoveryKeyDialog } from '../settings';
 import { LockedLayout } from './components/LockedLayout';
 import { NewPasswordFields } from './components/NewPasswordFields';
 import { useNewPassword } from './components/useNewPassword';

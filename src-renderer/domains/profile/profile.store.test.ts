@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src-shared/ipc/result';
 import { fake } from '../../api/fake-client';
-import { useSettingsStore } from '../settings/settings.store';
+import { useSettingsStore } from '../settings';
 import { unlockDelayMs, useProfileStore } from './profile.store';
 
 vi.mock('../../api/client', async () => (await import('../../api/fake-client')).fakeClientModule);

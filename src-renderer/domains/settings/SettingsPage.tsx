@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { Callout } from '../../ui/Callout';
 import { Spinner } from '../../ui/Spinner';
 import { Toggle } from '../../ui/Toggle';
-import { useProfileStore } from '../profile/profile.store';
+import { useProfileStore } from '../profile';
 import { ChangePasswordDialog } from './components/ChangePasswordDialog';
 import { DeleteProfileDialog } from './components/DeleteProfileDialog';
 import { NumberSetting } from './components/NumberSetting';

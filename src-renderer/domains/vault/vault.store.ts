@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { describeError, errorCode } from '../../lib/errors';
 import { pageClipboard } from '../../lib/page-clipboard';
 import { onSessionReset } from '../../lib/session-reset';
-import { useSettingsStore } from '../settings/settings.store';
+import { useSettingsStore } from '../settings';
 import { detailToUpdate, type UpdateItem } from './item-form';
 import { createReprompt, PromptCancelled, type RepromptRequest } from './reprompt';
 import { countsOf, listInputFor, recentOf, type VaultCounts, type VaultFilter } from './vault-filters';

@@ -1,6 +1,6 @@
 import { Plus } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { addDays } from '../../../../src-shared/domains/batches/local-date';
+import { addDays } from '../../../../src-shared/lib/local-date';
 import type { BatchSummary, DeliveryWarning } from '../../../../src-shared/domains/batches/batches.schemas';
 import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';

@@ -8,7 +8,7 @@ import { Spinner } from '../../../ui/Spinner';
 import { TextField } from '../../../ui/TextField';
 import { Toggle } from '../../../ui/Toggle';
 import { describeError } from '../../../lib/errors';
-import { downloadBase64, downloadText } from '../batches-files';
+import { downloadText, downloadUrl } from '../batches-files';
 import { useBatchesStore } from '../batches.store';
 import { issuesOf, SelectField } from './fields';
 
@@ -193,7 +193,7 @@ export function BatchSettingsView() {
           <Button icon={FileSpreadsheet} onClick={() => void exportCsv().then((f) => downloadText(f.fileName, f.csv, 'text/csv'), (err: unknown) => setError(describeError(err)))}>
             Export batches (CSV)
           </Button>
-          <Button icon={FileArchive} onClick={() => void customerSite().then((f) => downloadBase64(f.fileName, f.zipBase64, 'application/zip'), (err: unknown) => setError(describeError(err)))}>
+          <Button icon={FileArchive} onClick={() => void customerSite().then((f) => downloadUrl(f.fileName, f.url), (err: unknown) => setError(describeError(err)))}>
             Customer pages (zip)
           </Button>
         </div>

@@ -1,6 +1,7 @@
 import { FileUp } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { CsvDecimal, ImportReport } from '../../../../src-shared/domains/batches/batches.schemas';
+import { formatMiB } from '../../../../src-shared/lib/limits';
 import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
@@ -24,7 +25,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
 
   async function pick(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_CSV_BYTES) return setError('The file is larger than 10 MB.');
+    if (file.size > MAX_CSV_BYTES) return setError(`The file is larger than ${formatMiB(MAX_CSV_BYTES)}.`);
     const text = await file.text();
     setCsv({ name: file.name, text });
     await check(text, decimal);

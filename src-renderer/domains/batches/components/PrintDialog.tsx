@@ -5,11 +5,12 @@ import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { TextField } from '../../../ui/TextField';
-import { downloadBase64 } from '../batches-files';
+import { downloadUrl } from '../batches-files';
 import { dateWord } from '../batches-format';
 import { useBatchesStore } from '../batches.store';
 import { issuesOf, SelectField } from './fields';
 import { QrCode } from './QrCode';
+import { JobsTray } from '../../../app/JobsTray';
 
 const cellsOf = (t: LabelTemplateInfo): number => t.columns * t.rows;
 
@@ -98,7 +99,7 @@ export function PrintDialog({ detail, onClose }: { detail: BatchDetail; onClose(
     setError(null);
     try {
       const job = await printLabels({ batchIds: [detail.batch.id], template: templateId, copies: copiesN, startAt: template?.kind === 'sheet' ? startN : 1 });
-      downloadBase64(job.fileName, job.pdfBase64, 'application/pdf');
+      downloadUrl(job.fileName, job.url);
       say(`${job.labels} label${job.labels === 1 ? '' : 's'} for lot ${detail.batch.lot} saved as ${job.fileName}.`);
       onClose();
     } catch (err) {
@@ -138,6 +139,8 @@ export function PrintDialog({ detail, onClose }: { detail: BatchDetail; onClose(
           {offset ? `Printer calibration for this stock: ${offset.x} mm across, ${offset.y} mm down. ` : ''}
           Print the PDF at 100% (actual size), not “fit to page”.
         </p>
+        {/* The shell's jobs tray is inert behind the modal: show this print's progress and Cancel here. */}
+        {busy ? <JobsTray placement="dialog" /> : null}
         <ModalActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button variant="primary" icon={Download} busy={busy} disabled={!detail.qrPayload} onClick={() => void print()}>

@@ -1,5 +1,6 @@
 import { ImageUp, ScanLine } from 'lucide-react';
 import { useRef, useState, type FormEvent } from 'react';
+import { formatMiB } from '../../../../src-shared/lib/limits';
 import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
@@ -37,7 +38,7 @@ export function ScanDialog({ onClose }: { onClose(): void }) {
   async function pick(file: File | undefined) {
     if (!file) return;
     if (file.size > MAX_SCAN_IMAGE_BYTES) {
-      setError('The image is larger than 20 MB.');
+      setError(`The image is larger than ${formatMiB(MAX_SCAN_IMAGE_BYTES)}.`);
       return;
     }
     await find({ imageBase64: await fileToBase64(file) });

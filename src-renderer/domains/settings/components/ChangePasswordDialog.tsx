@@ -4,9 +4,7 @@ import { Button } from '../../../ui/Button';
 import { HiddenUsername } from '../../../ui/HiddenUsername';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { PasswordField } from '../../../ui/PasswordField';
-import { useProfileStore } from '../../profile/profile.store';
-import { NewPasswordFields } from '../../profile/components/NewPasswordFields';
-import { useNewPassword } from '../../profile/components/useNewPassword';
+import { NewPasswordFields, useNewPassword, useProfileStore } from '../../profile';
 
 /** Current password, new password (with the strength policy) and its confirmation. */
 export function ChangePasswordDialog({ onClose, onDone }: { onClose(): void; onDone(message: string): void }) {

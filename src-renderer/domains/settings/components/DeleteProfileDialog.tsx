@@ -6,7 +6,7 @@ import { HiddenUsername } from '../../../ui/HiddenUsername';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { PasswordField } from '../../../ui/PasswordField';
 import { TextField } from '../../../ui/TextField';
-import { useProfileStore } from '../../profile/profile.store';
+import { useProfileStore } from '../../profile';
 
 /** Deletes the unlocked profile after the user types its name and master password. */
 export function DeleteProfileDialog({ onClose }: { onClose(): void }) {

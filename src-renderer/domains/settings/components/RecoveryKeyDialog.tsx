@@ -5,8 +5,7 @@ import { Callout } from '../../../ui/Callout';
 import { HiddenUsername } from '../../../ui/HiddenUsername';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { PasswordField } from '../../../ui/PasswordField';
-import { useProfileStore } from '../../profile/profile.store';
-import { RecoveryKeyDisplay } from '../../profile/components/RecoveryKeyDisplay';
+import { RecoveryKeyDisplay, useProfileStore } from '../../profile';
 
 /** Asks for the master password, replaces the recovery key and shows the new one once. */
 export function RecoveryKeyDialog({ onClose }: { onClose(): void }) {

@@ -3,7 +3,7 @@ import { describeError } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { TextField } from '../../../ui/TextField';
-import { useProfileStore } from '../../profile/profile.store';
+import { useProfileStore } from '../../profile';
 
 /** Renames the unlocked profile (the name is not secret: it shows on the profile picker). */
 export function RenameProfileDialog({ onClose }: { onClose(): void }) {

@@ -8,8 +8,9 @@ import { Callout } from '../../../ui/Callout';
 import { cx } from '../../../ui/cx';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { PasswordField } from '../../../ui/PasswordField';
-import { downloadBase64 } from '../file-io';
+import { downloadUrl } from '../file-io';
 import { useVaultStore } from '../vault.store';
+import { JobsTray } from '../../../app/JobsTray';
 
 type Format = z.infer<typeof ExportFormat>;
 
@@ -59,7 +60,8 @@ function ExportForm({ onClose }: { onClose(): void }) {
         exportPassword: chosen.encrypted ? exportPassword : undefined,
         acknowledgePlaintext: !chosen.encrypted && acknowledged,
       });
-      if (result.contentBase64) downloadBase64(result.fileName, result.contentBase64, format === 'csv' ? 'text/csv' : 'application/octet-stream');
+      // No save dialog (browser mode): the file is streamed from main's file store by ticket, never sent as base64.
+      if (result.url) downloadUrl(result.fileName, result.url);
       setPassword('');
       setExportPassword('');
       setDone({ fileName: result.fileName, items: result.items, savedTo: result.savedTo });
@@ -139,6 +141,7 @@ function ExportForm({ onClose }: { onClose(): void }) {
         hint="Exporting always asks for it again."
       />
       {error ? <Callout tone="danger">{error}</Callout> : null}
+      {busy ? <JobsTray placement="dialog" /> : null}
       <ModalActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" icon={Download} busy={busy} disabled={!password || (chosen.encrypted ? !exportPassword : !acknowledged)}>

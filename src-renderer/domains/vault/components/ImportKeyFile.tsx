@@ -1,5 +1,6 @@
 import { KeyRound, X } from 'lucide-react';
 import { useRef, useState } from 'react';
+import { formatMiB, MAX_KEY_FILE_BYTES } from '../../../../src-shared/lib/limits';
 import { Button } from '../../../ui/Button';
 import { fileToBase64 } from '../file-io';
 
@@ -9,8 +10,6 @@ export interface PickedKeyFile {
   contentBase64: string;
 }
 
-/** Key files are at most 10 MiB in main (real ones are 64 bytes to a few KiB). */
-const MAX_KEY_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
  * The optional key file of a KeePass database (KeePassXC: "Key File"): any file works, it is read in
@@ -23,7 +22,7 @@ export function ImportKeyFile({ value, onChange }: { value: PickedKeyFile | null
     setError(null);
     if (!file) return;
     if (file.size === 0) return setError('That file is empty.');
-    if (file.size > MAX_KEY_FILE_BYTES) return setError('Key files are limited to 10 MiB.');
+    if (file.size > MAX_KEY_FILE_BYTES) return setError(`Key files are limited to ${formatMiB(MAX_KEY_FILE_BYTES)}.`);
     onChange({ fileName: file.name, contentBase64: await fileToBase64(file) });
   };
   return (

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'rea
 import type { z } from 'zod';
 import type { ImportFormat, ImportPreview } from '../../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../../src-shared/ipc/result';
+import { formatMiB } from '../../../../src-shared/lib/limits';
 import { describeError, errorCode } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
@@ -13,6 +14,7 @@ import { fileToBase64, MAX_IMPORT_BYTES } from '../file-io';
 import { useVaultStore } from '../vault.store';
 import { ImportKeyFile, type PickedKeyFile } from './ImportKeyFile';
 import { ImportPreviewView } from './ImportPreviewView';
+import { JobsTray } from '../../../app/JobsTray';
 
 type Format = z.infer<typeof ImportFormat>;
 
@@ -80,7 +82,7 @@ function WizardBody({ onClose, onPhase }: { onClose(): void; onPhase(phase: Step
   const pick = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
-    if (file.size > MAX_IMPORT_BYTES) return setError('Import files are limited to 50 MiB.');
+    if (file.size > MAX_IMPORT_BYTES) return setError(`Import files are limited to ${formatMiB(MAX_IMPORT_BYTES)}.`);
     setPicked({ fileName: file.name, size: file.size, contentBase64: await fileToBase64(file) });
     setNeedsPassword(/\.(kdbx|hearth)$/i.test(file.name));
     setPasswordError(null);
@@ -197,6 +199,7 @@ function WizardBody({ onClose, onPhase }: { onClose(): void; onPhase(phase: Step
       )}
       {format === 'kdbx' || usesDialogs || /\.kdbx$/i.test(picked?.fileName ?? '') ? <ImportKeyFile value={keyFile} onChange={setKeyFile} /> : null}
       {error ? <Callout tone="danger">{error}</Callout> : null}
+      {busy ? <JobsTray placement="dialog" /> : null}
       <ModalActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" busy={busy} disabled={!picked && !usesDialogs} data-testid="import-preview">

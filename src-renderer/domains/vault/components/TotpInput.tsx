@@ -1,5 +1,6 @@
 import { QrCode, X } from 'lucide-react';
 import { useRef, useState } from 'react';
+import { formatMiB } from '../../../../src-shared/lib/limits';
 import { describeError } from '../../../lib/errors';
 import { Field } from '../../../ui/Field';
 import { Spinner } from '../../../ui/Spinner';
@@ -34,7 +35,7 @@ export function TotpInput({ draft, onChange, error, onImage, pendingImage, onCle
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setImageError(null);
-    if (file.size > MAX_IMAGE_BYTES) return setImageError('That image is too large (20 MB at most).');
+    if (file.size > MAX_IMAGE_BYTES) return setImageError(`That image is too large (${formatMiB(MAX_IMAGE_BYTES)} at most).`);
     setBusy(true);
     try {
       await onImage({ fileName: file.name, base64: await fileToBase64(file) });

@@ -1,0 +1,29 @@
+import type { Selectable } from 'kysely';
+
+/** Mirrors migration 0008. Timestamps are ISO UTC text. */
+export interface BlobTable {
+  /** The keyed content id (64 hex), also the file name under `blobs/`. */
+  id: string;
+  size: number;
+  mime: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  /** When the last live ref went (or the upload time, before any ref); NULL while referenced. */
+  unreferenced_since: string | null;
+}
+
+export interface BlobRefTable {
+  id: string;
+  blob_id: string;
+  owner_domain: string;
+  owner_table: string;
+  owner_id: string;
+  role: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export type BlobRow = Selectable<BlobTable>;
+export type BlobRefRow = Selectable<BlobRefTable>;
