@@ -40,7 +40,8 @@ function withTimeout(promise, ms, what) {
 async function startServer() {
   const home = mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
   const serverEnv = { ...process.env, HEARTH_HOME: home, HEARTH_KDF_MEMORY_KIB: '65536', HEARTH_TEST_HOOKS: '1' };
-  const child = spawn(process.execPath, [path.join(root, 'bin/hearth.mjs'), 'serve', '--port', '0'], {
+  // --verbose: the server's log lines go to stderr, which a failing spec prints (the CLI is silent without it).
+  const child = spawn(process.execPath, [path.join(root, 'bin/hearth.mjs'), 'serve', '--port', '0', '--verbose'], {
     cwd: root,
     env: serverEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,9 @@ import { DEFAULT_CACHE_KIB } from '../db/connection';
 import { parseImport } from '../domains/vault/import';
 import { benchBatches } from './batches.bench';
 import { benchBlobs } from './blobs.bench';
+import { benchCliStartup } from './cli.bench';
 import { benchUnlock } from './foundation.bench';
+import { benchJobs } from './jobs.bench';
 import { msSince, progress, type Measurement } from './measure';
 import { benchStore, type StoreBenchResult } from './store.bench';
 import { benchVault } from './vault.bench';
@@ -31,6 +33,8 @@ const CONFIG = {
   },
   vault: { items: 10_000, serviceRounds: 2, indexRounds: 10, reveals: 200 },
   blobs: { mib: 512, rounds: 3 },
+  cli: { items: 10_000, runs: 7 },
+  jobs: { items: 5_000, labels: 5_000 },
 };
 
 const RESULTS_FILE = path.resolve(__dirname, '..', 'bench-results.json');
@@ -60,10 +64,18 @@ async function main(): Promise<void> {
     measurements.push(...vault.measurements);
     notes.push(...vault.notes);
     done();
+    progress(`cli: startup of ${CONFIG.cli.runs} processes per command, vault search on ${CONFIG.cli.items} items at the default KDF cost`);
+    const cli = await benchCliStartup({ root: subdir(tmp, 'cli'), ...CONFIG.cli });
+    measurements.push(...cli.measurements);
+    notes.push(...cli.notes);
+    done();
     progress('batches: 1,000-label PDF, status and dashboard over 100,000 batches');
     const batches = await benchBatches({ root: subdir(tmp, 'batches'), labels: 1000, batches: 100_000, rounds: 3 });
     measurements.push(...batches.measurements);
     notes.push(...batches.notes);
+    done();
+    progress(`jobs: vault search through the router while a ${CONFIG.jobs.labels}-label PDF is drawn in a worker, vs idle`);
+    measurements.push(...(await benchJobs({ root: subdir(tmp, 'jobs'), ...CONFIG.jobs })));
     done();
     progress(`file store: ${CONFIG.blobs.mib} MiB through the encrypted blob store and a plain file, ${CONFIG.blobs.rounds} rounds`);
     const blobs = await benchBlobs({ dir: subdir(tmp, 'blobs'), ...CONFIG.blobs });

@@ -6,7 +6,8 @@ import { deriveMasterKey, KDF_DEFAULT, KDF_FLOOR } from '../crypto/kdf';
 import { KeySet } from '../crypto/keys';
 import { createKysely, openSqlite } from '../db/connection';
 import { migrateToLatest } from '../db/migrator';
-import { readSettings } from '../domains/settings/settings.service';
+import { coreSettings } from '../platform/core-settings';
+import { readSettings } from '../platform/settings-store';
 import { unwrapWithRecoveryKey, type Keyring } from '../profile/keyring';
 import { DATABASE_FILE, type ProfileStore } from '../profile/profile-store';
 import { ProfileSession } from '../profile/session';
@@ -91,7 +92,7 @@ async function unlockSteps(store: ProfileStore, id: string, recoveryKey: string,
     open.push(msSince(start));
     wipe(dek);
     try {
-      settings.push(await timeAsync(() => readSettings(session.db)));
+      settings.push(await timeAsync(() => readSettings(session.db, coreSettings)));
     } finally {
       session.close();
     }

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
 import { AppError, type Result } from '../../src-shared/ipc/result';
+import type { AppClient } from '../../src-shared/ipc/channels';
 import { createCore, type Core } from '../app/bootstrap';
+import { routerClient } from '../app/router-client';
 import { kdfCostFromEnv, profileRootFromEnv } from '../app/environment';
 import { readPassword, UsageError } from './io';
 
@@ -15,8 +17,8 @@ export interface GlobalFlags {
 export interface CliContext {
   core: Core;
   flags: GlobalFlags;
-  /** Calls an operation through the router (validation and typed errors included); throws AppError. */
-  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  /** The typed client over the router (validation and typed errors included): `ctx.client.vault.list({})`. */
+  client: AppClient;
   /** Picks the profile (--profile NAME or the only one) and unlocks it with the master password. */
   unlock(): Promise<ProfileSummary>;
   /** Resolves the profile named by --profile, or the only one. */
@@ -26,11 +28,7 @@ export interface CliContext {
 export function createCliContext(flags: GlobalFlags, version: string, transport: 'cli' | 'web' = 'cli'): CliContext {
   const core = createCore({ root: profileRootFromEnv(), transport, version, kdfCost: kdfCostFromEnv(), resourcesDir: path.resolve(__dirname, '../../resources') });
 
-  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const result: Result<unknown> = await core.router.dispatch(channel, input, { transport: 'cli' });
-    if (!result.ok) throw AppError.fromData(result.error);
-    return result.value as T;
-  };
+  const client = routerClient(core, 'cli');
 
   const pickProfile = async (): Promise<ProfileSummary> => {
     const profiles = await core.profiles.store.list();
@@ -48,12 +46,12 @@ export function createCliContext(flags: GlobalFlags, version: string, transport:
   return {
     core,
     flags,
-    call,
+    client,
     pickProfile,
     unlock: async () => {
       const profile = await pickProfile();
       const password = await readPassword({ passwordFile: flags.passwordFile, prompt: `Master password for ${profile.name}: ` });
-      return call<ProfileSummary>('profile:unlock', { profileId: profile.id, password });
+      return client.profile.unlock({ profileId: profile.id, password });
     },
   };
 }

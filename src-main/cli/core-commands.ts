@@ -1,48 +1,13 @@
 import { z } from 'zod';
-import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
-import { appContracts } from '../../src-shared/ipc/channels';
 import { channelOf, type Contract } from '../../src-shared/ipc/define';
-import { startWebHost } from '../host/web';
+import { AppError } from '../../src-shared/ipc/result';
 import type { CliCommand } from './commands';
 import { rendererDirFrom } from './context';
 import { EXIT, findSecretKey, printJson, printText, readInputFile, readPassword, readStdin, UsageError } from './io';
 
-const profileCreate: CliCommand = {
-  name: 'profile create',
-  usage: 'hearth profile create --name NAME [--password-file F] [--allow-weak-password]',
-  summary: 'Create a profile and print its recovery key (once)',
-  options: { name: { type: 'string' }, 'allow-weak-password': { type: 'boolean' } },
-  async run(ctx, { values }) {
-    const name = values.name;
-    if (typeof name !== 'string') throw new UsageError('Give the profile a name: --name NAME');
-    const password = await readPassword({ passwordFile: ctx.flags.passwordFile, prompt: 'New master password: ', confirm: true });
-    const allowWeakPassword = values['allow-weak-password'] === true;
-    if (allowWeakPassword) process.stderr.write('WARNING: --allow-weak-password: a master password that is easy to guess protects nothing if keyring.json leaks.\n');
-    const out = await ctx.call<{ profile: ProfileSummary; recoveryKey: string }>('profile:create', { name, password, allowWeakPassword });
-    if (ctx.flags.json) printJson(out);
-    else {
-      printText(`Created profile "${out.profile.name}" (${out.profile.id}).\n\n`);
-      printText(`Recovery key (shown once; store it offline, it unlocks the profile if you forget the password):\n\n    ${out.recoveryKey}\n\n`);
-    }
-    return EXIT.ok;
-  },
-};
-
-const profileList: CliCommand = {
-  name: 'profile list',
-  usage: 'hearth profile list [--json]',
-  summary: 'List profiles',
-  async run(ctx) {
-    const list = await ctx.call<ProfileSummary[]>('profile:list');
-    if (ctx.flags.json) printJson(list);
-    else for (const p of list) printText(`${p.name}\t${p.id}\t${p.createdAt}\n`);
-    return EXIT.ok;
-  },
-};
-
 /** Every operation with its input as JSON Schema, generated from the zod contract. */
-export function describeOperations(): { op: string; summary: string; requiresUnlock: boolean; input: unknown }[] {
-  return (Object.values(appContracts) as Contract[]).flatMap((c) =>
+export function describeOperations(contracts: readonly Contract[]): { op: string; summary: string; requiresUnlock: boolean; input: unknown }[] {
+  return contracts.flatMap((c) =>
     Object.entries(c.ops).map(([name, def]) => ({
       op: channelOf(c.name, name),
       summary: def.summary,
@@ -57,7 +22,7 @@ const ops: CliCommand = {
   usage: 'hearth ops [--json]',
   summary: 'List every operation with its input schema',
   async run(ctx) {
-    const list = describeOperations();
+    const list = describeOperations(ctx.core.modules.map((m) => m.contract));
     if (ctx.flags.json) printJson(list);
     else for (const o of list) printText(`${o.op.padEnd(32)} ${o.requiresUnlock ? '🔒' : '  '} ${o.summary}\n    input: ${JSON.stringify(o.input)}\n`);
     return EXIT.ok;
@@ -69,12 +34,13 @@ const call: CliCommand = {
   usage: "hearth call <domain.op> ['<json>' | - | --input-file F] [--profile NAME] [--password-file F]",
   summary: 'Call one operation and print its result as JSON (secrets only from stdin or a file)',
   options: { 'input-file': { type: 'string' } },
+  optionHelp: { 'input-file': 'Read the JSON input from this file (the way to pass secrets, like stdin with -)' },
   async run(ctx, { positionals, values }) {
     const [opName, arg] = positionals;
     if (!opName) throw new UsageError('Which operation? Run: hearth ops');
     const channel = opName.replace('.', ':');
     const [domain, name] = channel.split(':') as [string, string | undefined];
-    const contract = (appContracts as Record<string, Contract | undefined>)[domain];
+    const contract = ctx.core.modules.find((m) => m.contract.name === domain)?.contract;
     const def = name ? contract?.ops[name] : undefined;
     if (!def) throw new UsageError(`Unknown operation ${opName}. Run: hearth ops`);
     const inputFile = values['input-file'];
@@ -93,7 +59,10 @@ const call: CliCommand = {
       throw new UsageError(`"${secret}" is a secret: do not put it on the command line. Pipe the JSON in (hearth call ${opName} - < input.json) or use --input-file F.`);
     }
     if (!def.public) await ctx.unlock();
-    printJson(await ctx.call(channel, input));
+    // `hearth call` names its operation at run time: the one place the CLI dispatches by channel name.
+    const result = await ctx.core.router.dispatch(channel, input, { transport: 'cli' });
+    if (!result.ok) throw AppError.fromData(result.error);
+    printJson(result.value);
     return EXIT.ok;
   },
 };
@@ -103,10 +72,13 @@ const serve: CliCommand = {
   usage: 'hearth serve [--port N]',
   summary: 'Browser mode: serve the app on 127.0.0.1 with a per-launch token',
   options: { port: { type: 'string' } },
+  optionHelp: { port: 'The port on 127.0.0.1 to listen on (default: any free port)' },
   transport: 'web',
   async run(ctx, { values }) {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
+    // Loaded here, not at the top: only `serve` needs the HTTP server, and every other command starts faster without it.
+    const { startWebHost } = await import('../host/web');
     const host = await startWebHost({ core: ctx.core, rendererDir: rendererDirFrom(__dirname), port, testHooks: process.env.HEARTH_TEST_HOOKS === '1' });
     if (process.env.HEARTH_TEST_HOOKS === '1') process.stderr.write('WARNING: test hooks are on (HEARTH_TEST_HOOKS=1); never use this for real data.\n');
     printText(`Hearth is running in browser mode. Open this URL (it holds this launch's token):\n\n    ${host.url}\n\nPress Ctrl+C to stop.\n`);
@@ -120,4 +92,5 @@ const serve: CliCommand = {
   },
 };
 
-export const coreCommands: CliCommand[] = [profileCreate, profileList, ops, call, serve];
+/** Commands of the CLI itself, not of a module. */
+export const coreCommands: CliCommand[] = [ops, call, serve];

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../src-shared/ipc/result';
-import type { CliCommand } from './commands';
+import { GLOBAL_OPTIONS, type CliCommand } from './commands';
 import { createCliContext } from './context';
 import { coreCommands } from './core-commands';
-import { batchesCommands } from '../domains/batches/batches.cli';
-import { vaultCommands } from '../domains/vault/vault.cli';
+import { moduleList } from '../app/modules';
 import { EXIT, exitCodeFor, jsonText, UsageError } from './io';
+import { route } from './route';
+import { setLogLevel } from '../lib/log';
 
 /**
  * `hearth`: the same core and router as the app, for scripts, cron and a shop's till
@@ -14,36 +15,18 @@ import { EXIT, exitCodeFor, jsonText, UsageError } from './io';
 // SECURITY: every file and folder Hearth creates (profiles, exports, temp files) is for this user only.
 if (process.platform !== 'win32') process.umask(0o077);
 
-const commands: CliCommand[] = [...coreCommands, ...vaultCommands, ...batchesCommands];
+// The CLI's own commands, then each module's (app/modules.ts is the one list).
+const commands: CliCommand[] = [...coreCommands, ...moduleList().flatMap((m) => m.commands ?? [])];
 
-const GLOBAL_OPTIONS = {
-  profile: { type: 'string' },
-  'password-file': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-function usage(): string {
-  const lines = commands.map((c) => `  ${c.usage.padEnd(72)} ${c.summary}`);
-  return `Usage: hearth <command> [options]\n\n${lines.join('\n')}\n\nGlobal: --profile NAME, --password-file F (or HEARTH_PASSWORD), --json. Profiles live in HEARTH_HOME.\nExit codes: 0 ok, 2 bad input, 3 wrong password, 1 other errors.\n`;
-}
-
-function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
-  const words = argv.filter((a) => !a.startsWith('-'));
-  const two = `${words[0]} ${words[1]}`;
-  const match = commands.find((c) => c.name === two) ?? commands.find((c) => c.name === words[0]);
-  if (!match) return null;
-  const rest = [...argv];
-  for (const w of match.name.split(' ')) rest.splice(rest.indexOf(w), 1);
-  return { command: match, rest };
-}
+/** Set from argv before anything else runs: log lines and internal error details only with --verbose. */
+let verbose = false;
 
 export async function runCli(argv: string[]): Promise<number> {
-  const found = findCommand(argv);
-  if (!found || argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(usage());
-    return found || argv.includes('--help') || argv.includes('-h') ? EXIT.ok : EXIT.badInput;
-  }
+  verbose = argv.includes('--verbose');
+  // The CLI's stderr carries the JSON error object that scripts parse: no log lines unless asked for.
+  setLogLevel(verbose ? 'info' : 'silent');
+  const found = route(argv, commands, __HEARTH_VERSION__);
+  if ('exit' in found) return found.exit;
   const { values, positionals } = parseArgs({
     args: found.rest,
     options: { ...GLOBAL_OPTIONS, ...found.command.options },
@@ -71,7 +54,7 @@ function report(err: unknown): number {
     return report(new UsageError(err.message));
   }
   process.stderr.write(`${JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Hearth.' } })}\n`);
-  if (process.env.HEARTH_LOG) console.error(err);
+  if (verbose || process.env.HEARTH_LOG) console.error(err);
   return EXIT.error;
 }
 

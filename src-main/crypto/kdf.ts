@@ -1,4 +1,4 @@
-import argon2 from 'argon2';
+import type * as Argon2 from 'argon2';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/ipc/result';
 
@@ -64,10 +64,15 @@ export function passwordBytes(password: string): Buffer {
   return Buffer.from(password.normalize('NFKC'), 'utf8');
 }
 
+/** The native addon, loaded on first use: CLI commands that derive no key (`profile list`, `ops`) start without it. */
+let argon2: Promise<typeof Argon2> | undefined;
+const loadArgon2 = (): Promise<typeof Argon2> => (argon2 ??= import('argon2').then((m) => (m as unknown as { default: typeof Argon2 }).default));
+
 /** Argon2id → 32 raw bytes (the master key). Runs on the libuv pool, not the event loop. */
 export async function deriveMasterKey(password: string, params: KdfParams): Promise<Buffer> {
   const pw = passwordBytes(password);
   try {
+    const argon2 = await loadArgon2();
     const out = await argon2.hash(pw, {
       type: argon2.argon2id,
       version: params.version,

@@ -13,7 +13,7 @@ import { createKeyring, replaceRecoveryKey, rewrapPassword, unwrapWithPassword, 
 import { withKeyringLock } from './keyring-lock';
 import { assertMasterPasswordPolicy } from './password-policy';
 import { DATABASE_FILE, ProfileStore } from './profile-store';
-import { ProfileSession } from './session';
+import type { ProfileSession } from './session';
 
 export interface ProfileServiceOptions {
   root: string;
@@ -149,7 +149,10 @@ export class ProfileService {
   }
 
   async #openSession(profile: ProfileSummary, dir: string, dek: Buffer, create: boolean): Promise<void> {
-    const session = await ProfileSession.open(profile, dir, path.join(dir, DATABASE_FILE), dek, create);
+    // Loaded on first unlock: the database stack (Kysely, the SQLite addon, migrations) costs ~100 ms to load,
+    // and commands that never open a profile (`hearth profile list`) should not pay it.
+    const { ProfileSession: Session } = await import('./session');
+    const session = await Session.open(profile, dir, path.join(dir, DATABASE_FILE), dek, create);
     this.#session = session;
     for (const l of this.#unlockListeners) await l(session);
   }
