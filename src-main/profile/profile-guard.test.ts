@@ -16,14 +16,14 @@ describe('master password strength (main)', () => {
   it('refuses a weak master password on create and change, accepts a long or strong one', async () => {
     const core = testCore();
     for (const weak of ['password1', 'qwerty123456', 'Summer2024!']) {
-      const err = await errorOf(() => core.call('profile:create', { name: 'W', password: weak }));
+      const err = await errorOf(() => core.client.profile.create({ name: 'W', password: weak }));
       expect(err.code).toBe('INVALID_INPUT');
       expect(err.message).toContain('too easy to guess');
     }
-    expect(await core.call('profile:list')).toEqual([]);
-    await core.call('profile:create', { name: 'Long', password: 'fourteen chars' }); // 14 characters
-    await core.call('profile:create', { name: 'Strong', password: 'vK7#qZ!r2Lp' }); // short but zxcvbn ≥ 3
-    const err = await errorOf(() => core.call('profile:changePassword', { currentPassword: 'vK7#qZ!r2Lp', newPassword: 'letmein1' }));
+    expect(await core.client.profile.list()).toEqual([]);
+    await core.client.profile.create({ name: 'Long', password: 'fourteen chars' }); // 14 characters
+    await core.client.profile.create({ name: 'Strong', password: 'vK7#qZ!r2Lp' }); // short but zxcvbn ≥ 3
+    const err = await errorOf(() => core.client.profile.changePassword({ currentPassword: 'vK7#qZ!r2Lp', newPassword: 'letmein1' }));
     expect(err).toMatchObject({ code: 'INVALID_INPUT', issues: [expect.objectContaining({ path: 'newPassword' })] });
   });
 

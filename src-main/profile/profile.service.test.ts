@@ -1,7 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
 import { errorOf, PASSWORD, testCore } from '../test/helpers';
 import { toAppError } from '../ipc/router';
 import { KDF_FLOOR } from '../crypto/kdf';
@@ -10,7 +9,7 @@ import { ProfileService } from './profile.service';
 import { KEYRING_FILE } from './keyring';
 
 async function createProfile(core: ReturnType<typeof testCore>, name = 'Home') {
-  return core.call<{ profile: ProfileSummary; recoveryKey: string }>('profile:create', { name, password: PASSWORD });
+  return core.client.profile.create({ name, password: PASSWORD });
 }
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -28,7 +27,7 @@ describe('profile.service', () => {
     const { profile, recoveryKey } = await createProfile(core);
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(core.profiles.isUnlocked()).toBe(true);
-    expect(await core.call('profile:list')).toEqual([profile]);
+    expect(await core.client.profile.list()).toEqual([profile]);
     const keyring = JSON.parse(readFileSync(path.join(core.root, profile.id, KEYRING_FILE), 'utf8'));
     expect(keyring.kdf).toMatchObject({ name: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 4 });
   });
@@ -36,12 +35,12 @@ describe('profile.service', () => {
   it('rejects a wrong password with WRONG_PASSWORD and touches nothing on disk', async () => {
     const core = testCore();
     const { profile } = await createProfile(core);
-    await core.call('session:lock');
+    await core.client.session.lock();
     const dir = path.join(core.root, profile.id);
     const before = await snapshot(dir);
     const codes: string[] = [];
     for (const wrong of ['wrong', PASSWORD.toUpperCase(), `${PASSWORD} `, 'x'.repeat(1024)]) {
-      codes.push((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: wrong }))).code);
+      codes.push((await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: wrong }))).code);
     }
     // After three failures the next attempt must wait (see profile-guard.test.ts).
     expect(codes).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'BUSY']);
@@ -51,16 +50,16 @@ describe('profile.service', () => {
 
   it('accepts the password in another Unicode normalisation form (NFKC)', async () => {
     const core = testCore();
-    const { profile } = await core.call<{ profile: ProfileSummary }>('profile:create', { name: 'U', password: 'caf\u00e9-ﬁ harbour lantern' });
-    await core.call('session:lock');
-    await core.call('profile:unlock', { profileId: profile.id, password: 'cafe\u0301-fi harbour lantern' });
+    const { profile } = await core.client.profile.create({ name: 'U', password: 'caf\u00e9-ﬁ harbour lantern' });
+    await core.client.session.lock();
+    await core.client.profile.unlock({ profileId: profile.id, password: 'cafe\u0301-fi harbour lantern' });
     expect(core.profiles.isUnlocked()).toBe(true);
   });
 
   it('rejects a tampered keyring: a changed KDF parameter, wrapped key or profile id fails to unwrap', async () => {
     const core = testCore();
     const { profile } = await createProfile(core);
-    await core.call('session:lock');
+    await core.client.session.lock();
     const file = path.join(core.root, profile.id, KEYRING_FILE);
     const original = readFileSync(file, 'utf8');
     const tampers: ((k: any) => void)[] = [
@@ -82,7 +81,7 @@ describe('profile.service', () => {
     const k = JSON.parse(original);
     k.kdf.memoryKiB = 1024; // below the floor: a downgrade attempt
     await fs.writeFile(file, JSON.stringify(k));
-    const floorErr = await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }));
+    const floorErr = await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: PASSWORD }));
     expect(floorErr.code).toBe('CORRUPT');
     expect(floorErr.file).toBe(KEYRING_FILE);
   });
@@ -90,88 +89,88 @@ describe('profile.service', () => {
   it('reports a truncated, empty or missing keyring as CORRUPT naming the file, without overwriting it', async () => {
     const core = testCore();
     const { profile } = await createProfile(core);
-    await core.call('session:lock');
+    await core.client.session.lock();
     const file = path.join(core.root, profile.id, KEYRING_FILE);
     const original = readFileSync(file, 'utf8');
     for (const content of [original.slice(0, original.length / 2), '', '{}', 'null']) {
       await fs.writeFile(file, content);
-      const err = await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }));
+      const err = await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: PASSWORD }));
       expect(err.code).toBe('CORRUPT');
       expect(err.file).toBe(KEYRING_FILE);
       expect(err.message).toContain(KEYRING_FILE);
       expect(readFileSync(file, 'utf8')).toBe(content);
     }
     await fs.rm(file);
-    expect((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }))).code).toBe('CORRUPT');
+    expect((await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: PASSWORD }))).code).toBe('CORRUPT');
   });
 
   it('reports a damaged or missing database as CORRUPT and never creates a fresh one over it', async () => {
     const core = testCore();
     const { profile } = await createProfile(core);
-    await core.call('settings:set', { autoLockMinutes: 7 });
-    await core.call('session:lock');
+    await core.client.settings.set({ autoLockMinutes: 7 });
+    await core.client.session.lock();
     const db = path.join(core.root, profile.id, DATABASE_FILE);
     const original = readFileSync(db);
     for (const damaged of [original.subarray(0, 15), original.subarray(0, 100), Buffer.alloc(0), Buffer.concat([Buffer.alloc(64, 0xff), original.subarray(64)])]) {
       await fs.writeFile(db, damaged);
-      const err = await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }));
+      const err = await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: PASSWORD }));
       expect(err.code).toBe('CORRUPT');
       expect(err.file).toBe(DATABASE_FILE);
       expect(readFileSync(db).equals(damaged)).toBe(true);
     }
     await fs.rm(db);
-    expect((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }))).code).toBe('CORRUPT');
+    expect((await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: PASSWORD }))).code).toBe('CORRUPT');
     await expect(fs.stat(db)).rejects.toThrow();
   });
 
   it('unlocks with the recovery key, forgiving case, spaces and look-alike letters', async () => {
     const core = testCore();
     const { profile, recoveryKey } = await createProfile(core);
-    await core.call('settings:set', { theme: 'dark' });
-    await core.call('session:lock');
+    await core.client.settings.set({ theme: 'dark' });
+    await core.client.session.lock();
     const typed = recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/1/g, 'l').replace(/0/g, 'o');
-    await core.call('profile:unlock', { profileId: profile.id, recoveryKey: typed });
+    await core.client.profile.unlock({ profileId: profile.id, recoveryKey: typed });
     // A recovery unlock must end with a new master password: until then everything else is refused.
-    expect(await core.call('session:status')).toMatchObject({ unlocked: true, mustChangePassword: true });
-    expect((await errorOf(() => core.call('settings:get'))).code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await errorOf(() => core.call('profile:changePassword', { currentRecoveryKey: typed, newPassword: 'short' }))).code).toBe('INVALID_INPUT');
-    await core.call('profile:changePassword', { currentRecoveryKey: typed, newPassword: 'a brand new master passphrase' });
-    expect(await core.call('session:status')).toMatchObject({ mustChangePassword: false });
-    expect((await core.call<{ theme: string }>('settings:get')).theme).toBe('dark');
-    await core.call('session:lock');
-    expect((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }))).code).toBe('WRONG_PASSWORD');
-    await core.call('profile:unlock', { profileId: profile.id, password: 'a brand new master passphrase' });
-    expect(await core.call('session:status')).toMatchObject({ unlocked: true, mustChangePassword: false });
-    await core.call('session:lock');
-    const wrong = await errorOf(() => core.call('profile:unlock', { profileId: profile.id, recoveryKey: recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }));
+    expect(await core.client.session.status()).toMatchObject({ unlocked: true, mustChangePassword: true });
+    expect((await errorOf(() => core.client.settings.get())).code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await errorOf(() => core.client.profile.changePassword({ currentRecoveryKey: typed, newPassword: 'short' }))).code).toBe('INVALID_INPUT');
+    await core.client.profile.changePassword({ currentRecoveryKey: typed, newPassword: 'a brand new master passphrase' });
+    expect(await core.client.session.status()).toMatchObject({ mustChangePassword: false });
+    expect((await core.client.settings.get()).theme).toBe('dark');
+    await core.client.session.lock();
+    expect((await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: PASSWORD }))).code).toBe('WRONG_PASSWORD');
+    await core.client.profile.unlock({ profileId: profile.id, password: 'a brand new master passphrase' });
+    expect(await core.client.session.status()).toMatchObject({ unlocked: true, mustChangePassword: false });
+    await core.client.session.lock();
+    const wrong = await errorOf(() => core.client.profile.unlock({ profileId: profile.id, recoveryKey: recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }));
     expect(wrong.code).toBe('WRONG_PASSWORD');
   });
 
   it('changes the password: data stays, the new password unlocks, the old one stops working, the recovery key still works', async () => {
     const core = testCore();
     const { profile, recoveryKey } = await createProfile(core);
-    await core.call('settings:set', { autoLockMinutes: 42 });
+    await core.client.settings.set({ autoLockMinutes: 42 });
     const dbBefore = readFileSync(path.join(core.root, profile.id, DATABASE_FILE));
-    expect((await errorOf(() => core.call('profile:changePassword', { currentPassword: 'nope', newPassword: 'new-pass-123-orbit-cactus' }))).code).toBe('WRONG_PASSWORD');
-    await core.call('profile:changePassword', { currentPassword: PASSWORD, newPassword: 'new-pass-123-orbit-cactus' });
+    expect((await errorOf(() => core.client.profile.changePassword({ currentPassword: 'nope', newPassword: 'new-pass-123-orbit-cactus' }))).code).toBe('WRONG_PASSWORD');
+    await core.client.profile.changePassword({ currentPassword: PASSWORD, newPassword: 'new-pass-123-orbit-cactus' });
     // Only the key wrap changed: the database file was not re-encrypted.
     expect(readFileSync(path.join(core.root, profile.id, DATABASE_FILE)).equals(dbBefore)).toBe(true);
-    await core.call('session:lock');
-    expect((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, password: PASSWORD }))).code).toBe('WRONG_PASSWORD');
-    await core.call('profile:unlock', { profileId: profile.id, password: 'new-pass-123-orbit-cactus' });
-    expect((await core.call<{ autoLockMinutes: number }>('settings:get')).autoLockMinutes).toBe(42);
-    await core.call('session:lock');
-    await core.call('profile:unlock', { profileId: profile.id, recoveryKey });
+    await core.client.session.lock();
+    expect((await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: PASSWORD }))).code).toBe('WRONG_PASSWORD');
+    await core.client.profile.unlock({ profileId: profile.id, password: 'new-pass-123-orbit-cactus' });
+    expect((await core.client.settings.get()).autoLockMinutes).toBe(42);
+    await core.client.session.lock();
+    await core.client.profile.unlock({ profileId: profile.id, recoveryKey });
   });
 
   it('replaces the recovery key: the old one stops working', async () => {
     const core = testCore();
     const { profile, recoveryKey } = await createProfile(core);
-    const { recoveryKey: fresh } = await core.call<{ recoveryKey: string }>('profile:regenerateRecoveryKey', { password: PASSWORD });
+    const { recoveryKey: fresh } = await core.client.profile.regenerateRecoveryKey({ password: PASSWORD });
     expect(fresh).not.toBe(recoveryKey);
-    await core.call('session:lock');
-    expect((await errorOf(() => core.call('profile:unlock', { profileId: profile.id, recoveryKey }))).code).toBe('WRONG_PASSWORD');
-    await core.call('profile:unlock', { profileId: profile.id, recoveryKey: fresh });
+    await core.client.session.lock();
+    expect((await errorOf(() => core.client.profile.unlock({ profileId: profile.id, recoveryKey }))).code).toBe('WRONG_PASSWORD');
+    await core.client.profile.unlock({ profileId: profile.id, recoveryKey: fresh });
   });
 
   it('keeps the old or the new password working when a password change crashes at any step', async () => {
@@ -207,8 +206,8 @@ describe('profile.service', () => {
     const session = core.profiles.current();
     session.sqlite.exec(`CREATE TABLE canary (v TEXT) STRICT; INSERT INTO canary VALUES ('${canary}');`);
     session.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    await core.call('settings:set', { theme: 'dark' });
-    await core.call('session:lock');
+    await core.client.settings.set({ theme: 'dark' });
+    await core.client.session.lock();
     const dir = path.join(core.root, profile.id);
     for (const name of await fs.readdir(dir)) {
       const file = path.join(dir, name);
@@ -228,29 +227,29 @@ describe('profile.service', () => {
     expect(keys.every((k) => k.some((b) => b !== 0))).toBe(true);
     const events: unknown[] = [];
     core.events.subscribe((channel, payload) => events.push({ channel, payload }));
-    await core.call('session:lock');
+    await core.client.session.lock();
     expect(keys.every((k) => k.every((b) => b === 0))).toBe(true);
     expect(session.sqlite.open).toBe(false);
     expect(events).toEqual([{ channel: 'session:locked', payload: { reason: 'user' } }]);
-    expect((await errorOf(() => core.call('settings:get'))).code).toBe('LOCKED');
+    expect((await errorOf(() => core.client.settings.get())).code).toBe('LOCKED');
   });
 
   it('renames without a password and deletes only with the right password', async () => {
     const core = testCore();
     const { profile } = await createProfile(core);
-    await core.call('profile:rename', { profileId: profile.id, name: 'Shop' });
-    expect((await core.call<ProfileSummary[]>('profile:list'))[0]!.name).toBe('Shop');
-    expect((await errorOf(() => core.call('profile:delete', { profileId: profile.id, password: 'nope' }))).code).toBe('WRONG_PASSWORD');
-    expect(await core.call<ProfileSummary[]>('profile:list')).toHaveLength(1);
-    await core.call('profile:delete', { profileId: profile.id, password: PASSWORD });
-    expect(await core.call('profile:list')).toEqual([]);
+    await core.client.profile.rename({ profileId: profile.id, name: 'Shop' });
+    expect((await core.client.profile.list())[0]!.name).toBe('Shop');
+    expect((await errorOf(() => core.client.profile.delete({ profileId: profile.id, password: 'nope' }))).code).toBe('WRONG_PASSWORD');
+    expect(await core.client.profile.list()).toHaveLength(1);
+    await core.client.profile.delete({ profileId: profile.id, password: PASSWORD });
+    expect(await core.client.profile.list()).toEqual([]);
     expect(core.profiles.isUnlocked()).toBe(false);
   });
 
   it('locks after the idle time and warns shortly before', async () => {
     const core = testCore();
     await createProfile(core);
-    await core.call('settings:set', { autoLockMinutes: 1 });
+    await core.client.settings.set({ autoLockMinutes: 1 });
     let now = Date.now();
     const idle = new (core.idle.constructor as typeof import('./idle-lock').IdleLock)(core.profiles, core.events, () => now);
     const events: string[] = [];
@@ -275,16 +274,17 @@ describe('profile.service damaged pages', () => {
     const session = core.profiles.current();
     session.sqlite.exec("CREATE TABLE filler (v TEXT) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT printf('%.2000c', 'x') FROM n;");
     session.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    await core.call('session:lock');
+    await core.client.session.lock();
     const db = path.join(core.root, profile.id, DATABASE_FILE);
     const bytes = readFileSync(db);
     const page = 4096;
     expect(bytes.length).toBeGreaterThan(page * 50);
-    const at = page * 40 + 1000;
+    // A page near the end of the file: the filler table's, written last (the schema's pages come first).
+    const at = bytes.length - page * 20 + 1000;
     bytes[at] = bytes[at]! ^ 0x55;
     await fs.writeFile(db, bytes);
-    // Page 1 is intact, so unlock works; the damaged page fails its HMAC when read.
-    await core.call('profile:unlock', { profileId: profile.id, password: PASSWORD });
+    // The schema's pages are intact, so unlock works; the damaged page fails its HMAC when read.
+    await core.client.profile.unlock({ profileId: profile.id, password: PASSWORD });
     const res = await core.router.dispatch('settings:get', {}, { transport: 'test' });
     expect(res.ok).toBe(true);
     let code = '';
