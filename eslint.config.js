@@ -22,10 +22,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true, 'ts-nocheck': true }],
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'describe', property: 'only', message: 'Do not commit .only' },
         { object: 'it', property: 'only', message: 'Do not commit .only' },
-        { object: 'test', property: 'only', message: 'Do not commit .only' }],
+        { object: 'test', property: 'only', message: 'Do not commit .only' },
+      ],
     },
   },
   {
@@ -34,20 +36,27 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', 'src-shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'describe', property: 'only', message: 'Do not commit .only' },
         { object: 'it', property: 'only', message: 'Do not commit .only' },
         { object: 'test', property: 'only', message: 'Do not commit .only' },
-        { object: 'Math', property: 'random', message: 'Not a CSPRNG: use randomInt/randomBytes from node:crypto (or crypto.getRandomValues).' }],
+        { object: 'Math', property: 'random', message: 'Not a CSPRNG: use randomInt/randomBytes from node:crypto (or crypto.getRandomValues).' },
+      ],
     },
   },
   {
     files: ['src-shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: nodeOrElectron, message: 'src-shared is pure: no Node, Electron or database imports.' },
-        { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared imports nothing from main or renderer.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeOrElectron, message: 'src-shared is pure: no Node, Electron or database imports.' },
+            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared imports nothing from main or renderer.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -56,19 +65,32 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [
-        { group: nodeOrElectron, message: 'The renderer is sandboxed: no Node or Electron imports.' },
-        { group: ['**/src-main/**'], message: 'The renderer talks to main only through api/client.ts.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeOrElectron, message: 'The renderer is sandboxed: no Node or Electron imports.' },
+            { group: ['**/src-main/**'], message: 'The renderer talks to main only through api/client.ts.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src-main/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { regex: '^\\.\\.?/(?!\\.\\./src-shared/ipc/)', message: 'The preload imports only electron and src-shared/ipc.' },
-        { group: ['node:*', 'fs', 'path', 'better-sqlite3-multiple-ciphers', 'argon2', 'kysely'], message: 'The preload imports only electron and src-shared/ipc.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\.?/(?!\\.\\./src-shared/ipc/)', message: 'The preload imports only electron and src-shared/ipc.' },
+            {
+              group: ['node:*', 'fs', 'path', 'better-sqlite3-multiple-ciphers', 'argon2', 'kysely'],
+              message: 'The preload imports only electron and src-shared/ipc.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -10,7 +10,10 @@
  * mutants whose code or tests changed.
  */
 const ALL_DIRS = ['crypto', 'profile', 'host', 'ipc', 'db', 'domains/vault'];
-const dirs = (process.env.HEARTH_MUTATE_DIRS ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+const dirs = (process.env.HEARTH_MUTATE_DIRS ?? '')
+  .split(',')
+  .map((d) => d.trim())
+  .filter(Boolean);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -22,7 +22,14 @@ export default defineConfig(({ mode }): UserConfig => {
     return {
       define,
       // The batches customer page's browser script, bundled standalone (not a chunk) next to the main bundle.
-      plugins: [{ name: 'hearth-customer-page', async generateBundle() { this.emitFile({ type: 'asset', fileName: 'customer-page.js', source: await buildCustomerPageScript() }); } }],
+      plugins: [
+        {
+          name: 'hearth-customer-page',
+          async generateBundle() {
+            this.emitFile({ type: 'asset', fileName: 'customer-page.js', source: await buildCustomerPageScript() });
+          },
+        },
+      ],
       build: {
         ssr: true,
         outDir: 'dist/main',

@@ -14,13 +14,7 @@ export default defineConfig(async (env) => {
       ...config.test,
       include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts'],
       // Stryker runs Vitest in worker threads, where process.umask() cannot be set: the file-mode test runs in `npm test` only.
-      exclude: [
-        '**/node_modules/**',
-        'src-main/cli/**',
-        'src-main/**/*.cli.test.ts',
-        'src-main/db/crash.test.ts',
-        'src-main/profile/profile-files.test.ts',
-      ],
+      exclude: ['**/node_modules/**', 'src-main/cli/**', 'src-main/**/*.cli.test.ts', 'src-main/db/crash.test.ts', 'src-main/profile/profile-files.test.ts'],
       globalSetup: ['src-main/test/mutation-global-setup.ts'],
     },
   } as UserConfig;

@@ -35,6 +35,9 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
   });
 
   await step('saw no CSP violation and no page error', async () => {
-    assert.deepEqual(watchers.flatMap((w) => w.problems()), []);
+    assert.deepEqual(
+      watchers.flatMap((w) => w.problems()),
+      [],
+    );
   });
 }

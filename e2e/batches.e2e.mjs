@@ -72,20 +72,26 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
 
     await step('imports a delivery from CSV (dry run first), so the dashboard has every status', async () => {
       const csv = path.join(tmp, 'delivery.csv');
-      writeFileSync(csv, [
-        'product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days,supplier,location,rule,sell_soon_days',
-        `Sourdough,,SD-14,${day(-3)},${day(-3)},12,pcs,best-before,5,Mill Bakery,Counter,date,1`,
-        `Whole milk 1 l,,M-220,${day(-14)},${day(-6)},24,l,use-by,12,Dairy Co,Cold room,date,2`,
-        `Rye rolls,,RR-3,${day(-1)},${day(0)},30,pcs,best-before,2,Mill Bakery,Counter,date,0`,
-        `Cream 200 ml,,CR-9,${day(-4)},${day(-1)},8,pcs,use-by,4,Dairy Co,Cold room,,`,
-      ].join('\n'));
+      writeFileSync(
+        csv,
+        [
+          'product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days,supplier,location,rule,sell_soon_days',
+          `Sourdough,,SD-14,${day(-3)},${day(-3)},12,pcs,best-before,5,Mill Bakery,Counter,date,1`,
+          `Whole milk 1 l,,M-220,${day(-14)},${day(-6)},24,l,use-by,12,Dairy Co,Cold room,date,2`,
+          `Rye rolls,,RR-3,${day(-1)},${day(0)},30,pcs,best-before,2,Mill Bakery,Counter,date,0`,
+          `Cream 200 ml,,CR-9,${day(-4)},${day(-1)},8,pcs,use-by,4,Dairy Co,Cold room,,`,
+        ].join('\n'),
+      );
       await page.getByRole('button', { name: 'Import CSV' }).click();
       const dialog = page.getByRole('dialog', { name: 'Import batches from CSV' });
       await dialog.getByLabel('CSV file').setInputFiles(csv);
       await dialog.getByText('4 batches, 4 new products.').waitFor();
       // Issue 7: the row without a rule says which rule its new product will take.
       await dialog.getByText('1 row takes a default', { exact: false }).waitFor();
-      await dialog.getByTestId('import-rows').getByText(/rule: none given, so the new product is judged by the date; sell soon within 2 days/).waitFor();
+      await dialog
+        .getByTestId('import-rows')
+        .getByText(/rule: none given, so the new product is judged by the date; sell soon within 2 days/)
+        .waitFor();
       await screenshot('batches-04-import');
       await dialog.getByRole('button', { name: 'Import 4 batches' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -100,7 +106,10 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
       await dialog.getByLabel(/^Quantity/).fill('10');
       await dialog.getByLabel('Production date').fill(day(1));
       await dialog.getByRole('button', { name: 'Add batch' }).click();
-      await dialog.getByText(/is in the future/).first().waitFor();
+      await dialog
+        .getByText(/is in the future/)
+        .first()
+        .waitFor();
       await screenshot('batches-05-batch-form-error');
       await dialog.getByLabel('Production date').fill(day(-1));
       await dialog.getByLabel('Supplier').fill('Hill Farm');
@@ -200,7 +209,13 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
       await detail.getByText('This lot is past its use by date').waitFor();
       assert.equal(await detail.getByRole('button', { name: 'Sold…' }).count(), 0);
       assert.equal(await detail.getByText('Sell this lot first').count(), 0);
-      assert.equal(await detail.getByRole('button', { name: /Discard|Print labels/ }).first().innerText(), 'Discard…');
+      assert.equal(
+        await detail
+          .getByRole('button', { name: /Discard|Print labels/ })
+          .first()
+          .innerText(),
+        'Discard…',
+      );
       await screenshot('batches-13b-expired-lot');
       await detail.getByRole('button', { name: 'Back' }).click();
 
@@ -213,7 +228,10 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
       await dialog.getByLabel('Production date').fill(day(-14));
       await dialog.getByLabel('Arrival date').fill(day(-1));
       await dialog.getByRole('button', { name: 'Add batch' }).click();
-      await dialog.getByTestId('past-date-warning').getByText(/already past its use-by date/).waitFor();
+      await dialog
+        .getByTestId('past-date-warning')
+        .getByText(/already past its use-by date/)
+        .waitFor();
       await screenshot('batches-13c-past-date-warning');
       await dialog.getByRole('button', { name: 'Add anyway' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -225,7 +243,22 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
       // The first label of the print job sits in cell 5 of L7160: column 2, row 2 (200 dpi crop).
       const dpi = 200;
       const px = (mm) => String(Math.round((mm / 25.4) * dpi));
-      await exec('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-x', px(7.25 + 66.04), '-y', px(15.15 + 38.1), '-W', px(63.5), '-H', px(38.1), pdfFile, path.join(tmp, 'label')]);
+      await exec('pdftoppm', [
+        '-r',
+        String(dpi),
+        '-png',
+        '-singlefile',
+        '-x',
+        px(7.25 + 66.04),
+        '-y',
+        px(15.15 + 38.1),
+        '-W',
+        px(63.5),
+        '-H',
+        px(38.1),
+        pdfFile,
+        path.join(tmp, 'label'),
+      ]);
       await page.getByRole('tab', { name: 'Today' }).click();
       await page.getByRole('button', { name: 'Scan label' }).click();
       const dialog = page.getByRole('dialog', { name: 'Find a batch from its label' });
@@ -243,7 +276,10 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
       await page.getByRole('tab', { name: 'Today' }).click();
       await page.getByTestId('count-fresh').waitFor();
       await screenshot('batches-16-dashboard-dark');
-      assert.deepEqual(watchers.flatMap((w) => w.problems()), []);
+      assert.deepEqual(
+        watchers.flatMap((w) => w.problems()),
+        [],
+      );
     });
   } finally {
     rmSync(tmp, { recursive: true, force: true });

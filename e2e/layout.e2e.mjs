@@ -21,7 +21,9 @@ async function sidewaysOverflow(page) {
     const out = [];
     const doc = document.scrollingElement;
     if (doc.scrollWidth > doc.clientWidth) out.push(`document ${doc.scrollWidth} > ${doc.clientWidth}`);
-    const panes = document.querySelectorAll('main, nav, aside, section, header, [role="dialog"], [role="tabpanel"], [role="listbox"], [data-testid$="-page"], [data-testid="batch-detail"]');
+    const panes = document.querySelectorAll(
+      'main, nav, aside, section, header, [role="dialog"], [role="tabpanel"], [role="listbox"], [data-testid$="-page"], [data-testid="batch-detail"]',
+    );
     for (const el of panes) {
       if (el.clientWidth === 0) continue;
       const style = getComputedStyle(el);
@@ -119,7 +121,10 @@ export async function run({ url, origin, token, screenshot, step, newPage }) {
       await page.getByRole('listbox').getByRole('option', { name: /Bank/ }).waitFor();
     }
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.getByRole('navigation', { name: 'Vault filters' }).getByRole('button', { name: /^All items/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Vault filters' })
+      .getByRole('button', { name: /^All items/ })
+      .click();
   });
 
   await step('vault import wizard fits', async () => {
@@ -161,7 +166,9 @@ export async function run({ url, origin, token, screenshot, step, newPage }) {
 
     await page.getByRole('button', { name: 'Print labels…' }).click();
     const print = page.getByRole('dialog', { name: 'Print labels' });
-    await checkScreen(page, screenshot, 'batches-print', { reachable: [['Download PDF', () => print.getByRole('button', { name: /Download PDF|Print/ }).last()]] });
+    await checkScreen(page, screenshot, 'batches-print', {
+      reachable: [['Download PDF', () => print.getByRole('button', { name: /Download PDF|Print/ }).last()]],
+    });
     await page.keyboard.press('Escape');
     await print.waitFor({ state: 'detached' });
 

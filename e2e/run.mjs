@@ -115,7 +115,12 @@ async function runSpec(browser, file) {
       log(`  ✓ ${title} (${elapsed(t0)})`);
     } catch (err) {
       results.push({ spec: name, title, ok: false, err });
-      log(`  ✗ ${title} (${elapsed(t0)})\n      ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n      ')}`);
+      log(
+        `  ✗ ${title} (${elapsed(t0)})\n      ${String(err?.stack ?? err)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n      ')}`,
+      );
       if (lastPage) await screenshot(`FAILED-${name}`).catch(() => undefined);
       throw Object.assign(new Error('step failed'), { stepFailed: true });
     }
@@ -172,7 +177,15 @@ async function main() {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
   cleanups.push(() => browser.close());
   try {
@@ -184,7 +197,10 @@ async function main() {
 }
 
 async function cleanupAll() {
-  for (const fn of cleanups.splice(0).reverse()) await Promise.resolve().then(fn).catch(() => undefined);
+  for (const fn of cleanups.splice(0).reverse())
+    await Promise.resolve()
+      .then(fn)
+      .catch(() => undefined);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -92,7 +92,12 @@ function recordResponses(page) {
     const { pathname } = new URL(response.url());
     if (!pathname.startsWith('/api/call/')) return;
     const channel = pathname.slice('/api/call/'.length);
-    bodies.push(response.text().then((text) => ({ channel, text, at: Date.now() }), () => ({ channel, text: '', at: Date.now() })));
+    bodies.push(
+      response.text().then(
+        (text) => ({ channel, text, at: Date.now() }),
+        () => ({ channel, text: '', at: Date.now() }),
+      ),
+    );
   });
   return { all: () => Promise.all(bodies) };
 }
@@ -106,7 +111,10 @@ async function selectItem(page, title) {
 }
 
 async function openFilter(page, name) {
-  await page.getByRole('navigation', { name: 'Vault filters' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Vault filters' })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
 }
 
 async function saveItem(page) {
@@ -196,7 +204,11 @@ async function scenario({ url, origin, token, screenshot, step, newPage, watcher
     assert.equal(bodies.filter((b) => b.channel === 'vault:copy').length, 0);
     // After saving, only the one reveal behind that copy carried the password.
     const leaks = bodies.filter((b) => b.text.includes(generated) && b.channel !== 'vault:generate');
-    assert.deepEqual(leaks.map((b) => b.channel), ['vault:reveal'], 'a response other than the copy\'s reveal carried the password');
+    assert.deepEqual(
+      leaks.map((b) => b.channel),
+      ['vault:reveal'],
+      "a response other than the copy's reveal carried the password",
+    );
     assert.ok(bodies.filter((b) => b.at > savedAt).length > 5, 'expected list/get/reveal responses after saving');
     assert.ok(!(await page.evaluate(() => document.body.innerText)).includes(generated), 'the password is on screen');
     await screenshot('vault-detail');
@@ -257,7 +269,10 @@ async function scenario({ url, origin, token, screenshot, step, newPage, watcher
     await dialog.getByTestId('import-done').getByText('Imported 4 items').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
     for (const title of BITWARDEN_TITLES) await option(page, title).waitFor();
-    await page.getByRole('navigation', { name: 'Vault filters' }).getByRole('button', { name: /^My Folder/ }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Vault filters' })
+      .getByRole('button', { name: /^My Folder/ })
+      .waitFor();
     await selectItem(page, 'Login Name');
     await page.getByText('myusername@gmail.com').first().waitFor();
     await screenshot('vault-list');
@@ -385,6 +400,9 @@ async function scenario({ url, origin, token, screenshot, step, newPage, watcher
   });
 
   await step('saw no CSP violation and no page error', async () => {
-    assert.deepEqual(watchers.flatMap((w) => w.problems()), []);
+    assert.deepEqual(
+      watchers.flatMap((w) => w.problems()),
+      [],
+    );
   });
 }

@@ -37,7 +37,8 @@ function readWires(file) {
   return wires;
 }
 
-const stateName = (s) => ({ [FuseState.ENABLE]: 'on', [FuseState.DISABLE]: 'off', [FuseState.REMOVED]: 'removed', [FuseState.INHERIT]: 'inherit' })[s] ?? `0x${s?.toString(16)}`;
+const stateName = (s) =>
+  ({ [FuseState.ENABLE]: 'on', [FuseState.DISABLE]: 'off', [FuseState.REMOVED]: 'removed', [FuseState.INHERIT]: 'inherit' })[s] ?? `0x${s?.toString(16)}`;
 
 const appPath = process.argv[2];
 if (!appPath) {

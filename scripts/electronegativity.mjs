@@ -140,7 +140,16 @@ const findings = result.issues.map((issue) => {
   const entry = allow.find((a) => a.check === issue.id && a.file === file);
   if (entry) used.add(entry);
   const status = severity !== 'HIGH' ? (issue.manualReview ? 'review' : 'info') : entry ? 'allowed' : 'BLOCKING';
-  return { check: issue.id, severity, confidence: issue.confidence.name, file, line: issue.location?.line ?? 0, review: Boolean(issue.manualReview), status, reason: entry?.reason };
+  return {
+    check: issue.id,
+    severity,
+    confidence: issue.confidence.name,
+    file,
+    line: issue.location?.line ?? 0,
+    review: Boolean(issue.manualReview),
+    status,
+    reason: entry?.reason,
+  };
 });
 const order = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFORMATIONAL: 4 };
 findings.sort((a, b) => (order[a.severity] ?? 9) - (order[b.severity] ?? 9) || a.check.localeCompare(b.check) || a.file.localeCompare(b.file));
@@ -151,13 +160,16 @@ const rows = findings.map((f) => [f.status, f.severity, f.confidence, f.check, f
 const head = ['STATUS', 'SEVERITY', 'CONFIDENCE', 'CHECK', 'WHERE'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`;
-console.log(`${tag} Electron ${electronVersion}; ${repoPathOf.size} files (${bundles} built bundles${bundles ? '' : ': run the main/preload builds to include them'}); ${result.atomicChecks} atomic + ${result.globalChecks} global checks`);
+console.log(
+  `${tag} Electron ${electronVersion}; ${repoPathOf.size} files (${bundles} built bundles${bundles ? '' : ': run the main/preload builds to include them'}); ${result.atomicChecks} atomic + ${result.globalChecks} global checks`,
+);
 if (rows.length) console.log([line(head), ...rows.map(line)].join('\n'));
 else console.log('  no findings');
 
 const parseErrors = result.errors.filter((e) => !e.tolerable);
 for (const e of result.errors) console.log(`  ${e.tolerable ? 'parse warning' : 'PARSE ERROR'}: ${toRepo(path.relative(staging, e.file))}: ${e.message}`);
-for (const a of allow.filter((x) => !used.has(x))) console.log(`  note: allowlist entry ${a.check} @ ${a.file} matched nothing (remove it if the finding is gone for good)`);
+for (const a of allow.filter((x) => !used.has(x)))
+  console.log(`  note: allowlist entry ${a.check} @ ${a.file} matched nothing (remove it if the finding is gone for good)`);
 console.log(`${tag} SARIF: ${sarifFile}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 const blocking = findings.filter((f) => f.status === 'BLOCKING');

@@ -46,7 +46,10 @@ const rule = {
       if (!to || to.layer !== from.layer || to.domain === from.domain) return;
       const rest = to.rest.replace(/\/$/, '');
       if (rest === '' || rest === 'index') return;
-      const index = path.relative(path.dirname(context.filename), path.join(root, to.layer, 'domains', to.domain)).split(path.sep).join('/');
+      const index = path
+        .relative(path.dirname(context.filename), path.join(root, to.layer, 'domains', to.domain))
+        .split(path.sep)
+        .join('/');
       context.report({ node: source, messageId: 'internal', data: { target: source.value, index: index.startsWith('.') ? index : `./${index}` } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };

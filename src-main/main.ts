@@ -1,5 +1,19 @@
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, powerMonitor, protocol, session, shell, type Session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  type Session,
+  type WebContents,
+} from 'electron';
 import type { LockReason } from '../src-shared/domains/session/session.contract';
 import { createCore, type Core } from './app/bootstrap';
 import { createClipboardGuard } from './app/clipboard';
@@ -37,10 +51,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('session-created', hardenSession);
-  app.whenReady().then(start).catch((err: unknown) => {
-    log.error('[main] failed to start', err);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log.error('[main] failed to start', err);
+      app.exit(1);
+    });
 }
 
 function start(): void {
@@ -68,7 +85,9 @@ function start(): void {
   const onLock = (): void => {
     core.profiles.lock('user');
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isPackaged: app.isPackaged, onLock })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isPackaged: app.isPackaged, onLock })),
+  );
 
   app.on('before-quit', () => {
     quitting = true;

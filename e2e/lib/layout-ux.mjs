@@ -91,7 +91,10 @@ export async function smallDefectSteps({ page, step, screenshot }) {
     await confirm.getByText('This cannot be undone.', { exact: false }).waitFor();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
-    await page.getByTestId('product-table').getByText(/^Smoked ham/).waitFor();
+    await page
+      .getByTestId('product-table')
+      .getByText(/^Smoked ham/)
+      .waitFor();
   });
 
   await step('vault: Trash offers Undo, and Undo brings the item back', async () => {

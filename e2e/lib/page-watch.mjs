@@ -16,7 +16,8 @@ export async function watchPage(page) {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const report = globalThis['__hearthE2eCspViolation'];
-      if (typeof report === 'function') report({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber });
+      if (typeof report === 'function')
+        report({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber });
     });
   });
   page.on('console', (msg) => {
@@ -29,9 +30,6 @@ export async function watchPage(page) {
     watch.messages.push(`[pageerror] ${err.message}`);
     watch.errors.push(`[pageerror] ${err.message}`);
   });
-  watch.problems = () => [
-    ...watch.cspViolations.map((v) => `CSP violation: ${JSON.stringify(v)}`),
-    ...watch.errors,
-  ];
+  watch.problems = () => [...watch.cspViolations.map((v) => `CSP violation: ${JSON.stringify(v)}`), ...watch.errors];
   return watch;
 }

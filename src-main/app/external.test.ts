@@ -14,15 +14,20 @@ function deps(response: number) {
 }
 
 describe('openExternalChecked', () => {
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'http://example.com', 'app://bundle/index.html', 'https://user:pw@example.com', 'not a url', 'smb://host/share'])(
-    'refuses %s without asking or opening',
-    async (url) => {
-      const t = deps(1);
-      await expect(openExternalChecked(url, t.d)).resolves.toBe(false);
-      expect(t.showMessageBox).not.toHaveBeenCalled();
-      expect(t.openExternal).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'http://example.com',
+    'app://bundle/index.html',
+    'https://user:pw@example.com',
+    'not a url',
+    'smb://host/share',
+  ])('refuses %s without asking or opening', async (url) => {
+    const t = deps(1);
+    await expect(openExternalChecked(url, t.d)).resolves.toBe(false);
+    expect(t.showMessageBox).not.toHaveBeenCalled();
+    expect(t.openExternal).not.toHaveBeenCalled();
+  });
 
   it('shows the full normalised URL and opens it only after the user confirms', async () => {
     const t = deps(1);

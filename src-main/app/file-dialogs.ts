@@ -13,7 +13,14 @@ export function createDialogFilePort(dialog: Dialog, parent: () => BrowserWindow
   return {
     async pickOpen({ title, extensions, maxBytes }) {
       const win = parent();
-      const opts = { title, properties: ['openFile' as const], filters: [{ name: 'Supported files', extensions }, { name: 'All files', extensions: ['*'] }] };
+      const opts = {
+        title,
+        properties: ['openFile' as const],
+        filters: [
+          { name: 'Supported files', extensions },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
       const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       const file = res.canceled ? undefined : res.filePaths[0];
       if (!file) return null;

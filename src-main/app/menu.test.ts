@@ -6,7 +6,10 @@ import { buildMenuTemplate, LOCK_ACCELERATOR } from './menu';
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
-const roles = (items: MenuItemConstructorOptions[]) => flatten(items).map((i) => i.role).filter(Boolean);
+const roles = (items: MenuItemConstructorOptions[]) =>
+  flatten(items)
+    .map((i) => i.role)
+    .filter(Boolean);
 
 describe('application menu', () => {
   const base = { appName: 'Hearth', onLock: () => undefined };
@@ -27,7 +30,9 @@ describe('application menu', () => {
 
   it('has the standard edit, zoom and fullscreen roles', () => {
     const r = roles(buildMenuTemplate({ ...base, isMac: false, isPackaged: true }));
-    expect(r).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'minimize', 'quit']));
+    expect(r).toEqual(
+      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'minimize', 'quit']),
+    );
   });
 
   it('starts with the app menu on macOS only', () => {

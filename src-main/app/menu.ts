@@ -38,7 +38,18 @@ export function buildMenuTemplate(params: MenuParams): MenuItemConstructorOption
     { label: 'File', submenu: [lock, sep, isMac ? { role: 'close' } : { role: 'quit' }] },
     {
       label: 'Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, sep, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []), { role: 'delete' }, sep, { role: 'selectAll' }],
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        sep,
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+        { role: 'delete' },
+        sep,
+        { role: 'selectAll' },
+      ],
     },
     {
       label: 'View',

@@ -13,7 +13,11 @@ import { profileCommands } from '../profile/profile.cli';
  */
 export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts[D]> } = {
   app: defineModule({ contract: appContracts.app, load: async () => (await import('../domains/app/app.module')).createAppModule }),
-  profile: defineModule({ contract: appContracts.profile, commands: profileCommands, load: async () => (await import('../profile/profile.module')).createProfileModule }),
+  profile: defineModule({
+    contract: appContracts.profile,
+    commands: profileCommands,
+    load: async () => (await import('../profile/profile.module')).createProfileModule,
+  }),
   session: defineModule({ contract: appContracts.session, load: async () => (await import('../profile/profile.module')).createSessionModule }),
   settings: defineModule({ contract: appContracts.settings, load: async () => (await import('../domains/settings/settings.module')).createSettingsModule }),
   vault: defineModule({

@@ -68,9 +68,16 @@ function statusInputs(n: number): BatchStatusInput[] {
 /** Fills a profile with `n` active batches over 200 products with raw inserts in one transaction. */
 function seed(sqlite: { prepare(sql: string): { run(...args: unknown[]): unknown }; transaction<T>(fn: () => T): () => T }, n: number): void {
   const now = new Date(NOW).toISOString();
-  const products = Array.from({ length: 200 }, (_, i) => ({ id: newId(), name: `Product ${i}`, thresholds: JSON.stringify(THRESHOLDS[i % THRESHOLDS.length]) }));
-  const insertProduct = sqlite.prepare(`INSERT INTO products (id, name, unit, date_type, shelf_life_days, thresholds, created_at, updated_at) VALUES (?, ?, 'pcs', 'use-by', ?, ?, ?, ?)`);
-  const insertBatch = sqlite.prepare(`INSERT INTO batches (id, product_id, lot, production_date, arrival_date, expiry_date, quantity, remaining, unit, supplier, location, created_at, updated_at)
+  const products = Array.from({ length: 200 }, (_, i) => ({
+    id: newId(),
+    name: `Product ${i}`,
+    thresholds: JSON.stringify(THRESHOLDS[i % THRESHOLDS.length]),
+  }));
+  const insertProduct = sqlite.prepare(
+    `INSERT INTO products (id, name, unit, date_type, shelf_life_days, thresholds, created_at, updated_at) VALUES (?, ?, 'pcs', 'use-by', ?, ?, ?, ?)`,
+  );
+  const insertBatch =
+    sqlite.prepare(`INSERT INTO batches (id, product_id, lot, production_date, arrival_date, expiry_date, quantity, remaining, unit, supplier, location, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 10, 10, 'pcs', ?, ?, ?, ?)`);
   const inputs = statusInputs(n);
   const context = sqlite.prepare(`UPDATE write_context SET hlc = ?, domain = ? WHERE only = 1`);
@@ -97,7 +104,14 @@ export async function benchBatches(opts: BatchesBenchOptions): Promise<{ measure
   const pdfMs = median(pdfTimes);
   const labelsName = `${opts.labels.toLocaleString('en-US')}-label PDF, distinct QR each (Avery L7160)`;
   measurements.push({ group: GROUP, name: labelsName, value: pdfMs, unit: 'ms', target: '< 2000 ms', pass: pdfMs < 2000 });
-  measurements.push({ group: GROUP, name: `${labelsName}: size`, value: Math.round((pdfBytes / 1024 / 1024) * 100) / 100, unit: 'MiB', target: '< 4 MiB', pass: pdfBytes < 4 * 1024 * 1024 });
+  measurements.push({
+    group: GROUP,
+    name: `${labelsName}: size`,
+    value: Math.round((pdfBytes / 1024 / 1024) * 100) / 100,
+    unit: 'MiB',
+    target: '< 4 MiB',
+    pass: pdfBytes < 4 * 1024 * 1024,
+  });
   // The same job as printLabels runs it: in a worker thread (start-up and copying the PDF back included).
   const workerTimes: number[] = [];
   for (let r = 0; r < opts.rounds; r += 1) {
@@ -109,23 +123,50 @@ export async function benchBatches(opts: BatchesBenchOptions): Promise<{ measure
   const inputs = statusInputs(opts.batches);
   const clock = { nowMs: NOW, timeZone: ZONE };
   const statusMs = median(Array.from({ length: opts.rounds }, () => timeSync(() => inputs.forEach((b) => computeBatchStatus(b, clock)))));
-  measurements.push({ group: GROUP, name: `computeBatchStatus over ${opts.batches.toLocaleString('en-US')} batches`, value: statusMs, unit: 'ms', target: '< 1000 ms', pass: statusMs < 1000 });
+  measurements.push({
+    group: GROUP,
+    name: `computeBatchStatus over ${opts.batches.toLocaleString('en-US')} batches`,
+    value: statusMs,
+    unit: 'ms',
+    target: '< 1000 ms',
+    pass: statusMs < 1000,
+  });
 
-  const core = createCore({ root: opts.root, transport: 'cli', version: 'bench', kdfCost: KDF_FLOOR, resourcesDir: path.resolve(__dirname, '../../resources'), now: () => NOW, systemTimeZone: () => ZONE });
+  const core = createCore({
+    root: opts.root,
+    transport: 'cli',
+    version: 'bench',
+    kdfCost: KDF_FLOOR,
+    resourcesDir: path.resolve(__dirname, '../../resources'),
+    now: () => NOW,
+    systemTimeZone: () => ZONE,
+  });
   try {
     await core.profiles.create('Batches bench', PASSWORD);
     const started = process.hrtime.bigint();
     seed(core.profiles.current().sqlite, opts.batches);
     const seedMs = msSince(started);
-    const service = createBatchesService(core.domainContext('batches') as DomainContext<typeof batchesContract>, { decodeQrImage: () => '', customerPageScript: async () => '' });
+    const service = createBatchesService(core.domainContext('batches') as DomainContext<typeof batchesContract>, {
+      decodeQrImage: () => '',
+      customerPageScript: async () => '',
+    });
     const input = DashboardInput.parse({});
     const times: number[] = [];
     for (let r = 0; r < opts.rounds; r += 1) times.push(await timeAsync(async () => service.dashboard(input, { transport: 'cli' })));
     const dashboardMs = median(times);
-    measurements.push({ group: GROUP, name: `dashboard over ${opts.batches.toLocaleString('en-US')} batches (real service, encrypted)`, value: dashboardMs, unit: 'ms', target: '< 2000 ms', pass: dashboardMs < 2000 });
+    measurements.push({
+      group: GROUP,
+      name: `dashboard over ${opts.batches.toLocaleString('en-US')} batches (real service, encrypted)`,
+      value: dashboardMs,
+      unit: 'ms',
+      target: '< 2000 ms',
+      pass: dashboardMs < 2000,
+    });
     return {
       measurements,
-      notes: [`batches: the ${opts.labels}-label PDF is ${(pdfBytes / 1024 / 1024).toFixed(1)} MiB; seeding ${opts.batches} batches took ${(seedMs / 1000).toFixed(1)} s.`],
+      notes: [
+        `batches: the ${opts.labels}-label PDF is ${(pdfBytes / 1024 / 1024).toFixed(1)} MiB; seeding ${opts.batches} batches took ${(seedMs / 1000).toFixed(1)} s.`,
+      ],
     };
   } finally {
     core.shutdown();

@@ -89,7 +89,9 @@ async function main(): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(`${renderTable(measurements)}\n${notes.map((n) => `* ${n}`).join('\n')}\n`);
   const failed = measurements.filter((m) => m.pass === false);
-  process.stdout.write(`\n${measurements.filter((m) => m.pass !== undefined).length - failed.length} targets met, ${failed.length} missed; ${seconds.toFixed(0)} s.\n`);
+  process.stdout.write(
+    `\n${measurements.filter((m) => m.pass !== undefined).length - failed.length} targets met, ${failed.length} missed; ${seconds.toFixed(0)} s.\n`,
+  );
   writeResults(measurements, notes, store, seconds);
   if (failed.length > 0 && process.argv.includes('--strict')) process.exitCode = 1;
 }
@@ -104,7 +106,9 @@ const mib = (kib: number): string => `${kib / 1024} MiB`;
 
 function cacheVerdict(store: StoreBenchResult): string {
   const passing = store.cacheVerdicts.filter((v) => v.readsPass);
-  const detail = store.cacheVerdicts.map((v) => `${mib(v.cacheKiB)} ${v.readsPass ? 'meets' : 'misses'} (worst read ${v.worstReadRatio.toFixed(2)}×)`).join('; ');
+  const detail = store.cacheVerdicts
+    .map((v) => `${mib(v.cacheKiB)} ${v.readsPass ? 'meets' : 'misses'} (worst read ${v.worstReadRatio.toFixed(2)}×)`)
+    .join('; ');
   const smallest = passing[0] ? mib(passing[0].cacheKiB) : 'none of those measured';
   const size = `${(store.fileBytes.enc / 1024 / 1024).toFixed(0)} MiB encrypted / ${(store.fileBytes.plain / 1024 / 1024).toFixed(0)} MiB plain`;
   return `cache_size (journal files ${size}): ${detail}. Smallest that meets the read targets: ${smallest}; DEFAULT_CACHE_KIB is ${mib(DEFAULT_CACHE_KIB)}.`;
@@ -131,7 +135,11 @@ export function renderTable(rows: Measurement[]): string {
     m.pass === undefined ? 'info' : m.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((s, i) => (i === 0 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((s, i) => (i === 0 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const rule = '-'.repeat(widths.reduce((a, b) => a + b + 2, -2));
   const out = [line(header), rule];
   let group = '';
@@ -149,8 +157,23 @@ function writeResults(measurements: Measurement[], notes: string[], store: Store
   const probe = new Sqlite(':memory:');
   const versions = probe.prepare('SELECT sqlite_version() AS sqlite, sqlite3mc_version() AS cipher').get();
   probe.close();
-  const environment = { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', versions };
-  const json = { date: new Date().toISOString(), seconds, environment, config: CONFIG, defaultCacheKiB: DEFAULT_CACHE_KIB, cacheVerdicts: store.cacheVerdicts, measurements, notes };
+  const environment = {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '',
+    versions,
+  };
+  const json = {
+    date: new Date().toISOString(),
+    seconds,
+    environment,
+    config: CONFIG,
+    defaultCacheKiB: DEFAULT_CACHE_KIB,
+    cacheVerdicts: store.cacheVerdicts,
+    measurements,
+    notes,
+  };
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(json, null, 2)}\n`);
   progress(`wrote ${RESULTS_FILE}`);

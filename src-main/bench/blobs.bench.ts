@@ -21,7 +21,12 @@ const sink = (): Writable => new Writable({ write: (_c, _e, done) => done() });
 
 export async function benchBlobs(opts: BlobBenchOptions): Promise<{ measurements: Measurement[]; notes: string[] }> {
   const block = randomBytes(1024 * 1024);
-  const source = () => Readable.from((function* () { for (let i = 0; i < opts.mib; i++) yield block; })());
+  const source = () =>
+    Readable.from(
+      (function* () {
+        for (let i = 0; i < opts.mib; i++) yield block;
+      })(),
+    );
   const blobs = new BlobFiles(path.join(opts.dir, 'blobs'), () => key);
   const key = randomBytes(32);
   const plainFile = path.join(opts.dir, 'plain.bin');
@@ -49,7 +54,14 @@ export async function benchBlobs(opts: BlobBenchOptions): Promise<{ measurements
     measurements: [
       compared(group, 'write: stream → encrypted blob (fsync)', mibPerS(median(w.blob)), mibPerS(median(w.plain)), 'MiB/s', 0.6),
       compared(group, 'read: encrypted blob → stream', mibPerS(median(r.blob)), mibPerS(median(r.plain)), 'MiB/s', 0.6),
-      { group, name: 'peak RSS growth while streaming', value: Math.max(0, peakRss - startRss) / 2 ** 20, unit: 'MiB', target: '< 64 MiB', pass: peakRss - startRss < 64 * 2 ** 20 },
+      {
+        group,
+        name: 'peak RSS growth while streaming',
+        value: Math.max(0, peakRss - startRss) / 2 ** 20,
+        unit: 'MiB',
+        target: '< 64 MiB',
+        pass: peakRss - startRss < 64 * 2 ** 20,
+      },
     ],
     notes: [],
   };

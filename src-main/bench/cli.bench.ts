@@ -69,7 +69,11 @@ export async function benchCliStartup(opts: CliBenchOptions): Promise<{ measurem
   const run = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Run => {
     rmSync(report, { force: true });
     const start = process.hrtime.bigint();
-    const res = spawnSync(process.execPath, ['-r', preload, ...args], { env: { ...env, ...extraEnv, HEARTH_BENCH_REPORT: report }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const res = spawnSync(process.execPath, ['-r', preload, ...args], {
+      env: { ...env, ...extraEnv, HEARTH_BENCH_REPORT: report },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const wallMs = msSince(start);
     if (res.status !== 0) throw new Error(`${args.slice(1).join(' ')} exited ${res.status}: ${res.stderr}`);
     const { cpuMs, loads } = JSON.parse(readFileSync(report, 'utf8')) as { cpuMs: number; loads: [string, number][] };
@@ -110,7 +114,11 @@ export async function benchCliStartup(opts: CliBenchOptions): Promise<{ measurem
   const measurements: Measurement[] = [
     row('node -e 0, wall', wall('node')),
     row('node -e 0, CPU', cpu('node')),
-    row('node dist/main/cli.cjs profile list, wall', wall('list'), { baseline: wall('node'), target: `< ${PROFILE_LIST_MS} ms`, pass: wall('list') < PROFILE_LIST_MS }),
+    row('node dist/main/cli.cjs profile list, wall', wall('list'), {
+      baseline: wall('node'),
+      target: `< ${PROFILE_LIST_MS} ms`,
+      pass: wall('list') < PROFILE_LIST_MS,
+    }),
     row('profile list, CPU', cpu('list'), { baseline: cpu('node') }),
     row('hearth ops, wall', wall('ops'), { baseline: wall('node') }),
     row('hearth ops, CPU', cpu('ops'), { baseline: cpu('node') }),
@@ -125,7 +133,10 @@ export async function benchCliStartup(opts: CliBenchOptions): Promise<{ measurem
 /** Where `profile list` spends its start: the packages it loads, slowest first. */
 function loadNote(r: Run): string {
   const total = r.loads.reduce((a, [, ms]) => a + ms, 0);
-  const top = [...r.loads].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 2).slice(0, 8);
+  const top = [...r.loads]
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, ms]) => ms >= 2)
+    .slice(0, 8);
   const list = top.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
   return `CLI profile list loads packages for ${total.toFixed(0)} ms of its ${r.wallMs.toFixed(0)} ms: ${list || 'none over 2 ms'}.`;
 }

@@ -26,12 +26,21 @@ const PASSWORD = 'correct horse battery staple';
 export const BUSY_SEARCH_P95_MS = 50;
 
 export async function benchJobs(opts: JobsBenchOptions): Promise<Measurement[]> {
-  const core = createCore({ root: opts.root, transport: 'cli', version: 'bench', kdfCost: KDF_FLOOR, resourcesDir: path.resolve(__dirname, '../../resources') });
+  const core = createCore({
+    root: opts.root,
+    transport: 'cli',
+    version: 'bench',
+    kdfCost: KDF_FLOOR,
+    resourcesDir: path.resolve(__dirname, '../../resources'),
+  });
   const client = routerClient(core, 'cli');
   try {
     await client.profile.create({ name: 'Jobs bench', password: PASSWORD });
     const json = bitwardenExportJson(vaultItems(opts.items));
-    const preview = await client.vault.importPreview({ format: 'bitwarden-json', file: { fileName: 'bench.json', contentBase64: Buffer.from(json).toString('base64') } });
+    const preview = await client.vault.importPreview({
+      format: 'bitwarden-json',
+      file: { fileName: 'bench.json', contentBase64: Buffer.from(json).toString('base64') },
+    });
     await client.vault.importCommit({ importId: preview.importId, skipDuplicates: false });
     const today = new Date().toISOString().slice(0, 10);
     const product = await client.batches.createProduct({ name: 'Rye bread', unit: 'pcs', shelfLifeDays: 7, thresholds: DEFAULT_THRESHOLDS });
@@ -69,8 +78,12 @@ export async function benchJobs(opts: JobsBenchOptions): Promise<Measurement[]> 
     return [
       { group: GROUP, name: `vault:list search via the router, ${opts.items} items, idle: p95`, value: percentile(idle, 95), unit: 'ms' },
       {
-        group: GROUP, name: `vault:list search while printing ${result.labels} labels (${busy.length} searches): p95`, value: p95, unit: 'ms',
-        target: `< ${BUSY_SEARCH_P95_MS} ms`, pass: p95 < BUSY_SEARCH_P95_MS,
+        group: GROUP,
+        name: `vault:list search while printing ${result.labels} labels (${busy.length} searches): p95`,
+        value: p95,
+        unit: 'ms',
+        target: `< ${BUSY_SEARCH_P95_MS} ms`,
+        pass: p95 < BUSY_SEARCH_P95_MS,
       },
       { group: GROUP, name: `the ${result.labels}-label print call, whole (layout, PDF, stored file, print log)`, value: jobMs, unit: 'ms' },
     ];

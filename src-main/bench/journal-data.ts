@@ -17,7 +17,36 @@ export const BODY_CHARS = 1024;
 export const ROW_SPACING_MS = 5 * 60_000;
 const START_MS = Date.UTC(2023, 0, 1);
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ber', 'dan', 'fel', 'gor', 'hin', 'jut', 'kes', 'lam', 'mor', 'nis', 'pra', 'qui', 'ros', 'sen', 'tal', 'ugo', 'vin', 'wer', 'yal', 'zen'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ru',
+  'sa',
+  'ti',
+  'vo',
+  'ber',
+  'dan',
+  'fel',
+  'gor',
+  'hin',
+  'jut',
+  'kes',
+  'lam',
+  'mor',
+  'nis',
+  'pra',
+  'qui',
+  'ros',
+  'sen',
+  'tal',
+  'ugo',
+  'vin',
+  'wer',
+  'yal',
+  'zen',
+];
 const VOCABULARY_SIZE = 4000;
 
 /** The word list, most frequent first; the rank of a word is its index. */

@@ -116,8 +116,22 @@ function benchWrites(pair: Pair, opts: StoreBenchOptions): Measurement[] {
   }
   const perSecond = (count: number, ms: number) => (count * 1000) / ms;
   return [
-    compared(GROUP_WRITE, `bulk insert ${opts.rows / 1000}k rows + FTS (${opts.chunk / 1000}k rows/txn), rows/s`, perSecond(opts.rows, bulk.enc), perSecond(opts.rows, bulk.plain), 'ops/s', WRITE_MIN_RATIO),
-    compared(GROUP_WRITE, `single-row INSERT transactions (${opts.singleInserts}), txn/s`, perSecond(opts.singleInserts, single.enc), perSecond(opts.singleInserts, single.plain), 'ops/s', WRITE_MIN_RATIO),
+    compared(
+      GROUP_WRITE,
+      `bulk insert ${opts.rows / 1000}k rows + FTS (${opts.chunk / 1000}k rows/txn), rows/s`,
+      perSecond(opts.rows, bulk.enc),
+      perSecond(opts.rows, bulk.plain),
+      'ops/s',
+      WRITE_MIN_RATIO,
+    ),
+    compared(
+      GROUP_WRITE,
+      `single-row INSERT transactions (${opts.singleInserts}), txn/s`,
+      perSecond(opts.singleInserts, single.enc),
+      perSecond(opts.singleInserts, single.plain),
+      'ops/s',
+      WRITE_MIN_RATIO,
+    ),
   ];
 }
 
@@ -156,7 +170,12 @@ interface ReadWorkload {
 function benchReads(pair: Pair, ids: string[], cacheKiB: number, opts: StoreBenchOptions): Measurement[] {
   const rand = seededRandom(cacheKiB);
   const workloads: ReadWorkload[] = [
-    { name: `point read by id (${opts.pointReads / 1000}k random ids)`, sql: POINT, all: false, inputs: Array.from({ length: opts.pointReads }, () => [ids[Math.floor(rand() * ids.length)]!]) },
+    {
+      name: `point read by id (${opts.pointReads / 1000}k random ids)`,
+      sql: POINT,
+      all: false,
+      inputs: Array.from({ length: opts.pointReads }, () => [ids[Math.floor(rand() * ids.length)]!]),
+    },
     {
       name: `range read, ${RANGE_ROWS} rows by created_at (${opts.rangeReads} ranges)`,
       sql: RANGE,

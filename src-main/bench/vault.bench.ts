@@ -50,7 +50,13 @@ export interface VaultContext {
 }
 
 export async function benchVault(opts: VaultBenchOptions, importParse?: ImportParse): Promise<{ measurements: Measurement[]; notes: string[] }> {
-  const core = createCore({ root: opts.root, transport: 'cli', version: 'bench', kdfCost: KDF_FLOOR, resourcesDir: path.resolve(__dirname, '../../resources') });
+  const core = createCore({
+    root: opts.root,
+    transport: 'cli',
+    version: 'bench',
+    kdfCost: KDF_FLOOR,
+    resourcesDir: path.resolve(__dirname, '../../resources'),
+  });
   try {
     await core.profiles.create('Vault bench', PASSWORD);
     const domain = core.domainContext('vault');
@@ -67,10 +73,16 @@ export async function benchVault(opts: VaultBenchOptions, importParse?: ImportPa
       settings: async () => DEFAULT_SETTINGS,
     });
     const ctx: VaultContext = { vault, db, write: domain.write, items: vaultItems(opts.items), group: GROUP(opts.items) };
-    const measurements = [await benchInsert(ctx), ...(await benchSearch(ctx, opts)), ...(await benchReveal(ctx, opts.reveals)), ...(await benchHealth(ctx, core.profiles.current().keys.items))];
+    const measurements = [
+      await benchInsert(ctx),
+      ...(await benchSearch(ctx, opts)),
+      ...(await benchReveal(ctx, opts.reveals)),
+      ...(await benchHealth(ctx, core.profiles.current().keys.items)),
+    ];
     const notes: string[] = [];
     if (importParse) measurements.push(...(await benchVaultImport(importParse, ctx)));
-    else notes.push('Vault import (Bitwarden JSON): not measured; pass parseImport to benchVaultImport once src-main/domains/vault/import/index.ts has landed.');
+    else
+      notes.push('Vault import (Bitwarden JSON): not measured; pass parseImport to benchVaultImport once src-main/domains/vault/import/index.ts has landed.');
     measurements.push(...benchKdbxExportInChild(ctx.group));
     return { measurements, notes };
   } finally {
@@ -80,11 +92,19 @@ export async function benchVault(opts: VaultBenchOptions, importParse?: ImportPa
 
 async function insertAll(ctx: VaultContext, items: { item: ItemData; createdAt?: string; updatedAt?: string }[]): Promise<number> {
   // The import's write: one transaction through the write path (change log included).
-  return timeAsync(() => ctx.vault.importItems(items.map((it) => ({ ...it, passwordHistory: [] })), false));
+  return timeAsync(() =>
+    ctx.vault.importItems(
+      items.map((it) => ({ ...it, passwordHistory: [] })),
+      false,
+    ),
+  );
 }
 
 async function benchInsert(ctx: VaultContext): Promise<Measurement> {
-  const ms = await insertAll(ctx, ctx.items.map((item) => ({ item })));
+  const ms = await insertAll(
+    ctx,
+    ctx.items.map((item) => ({ item })),
+  );
   return { group: ctx.group, name: `insert ${ctx.items.length / 1000}k items in one write (the import's commit, change log included)`, value: ms, unit: 'ms' };
 }
 
@@ -159,13 +179,37 @@ async function benchHealth(ctx: VaultContext, itemsKey: Buffer): Promise<Measure
   const now = new Date().toISOString();
   const digests = [...new Set(passwords.map((p) => passwordDigest(key, p)))];
   key.fill(0);
-  await ctx.write((trx) => vaultRepository.putStrengths(trx, digests.map((id) => ({ id, score: 4, guesses_log10: 12 })), now));
-  const health = createVaultHealth({ db: ctx.db, write: ctx.write, itemsKey: () => itemsKey, resourcesDir: path.resolve(__dirname, '../../resources'), jobs: createJobTracker({ emit: () => undefined }) });
+  await ctx.write((trx) =>
+    vaultRepository.putStrengths(
+      trx,
+      digests.map((id) => ({ id, score: 4, guesses_log10: 12 })),
+      now,
+    ),
+  );
+  const health = createVaultHealth({
+    db: ctx.db,
+    write: ctx.write,
+    itemsKey: () => itemsKey,
+    resourcesDir: path.resolve(__dirname, '../../resources'),
+    jobs: createJobTracker({ emit: () => undefined }),
+  });
   const cached = await timeAsync(() => health.report());
   return [
     { group: ctx.group, name: `health: zxcvbn in a worker, ${sample.length} bench passwords, per password`, value: perPassword, unit: 'ms' },
-    { group: ctx.group, name: `health: cold report, ${digests.length} distinct passwords (estimate: per-password × n / 2 workers)`, value: (perPassword * digests.length) / 2, unit: 'ms' },
-    { group: ctx.group, name: `health: report with every verdict cached (${passwords.length} logins)`, value: cached, unit: 'ms', target: `< ${HEALTH_CACHED_MS} ms`, pass: cached < HEALTH_CACHED_MS },
+    {
+      group: ctx.group,
+      name: `health: cold report, ${digests.length} distinct passwords (estimate: per-password × n / 2 workers)`,
+      value: (perPassword * digests.length) / 2,
+      unit: 'ms',
+    },
+    {
+      group: ctx.group,
+      name: `health: report with every verdict cached (${passwords.length} logins)`,
+      value: cached,
+      unit: 'ms',
+      target: `< ${HEALTH_CACHED_MS} ms`,
+      pass: cached < HEALTH_CACHED_MS,
+    },
   ];
 }
 

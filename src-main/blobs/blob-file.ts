@@ -58,7 +58,9 @@ export function newBlobEncryptor(filesKey: Buffer): { header: Buffer; encryptor:
 }
 
 export const damagedBlob = (id: string): AppError =>
-  new AppError('CORRUPT', `A stored file is damaged or was changed on disk (blobs/${id.slice(0, 2)}/${id.slice(0, 12)}…); nothing was written.`, { file: `blobs/${id.slice(0, 2)}/${id}` });
+  new AppError('CORRUPT', `A stored file is damaged or was changed on disk (blobs/${id.slice(0, 2)}/${id.slice(0, 12)}…); nothing was written.`, {
+    file: `blobs/${id.slice(0, 2)}/${id}`,
+  });
 
 /** The decrypting transform for the chunk records after `header` (the file's first BLOB_HEADER_BYTES). */
 export function blobDecryptor(filesKey: Buffer, header: Buffer, id: string): Transform {

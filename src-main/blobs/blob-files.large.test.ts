@@ -16,7 +16,15 @@ let script: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hearth-blob-2g-'));
   script = path.join(dir, 'stream.mjs');
-  await build({ entryPoints: [path.join(import.meta.dirname, 'stream-2gib.fixture.ts')], outfile: script, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'stream-2gib.fixture.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });

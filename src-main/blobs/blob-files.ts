@@ -70,7 +70,8 @@ export class BlobFiles {
   async open(id: string): Promise<Readable> {
     const file = this.pathOf(id);
     const fh = await fs.open(file, 'r').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') throw new AppError('NOT_FOUND', 'That stored file is missing from the profile folder.', { file: `blobs/${id.slice(0, 2)}/${id}` });
+      if (err.code === 'ENOENT')
+        throw new AppError('NOT_FOUND', 'That stored file is missing from the profile folder.', { file: `blobs/${id.slice(0, 2)}/${id}` });
       throw err;
     });
     const header = Buffer.alloc(BLOB_HEADER_BYTES);

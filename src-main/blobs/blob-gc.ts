@@ -50,10 +50,23 @@ export async function collectGarbage(deps: GcDeps, opts: GcOptions): Promise<GcR
   const iso = (ms: number): string => new Date(ms).toISOString();
   const trashCutoff = iso(now - (opts.olderThanMs ?? BLOB_TRASH_MS));
   const deleted = await deps.write(async (trx) => {
-    const lapsed = await trx.selectFrom('blob_refs').select(['id', 'blob_id']).where('role', 'in', [...EXPIRING_ROLES])
-      .where('deleted_at', 'is', null).where('created_at', '<=', iso(now - (opts.tempRefMs ?? TEMP_REF_MS))).execute();
+    const lapsed = await trx
+      .selectFrom('blob_refs')
+      .select(['id', 'blob_id'])
+      .where('role', 'in', [...EXPIRING_ROLES])
+      .where('deleted_at', 'is', null)
+      .where('created_at', '<=', iso(now - (opts.tempRefMs ?? TEMP_REF_MS)))
+      .execute();
     if (lapsed.length > 0) {
-      await trx.updateTable('blob_refs').set({ deleted_at: iso(now), updated_at: iso(now) }).where('id', 'in', lapsed.map((r) => r.id)).execute();
+      await trx
+        .updateTable('blob_refs')
+        .set({ deleted_at: iso(now), updated_at: iso(now) })
+        .where(
+          'id',
+          'in',
+          lapsed.map((r) => r.id),
+        )
+        .execute();
       await markUnreferenced(trx, [...new Set(lapsed.map((r) => r.blob_id))], iso(now));
     }
     const gone: string[] = [];
@@ -63,10 +76,24 @@ export async function collectGarbage(deps: GcDeps, opts: GcOptions): Promise<GcR
       if (ids.length === 0) break;
       for (let i = 0; i < ids.length; i += 500) {
         const part = ids.slice(i, i + 500);
-        const owned = await trx.selectFrom('blob_refs').select(['id', 'blob_id']).where('owner_domain', '=', 'blobs').where('owner_table', '=', 'blobs')
-          .where('owner_id', 'in', part).where('deleted_at', 'is', null).execute();
+        const owned = await trx
+          .selectFrom('blob_refs')
+          .select(['id', 'blob_id'])
+          .where('owner_domain', '=', 'blobs')
+          .where('owner_table', '=', 'blobs')
+          .where('owner_id', 'in', part)
+          .where('deleted_at', 'is', null)
+          .execute();
         if (owned.length > 0) {
-          await trx.updateTable('blob_refs').set({ deleted_at: iso(now), updated_at: iso(now) }).where('id', 'in', owned.map((r) => r.id)).execute();
+          await trx
+            .updateTable('blob_refs')
+            .set({ deleted_at: iso(now), updated_at: iso(now) })
+            .where(
+              'id',
+              'in',
+              owned.map((r) => r.id),
+            )
+            .execute();
           await markUnreferenced(trx, [...new Set(owned.map((r) => r.blob_id))], iso(now));
         }
         await trx.deleteFrom('blob_refs').where('blob_id', 'in', part).execute();
@@ -92,19 +119,26 @@ export async function collectGarbage(deps: GcDeps, opts: GcOptions): Promise<GcR
 
 /** Unreferenced blobs past the trash period, or unreferenced and only ever used under no-trash roles. */
 async function candidates(trx: Kysely<Database>, trashCutoff: string): Promise<string[]> {
-  const rows = await trx.selectFrom('blobs').select('blobs.id')
+  const rows = await trx
+    .selectFrom('blobs')
+    .select('blobs.id')
     .where('blobs.unreferenced_since', 'is not', null)
-    .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('blob_refs').select('blob_refs.id').whereRef('blob_refs.blob_id', '=', 'blobs.id').where('blob_refs.deleted_at', 'is', null),
-    )))
-    .where(({ or, and, eb, not, exists, selectFrom }) => or([
-      eb('blobs.unreferenced_since', '<=', trashCutoff),
-      and([
-        exists(selectFrom('blob_refs').select('blob_refs.id').whereRef('blob_refs.blob_id', '=', 'blobs.id')),
-        not(exists(selectFrom('blob_refs').select('blob_refs.id').whereRef('blob_refs.blob_id', '=', 'blobs.id')
-          .where('blob_refs.role', 'not in', NO_TRASH_ROLES))),
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('blob_refs').select('blob_refs.id').whereRef('blob_refs.blob_id', '=', 'blobs.id').where('blob_refs.deleted_at', 'is', null))),
+    )
+    .where(({ or, and, eb, not, exists, selectFrom }) =>
+      or([
+        eb('blobs.unreferenced_since', '<=', trashCutoff),
+        and([
+          exists(selectFrom('blob_refs').select('blob_refs.id').whereRef('blob_refs.blob_id', '=', 'blobs.id')),
+          not(
+            exists(
+              selectFrom('blob_refs').select('blob_refs.id').whereRef('blob_refs.blob_id', '=', 'blobs.id').where('blob_refs.role', 'not in', NO_TRASH_ROLES),
+            ),
+          ),
+        ]),
       ]),
-    ]))
+    )
     .execute();
   return rows.map((r) => r.id);
 }

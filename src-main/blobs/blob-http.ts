@@ -36,12 +36,19 @@ export function downloadHeaders(d: Download): Record<string, string> {
 export function statusOf(err: unknown): number {
   if (!(err instanceof AppError)) return 500;
   switch (err.code) {
-    case 'FORBIDDEN': return 403;
-    case 'NOT_FOUND': return 404;
-    case 'TOO_LARGE': return 413;
-    case 'LOCKED': return 423;
-    case 'INVALID_INPUT': return 400;
-    case 'DISK_FULL': return 507;
-    default: return 500;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'TOO_LARGE':
+      return 413;
+    case 'LOCKED':
+      return 423;
+    case 'INVALID_INPUT':
+      return 400;
+    case 'DISK_FULL':
+      return 507;
+    default:
+      return 500;
   }
 }

@@ -33,11 +33,13 @@ describe('blob hub: lock', () => {
 describe('blob hub: lapsed hand-overs while unlocked', () => {
   it('collects an export an hour after it was handed over without waiting for the next unlock, and stops on lock', async () => {
     const timers: { fn: () => void; ms: number; cancelled: boolean }[] = [];
-    const k = await blobKit({ later: (fn, ms) => {
-      const t = { fn, ms, cancelled: false };
-      timers.push(t);
-      return () => (t.cancelled = true);
-    } });
+    const k = await blobKit({
+      later: (fn, ms) => {
+        const t = { fn, ms, cancelled: false };
+        timers.push(t);
+        return () => (t.cancelled = true);
+      },
+    });
     const owner = { ownerDomain: 'vault', ownerTable: 'exports', ownerId: 'e1', role: 'export' };
     const first = await k.hub.publish([randomBytes(1024)], { name: 'a.csv', owner });
     k.clock.ms += 30 * 60_000;

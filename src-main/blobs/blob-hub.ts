@@ -104,8 +104,13 @@ export function createBlobHub(deps: BlobHubDeps) {
      */
     async release(blobId: string, role: ExpiringRole): Promise<void> {
       await deps.write(async (trx) => {
-        const refs = await trx.selectFrom('blob_refs').select(['owner_domain', 'owner_table', 'owner_id'])
-          .where('blob_id', '=', blobId).where('role', '=', role).where('deleted_at', 'is', null).execute();
+        const refs = await trx
+          .selectFrom('blob_refs')
+          .select(['owner_domain', 'owner_table', 'owner_id'])
+          .where('blob_id', '=', blobId)
+          .where('role', '=', role)
+          .where('deleted_at', 'is', null)
+          .execute();
         for (const r of refs) await store.removeRef(trx, { blobId, role, ownerDomain: r.owner_domain, ownerTable: r.owner_table, ownerId: r.owner_id });
       });
       await store.gc();

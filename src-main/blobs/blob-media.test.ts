@@ -36,7 +36,9 @@ function bombPng(width: number, height: number): Buffer {
 describe('MIME sniffing', () => {
   it('goes by content, not the name: a PNG named .txt is image/png', async () => {
     const k = await blobKit();
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
+      .png()
+      .toBuffer();
     const file = path.join(k.dir, 'notes.txt');
     await fs.writeFile(file, png);
     expect((await k.store.put(file, { mime: 'text/plain' })).mime).toBe('image/png');
@@ -58,7 +60,9 @@ describe('thumbnails', () => {
   it('makes a ≤ 256 px WebP of a 40 MP photo without blocking the event loop, once', async () => {
     const k = await blobKit();
     // PNG: fully decoded (a JPEG would be shrunk while loading, hiding the cost being measured).
-    const photo = await sharp({ create: { width: 8000, height: 5000, channels: 3, background: '#3a6' } }).png({ compressionLevel: 1 }).toBuffer();
+    const photo = await sharp({ create: { width: 8000, height: 5000, channels: 3, background: '#3a6' } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     const put = await k.store.put(Readable.from([photo]));
     expect(put.mime).toBe('image/png');
 
@@ -102,14 +106,18 @@ describe('thumbnails', () => {
     const k = await blobKit();
     const pdf = await k.store.put(Readable.from([Buffer.from('%PDF-1.7\n')]));
     expect((await errorOf(k.store.thumbnail(pdf.id))).code).toBe('UNSUPPORTED');
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#00f' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#00f' } })
+      .png()
+      .toBuffer();
     const broken = await k.store.put(Readable.from([png.subarray(0, 60)]));
     expect((await errorOf(k.store.thumbnail(broken.id))).code).toBe('UNSUPPORTED');
   });
 
   it('collects a thumbnail together with its source', async () => {
     const k = await blobKit();
-    const png = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#0a0' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#0a0' } })
+      .png()
+      .toBuffer();
     const put = await k.store.put(Readable.from([png]));
     const thumbId = await k.store.thumbnail(put.id);
     k.clock.ms += 31 * 24 * 60 * 60 * 1000;

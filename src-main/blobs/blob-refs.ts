@@ -25,12 +25,26 @@ export async function addRef(trx: Kysely<Database>, ref: RefInput, nowIso: strin
   const existing = await liveRefs(trx, ref).select('id').executeTakeFirst();
   if (existing) return existing.id;
   const id = newId();
-  await trx.insertInto('blob_refs').values({
-    id, blob_id: ref.blobId, owner_domain: ref.ownerDomain, owner_table: ref.ownerTable, owner_id: ref.ownerId, role: ref.role,
-    created_at: nowIso, updated_at: nowIso, deleted_at: null,
-  }).execute();
-  await trx.updateTable('blobs').set({ unreferenced_since: null, updated_at: nowIso })
-    .where('id', '=', ref.blobId).where('unreferenced_since', 'is not', null).execute();
+  await trx
+    .insertInto('blob_refs')
+    .values({
+      id,
+      blob_id: ref.blobId,
+      owner_domain: ref.ownerDomain,
+      owner_table: ref.ownerTable,
+      owner_id: ref.ownerId,
+      role: ref.role,
+      created_at: nowIso,
+      updated_at: nowIso,
+      deleted_at: null,
+    })
+    .execute();
+  await trx
+    .updateTable('blobs')
+    .set({ unreferenced_since: null, updated_at: nowIso })
+    .where('id', '=', ref.blobId)
+    .where('unreferenced_since', 'is not', null)
+    .execute();
   return id;
 }
 
@@ -41,7 +55,15 @@ export async function addRef(trx: Kysely<Database>, ref: RefInput, nowIso: strin
 export async function removeRef(trx: Kysely<Database>, ref: Partial<RefInput> & Omit<BlobOwner, 'role'>, nowIso: string): Promise<number> {
   const rows = await liveRefs(trx, ref).select(['id', 'blob_id']).execute();
   if (rows.length === 0) return 0;
-  await trx.updateTable('blob_refs').set({ deleted_at: nowIso, updated_at: nowIso }).where('id', 'in', rows.map((r) => r.id)).execute();
+  await trx
+    .updateTable('blob_refs')
+    .set({ deleted_at: nowIso, updated_at: nowIso })
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
   await markUnreferenced(trx, [...new Set(rows.map((r) => r.blob_id))], nowIso);
   return rows.length;
 }
@@ -49,19 +71,24 @@ export async function removeRef(trx: Kysely<Database>, ref: Partial<RefInput> & 
 /** Starts the trash period of each blob in `ids` that has no live ref left. */
 export async function markUnreferenced(trx: Kysely<Database>, ids: string[], nowIso: string): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
-    await trx.updateTable('blobs').set({ unreferenced_since: nowIso, updated_at: nowIso })
+    await trx
+      .updateTable('blobs')
+      .set({ unreferenced_since: nowIso, updated_at: nowIso })
       .where('id', 'in', ids.slice(i, i + 500))
       .where('unreferenced_since', 'is', null)
-      .where(({ not, exists, selectFrom }) => not(exists(
-        selectFrom('blob_refs').select('blob_refs.id').whereRef('blob_refs.blob_id', '=', 'blobs.id').where('blob_refs.deleted_at', 'is', null),
-      )))
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('blob_refs').select('blob_refs.id').whereRef('blob_refs.blob_id', '=', 'blobs.id').where('blob_refs.deleted_at', 'is', null))),
+      )
       .execute();
   }
 }
 
 function liveRefs(trx: Kysely<Database>, ref: Partial<RefInput> & Omit<BlobOwner, 'role'>) {
-  let q = trx.selectFrom('blob_refs')
-    .where('owner_domain', '=', ref.ownerDomain).where('owner_table', '=', ref.ownerTable).where('owner_id', '=', ref.ownerId)
+  let q = trx
+    .selectFrom('blob_refs')
+    .where('owner_domain', '=', ref.ownerDomain)
+    .where('owner_table', '=', ref.ownerTable)
+    .where('owner_id', '=', ref.ownerId)
     .where('deleted_at', 'is', null);
   if (ref.blobId !== undefined) q = q.where('blob_id', '=', ref.blobId);
   if (ref.role !== undefined) q = q.where('role', '=', ref.role);

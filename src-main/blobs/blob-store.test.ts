@@ -81,7 +81,8 @@ describe('BlobStore refcounts and garbage collection', () => {
   it('lets a label PDF lapse after an hour and collects it without a trash period', async () => {
     const k = await blobKit();
     const pdf = await k.hub.publish(Readable.from([Buffer.from('%PDF-1.7 labels')]), {
-      name: 'labels.pdf', owner: { ownerDomain: 'batches', ownerTable: 'label_prints', ownerId: '01JA0000000000000000000010', role: 'label-pdf' },
+      name: 'labels.pdf',
+      owner: { ownerDomain: 'batches', ownerTable: 'label_prints', ownerId: '01JA0000000000000000000010', role: 'label-pdf' },
     });
     k.clock.ms += 30 * 60 * 1000;
     expect((await k.store.gc()).blobs).toBe(0);

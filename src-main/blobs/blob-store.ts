@@ -118,8 +118,13 @@ export class BlobStore {
 
   /** Live refs of a blob (for checks and tests). */
   async refCount(id: string): Promise<number> {
-    const row = await this.#deps.db().selectFrom('blob_refs').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('blob_id', '=', id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    const row = await this.#deps
+      .db()
+      .selectFrom('blob_refs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('blob_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -130,9 +135,16 @@ export class BlobStore {
   async thumbnail(id: string): Promise<string> {
     const source = await this.get(id);
     const owner = { ownerDomain: 'blobs', ownerTable: 'blobs', ownerId: id, role: THUMBNAIL_ROLE };
-    const existing = await this.#deps.db().selectFrom('blob_refs').select('blob_id')
-      .where('owner_domain', '=', owner.ownerDomain).where('owner_table', '=', owner.ownerTable).where('owner_id', '=', id)
-      .where('role', '=', THUMBNAIL_ROLE).where('deleted_at', 'is', null).executeTakeFirst();
+    const existing = await this.#deps
+      .db()
+      .selectFrom('blob_refs')
+      .select('blob_id')
+      .where('owner_domain', '=', owner.ownerDomain)
+      .where('owner_table', '=', owner.ownerTable)
+      .where('owner_id', '=', id)
+      .where('role', '=', THUMBNAIL_ROLE)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (existing) return existing.blob_id;
     if (!isThumbnailable(source.mime, source.size)) {
       throw new AppError('UNSUPPORTED', 'Only photos and pictures (JPEG, PNG, WebP, GIF, AVIF, TIFF) get a preview.');

@@ -20,14 +20,17 @@ export function handOverSweeper(collect: () => Promise<unknown>, opts: { delayMs
   let dueAt = 0;
   let cancel: (() => void) | null = null;
   const arm = (): void => {
-    cancel = later(() => {
-      cancel = null;
-      void collect()
-        .catch((err: unknown) => log.warn(`[blobs] collecting lapsed hand-overs failed: ${err instanceof Error ? err.message : String(err)}`))
-        .finally(() => {
-          if (!cancel && dueAt > opts.now()) arm();
-        });
-    }, Math.max(0, dueAt - opts.now()));
+    cancel = later(
+      () => {
+        cancel = null;
+        void collect()
+          .catch((err: unknown) => log.warn(`[blobs] collecting lapsed hand-overs failed: ${err instanceof Error ? err.message : String(err)}`))
+          .finally(() => {
+            if (!cancel && dueAt > opts.now()) arm();
+          });
+      },
+      Math.max(0, dueAt - opts.now()),
+    );
   };
   return {
     /** A hand-over was just made: collect once it has lapsed. */

@@ -21,7 +21,13 @@ export async function blobKit(opts: { later?: Later } = {}) {
   const now = (): number => clock.ms;
   const writes = createWritePath({ db: () => db, now, onCommitted: () => undefined });
   const filesKey = randomBytes(32);
-  const hub = createBlobHub({ session: () => ({ dir, keys: { files: filesKey } }), db: () => db, write: (fn) => writes.write('blobs', fn), now, later: opts.later });
+  const hub = createBlobHub({
+    session: () => ({ dir, keys: { files: filesKey } }),
+    db: () => db,
+    write: (fn) => writes.write('blobs', fn),
+    now,
+    later: opts.later,
+  });
   const files = new BlobFiles(path.join(dir, 'blobs'), () => filesKey);
   return { dir, sqlite, db, clock, hub, store: hub.store, files, write: <T>(fn: Parameters<typeof writes.write<T>>[1]) => writes.write('blobs', fn) };
 }

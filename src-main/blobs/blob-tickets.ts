@@ -9,8 +9,7 @@ import { AppError } from '../../src-shared/ipc/result';
  * upload tickets work once; every ticket dies when the profile locks.
  */
 export type TicketGrant =
-  | { kind: 'download'; blobId: string; name: string; mime: string; disposition: 'attachment' | 'inline' }
-  | { kind: 'upload'; maxBytes: number };
+  { kind: 'download'; blobId: string; name: string; mime: string; disposition: 'attachment' | 'inline' } | { kind: 'upload'; maxBytes: number };
 
 interface Entry {
   grant: TicketGrant;

@@ -12,7 +12,9 @@ export const blobHubFor = (ctx: DomainContext): BlobHub =>
   createBlobHub({ session: () => ctx.host.profiles.current(), db: ctx.db, write: ctx.write, now: ctx.now });
 
 /** The `blobs` module: ticket operations, cleanup after unlock, tickets dropped on lock. */
-export const blobsModuleWith = (hub: (ctx: DomainContext<typeof blobsContract>) => BlobHub): ModuleFactory<typeof blobsContract> => (ctx) => {
-  const h = hub(ctx);
-  return { handlers: h.handlers, onUnlock: () => h.onUnlock(), onLock: () => h.onLock() };
-};
+export const blobsModuleWith =
+  (hub: (ctx: DomainContext<typeof blobsContract>) => BlobHub): ModuleFactory<typeof blobsContract> =>
+  (ctx) => {
+    const h = hub(ctx);
+    return { handlers: h.handlers, onUnlock: () => h.onUnlock(), onLock: () => h.onLock() };
+  };

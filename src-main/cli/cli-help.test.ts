@@ -55,7 +55,10 @@ describe('cli help, version, completion and log output (built CLI)', { timeout: 
     const unknown = await hearth(['help', 'vault', 'serch'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(JSON.parse(unknown.stderr)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('Did you mean "hearth vault search"?') } });
+    expect(JSON.parse(unknown.stderr)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('Did you mean "hearth vault search"?') },
+    });
     const typo = await hearth(['profile', 'lst'], env);
     expect(typo.code).toBe(2);
     expect(JSON.parse(typo.stderr)).toMatchObject({ error: { message: expect.stringContaining('"hearth profile list"') } });
@@ -64,7 +67,9 @@ describe('cli help, version, completion and log output (built CLI)', { timeout: 
   it('describes every option of every command (help --json)', async () => {
     const res = ok(await hearth(['help', '--json'], { HEARTH_HOME: tempRoot() }));
     const commands = JSON.parse(res.stdout) as { name: string; options: { name: string; description: string | null }[] }[];
-    expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['profile create', 'profile list', 'ops', 'call', 'serve', 'vault import', 'batches labels']));
+    expect(commands.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['profile create', 'profile list', 'ops', 'call', 'serve', 'vault import', 'batches labels']),
+    );
     const undescribed = commands.flatMap((c) => c.options.filter((o) => !o.description).map((o) => `${c.name} --${o.name}`));
     expect(undescribed).toEqual([]);
     expect(commands.find((c) => c.name === 'vault import')?.options.map((o) => o.name)).toEqual(['format', 'dry-run', 'source-password-file', 'key-file']);

@@ -61,7 +61,10 @@ describe('cli safety (built CLI)', { timeout: 240_000 }, () => {
     const input = JSON.stringify({ password: PASSWORD });
     const refused = await hearth(['call', 'profile.regenerateRecoveryKey', input, '--password-file', pwFile], env);
     expect(refused.code).toBe(2);
-    expect(JSON.parse(refused.stderr)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('"password" is a secret') } });
+    expect(JSON.parse(refused.stderr)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('"password" is a secret') },
+    });
 
     const piped = await hearth(['call', 'profile.regenerateRecoveryKey', '-', '--password-file', pwFile], env, input);
     expect(piped.code, piped.stderr).toBe(0);
@@ -133,7 +136,9 @@ describe('cli safety (built CLI)', { timeout: 240_000 }, () => {
     const env = { HEARTH_HOME: home };
     const refused = await hearth(['profile', 'create', '--name', 'Weak', '--password-file', pwFile], env);
     expect(refused.code).toBe(2);
-    expect(JSON.parse(refused.stderr.split('\n').find((l) => l.startsWith('{')) ?? '{}')).toMatchObject({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('too easy to guess') } });
+    expect(JSON.parse(refused.stderr.split('\n').find((l) => l.startsWith('{')) ?? '{}')).toMatchObject({
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('too easy to guess') },
+    });
     const allowed = await hearth(['profile', 'create', '--name', 'Weak', '--password-file', pwFile, '--allow-weak-password'], env);
     expect(allowed.code, allowed.stderr).toBe(0);
     expect(allowed.stderr).toContain('WARNING: --allow-weak-password');

@@ -28,7 +28,7 @@ export const GLOBAL_OPTIONS = {
 
 export const GLOBAL_OPTION_HELP: Record<keyof typeof GLOBAL_OPTIONS, string> = {
   profile: 'The profile to use, by name or id (needed when there is more than one)',
-  'password-file': "A file whose first line is the master password (or set HEARTH_PASSWORD; never an argument)",
+  'password-file': 'A file whose first line is the master password (or set HEARTH_PASSWORD; never an argument)',
   json: 'Print machine-readable JSON instead of text',
   verbose: 'Print log lines (timestamped INFO/WARN/ERROR) to stderr',
   help: "Show this command's help",

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
-import { AppError, type Result } from '../../src-shared/ipc/result';
 import type { AppClient } from '../../src-shared/ipc/channels';
 import { createCore, type Core } from '../app/bootstrap';
 import { routerClient } from '../app/router-client';
@@ -26,7 +25,13 @@ export interface CliContext {
 }
 
 export function createCliContext(flags: GlobalFlags, version: string, transport: 'cli' | 'web' = 'cli'): CliContext {
-  const core = createCore({ root: profileRootFromEnv(), transport, version, kdfCost: kdfCostFromEnv(), resourcesDir: path.resolve(__dirname, '../../resources') });
+  const core = createCore({
+    root: profileRootFromEnv(),
+    transport,
+    version,
+    kdfCost: kdfCostFromEnv(),
+    resourcesDir: path.resolve(__dirname, '../../resources'),
+  });
 
   const client = routerClient(core, 'cli');
 

@@ -3,7 +3,7 @@ import { channelOf, type Contract } from '../../src-shared/ipc/define';
 import { AppError } from '../../src-shared/ipc/result';
 import type { CliCommand } from './commands';
 import { rendererDirFrom } from './context';
-import { EXIT, findSecretKey, printJson, printText, readInputFile, readPassword, readStdin, UsageError } from './io';
+import { EXIT, findSecretKey, printJson, printText, readInputFile, readStdin, UsageError } from './io';
 
 /** Every operation with its input as JSON Schema, generated from the zod contract. */
 export function describeOperations(contracts: readonly Contract[]): { op: string; summary: string; requiresUnlock: boolean; input: unknown }[] {
@@ -56,7 +56,9 @@ const call: CliCommand = {
     const secret = fromArgv ? findSecretKey(input) : null;
     if (secret !== null) {
       // SECURITY: arguments are visible to every local user in `ps` and end up in shell history.
-      throw new UsageError(`"${secret}" is a secret: do not put it on the command line. Pipe the JSON in (hearth call ${opName} - < input.json) or use --input-file F.`);
+      throw new UsageError(
+        `"${secret}" is a secret: do not put it on the command line. Pipe the JSON in (hearth call ${opName} - < input.json) or use --input-file F.`,
+      );
     }
     if (!def.public) await ctx.unlock();
     // `hearth call` names its operation at run time: the one place the CLI dispatches by channel name.

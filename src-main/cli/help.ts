@@ -57,7 +57,12 @@ export function helpJson(commands: readonly CliCommand[]) {
     name: c.name,
     usage: c.usage,
     summary: c.summary,
-    options: Object.entries(c.options ?? {}).map(([name, spec]) => ({ name, type: spec.type, multiple: spec.multiple === true, description: c.optionHelp?.[name] ?? null })),
+    options: Object.entries(c.options ?? {}).map(([name, spec]) => ({
+      name,
+      type: spec.type,
+      multiple: spec.multiple === true,
+      description: c.optionHelp?.[name] ?? null,
+    })),
   }));
 }
 

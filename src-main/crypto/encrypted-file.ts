@@ -61,7 +61,15 @@ export async function encryptFile(plaintext: Buffer, password: string, kind: str
   const key = fileKey(master);
   try {
     const prefix = randomBytes(7);
-    const header: Header = { format: 'hearth-encrypted-file', version: 1, kind, createdAt: new Date().toISOString(), kdf, noncePrefix: prefix.toString('base64'), keyCheck: keyCheckOf(key).toString('base64') };
+    const header: Header = {
+      format: 'hearth-encrypted-file',
+      version: 1,
+      kind,
+      createdAt: new Date().toISOString(),
+      kdf,
+      noncePrefix: prefix.toString('base64'),
+      keyCheck: keyCheckOf(key).toString('base64'),
+    };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const parts: Buffer[] = [MAGIC, u32(headerBytes.length), headerBytes];
     const count = Math.max(1, Math.ceil(plaintext.length / CHUNK));

@@ -19,7 +19,10 @@ export interface KdfParams {
 }
 
 /** Base64 text of a bounded length, as stored in keyring and export headers. */
-export const Base64Text = z.string().max(200).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+export const Base64Text = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** {@link KdfParams} as read from an untrusted file (keyring.json, an export header): every field typed. */
 export const KdfParamsSchema = z.strictObject({
@@ -42,19 +45,11 @@ export const KEY_BYTES = 32;
 export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
 
 export function assertKdfWithinBounds(params: KdfCost, file: string): void {
-  if (
-    params.memoryKiB < KDF_FLOOR.memoryKiB ||
-    params.iterations < KDF_FLOOR.iterations ||
-    params.parallelism < KDF_FLOOR.parallelism
-  ) {
+  if (params.memoryKiB < KDF_FLOOR.memoryKiB || params.iterations < KDF_FLOOR.iterations || params.parallelism < KDF_FLOOR.parallelism) {
     // SECURITY: refusing weak parameters blocks a downgrade through a swapped keyring.
     throw new AppError('CORRUPT', `The key file asks for weaker key derivation than Hearth allows; it may have been tampered with.`, { file });
   }
-  if (
-    params.memoryKiB > KDF_CEILING.memoryKiB ||
-    params.iterations > KDF_CEILING.iterations ||
-    params.parallelism > KDF_CEILING.parallelism
-  ) {
+  if (params.memoryKiB > KDF_CEILING.memoryKiB || params.iterations > KDF_CEILING.iterations || params.parallelism > KDF_CEILING.parallelism) {
     throw new AppError('CORRUPT', `The key file asks for implausibly expensive key derivation.`, { file });
   }
 }

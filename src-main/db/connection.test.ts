@@ -52,6 +52,8 @@ describe('db.connection', () => {
 
   it('refuses to treat a missing file as a new database when not creating', () => {
     const file = path.join(tempRoot(), 'missing.db');
-    expect(() => openSqlite(file, { keyPragma: rawKey(), label: 'missing.db', create: false })).toThrow(expect.objectContaining({ code: 'CORRUPT', file: 'missing.db' }));
+    expect(() => openSqlite(file, { keyPragma: rawKey(), label: 'missing.db', create: false })).toThrow(
+      expect.objectContaining({ code: 'CORRUPT', file: 'missing.db' }),
+    );
   });
 });

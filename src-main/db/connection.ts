@@ -81,7 +81,11 @@ function toOpenError(err: unknown, label: string, file: string): AppError {
   // SQLite opens a file it may not write read-only and fails later creating the -wal/-shm (CANTOPEN or
   // an extended READONLY code): that is a permission problem, not damage.
   if (code.startsWith('SQLITE_READONLY') || (code.startsWith('SQLITE_CANTOPEN') && existsSync(file) && !writable(file))) {
-    return new AppError('READ_ONLY', `Hearth cannot write to the profile folder (${label} and its -wal/-shm files must be writable). Check the folder's permissions, or copy the profile somewhere writable.`, { file: label });
+    return new AppError(
+      'READ_ONLY',
+      `Hearth cannot write to the profile folder (${label} and its -wal/-shm files must be writable). Check the folder's permissions, or copy the profile somewhere writable.`,
+      { file: label },
+    );
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new AppError('CORRUPT', `${label} is damaged or is not a Hearth database.`, { file: label });

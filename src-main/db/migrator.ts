@@ -17,7 +17,11 @@ export async function migrateToLatest(db: Kysely<any>, list: readonly Migration[
   const known = new Set(list.map((m) => m.name));
   const unknown = done.filter((n) => !known.has(n));
   if (unknown.length > 0) {
-    throw new AppError('SCHEMA_TOO_NEW', `This profile was last opened by a newer version of Hearth (schema ${done.length}, this build knows ${list.length}). Update Hearth to open it.`, { file: 'hearth.db' });
+    throw new AppError(
+      'SCHEMA_TOO_NEW',
+      `This profile was last opened by a newer version of Hearth (schema ${done.length}, this build knows ${list.length}). Update Hearth to open it.`,
+      { file: 'hearth.db' },
+    );
   }
   const pending = list.filter((m) => !done.includes(m.name));
   if (pending.length === 0) return { applied: [], version: list.length };

@@ -37,23 +37,27 @@ function runAs(args: string[], env: Record<string, string>): Promise<{ code: num
 }
 
 describe.skipIf(process.platform === 'win32')('read-only profile folder', () => {
-  it.skipIf(!CLI_BUILT || NOBODY_CANNOT_RUN !== null)('says READ_ONLY, not CORRUPT, when the profile folder cannot be written', { timeout: 120_000 }, async () => {
-    const home = tempRoot();
-    chmodSync(home, 0o755);
-    const pwFile = path.join(home, 'pw.txt');
-    writeFileSync(pwFile, `${PASSWORD}\n`);
-    const env = { HEARTH_HOME: path.join(home, 'profiles') };
-    expect((await hearth(['profile', 'create', '--name', 'Shop', '--password-file', pwFile], env)).code).toBe(0);
-    const [id] = readdirSync(env.HEARTH_HOME);
-    const dir = path.join(env.HEARTH_HOME, id!);
-    // The owner may read everything but write nothing (no -wal/-shm can be created either).
-    const owned = [home, env.HEARTH_HOME, dir, pwFile, ...readdirSync(dir).map((n) => path.join(dir, n))];
-    for (const p of owned) if (AS_ROOT) chownSync(p, NOBODY, NOBODY);
-    for (const n of readdirSync(dir)) chmodSync(path.join(dir, n), n === 'blobs' ? 0o500 : 0o400);
-    chmodSync(dir, 0o500);
-    chmodSync(env.HEARTH_HOME, 0o700);
-    const res = await runAs(['call', 'settings.get', '--password-file', pwFile], env);
-    expect(JSON.parse(res.stderr.split('\n').find((l) => l.startsWith('{')) ?? '{}')).toMatchObject({ error: { code: 'READ_ONLY', file: 'hearth.db' } });
-    chmodSync(dir, 0o700);
-  });
+  it.skipIf(!CLI_BUILT || NOBODY_CANNOT_RUN !== null)(
+    'says READ_ONLY, not CORRUPT, when the profile folder cannot be written',
+    { timeout: 120_000 },
+    async () => {
+      const home = tempRoot();
+      chmodSync(home, 0o755);
+      const pwFile = path.join(home, 'pw.txt');
+      writeFileSync(pwFile, `${PASSWORD}\n`);
+      const env = { HEARTH_HOME: path.join(home, 'profiles') };
+      expect((await hearth(['profile', 'create', '--name', 'Shop', '--password-file', pwFile], env)).code).toBe(0);
+      const [id] = readdirSync(env.HEARTH_HOME);
+      const dir = path.join(env.HEARTH_HOME, id!);
+      // The owner may read everything but write nothing (no -wal/-shm can be created either).
+      const owned = [home, env.HEARTH_HOME, dir, pwFile, ...readdirSync(dir).map((n) => path.join(dir, n))];
+      for (const p of owned) if (AS_ROOT) chownSync(p, NOBODY, NOBODY);
+      for (const n of readdirSync(dir)) chmodSync(path.join(dir, n), n === 'blobs' ? 0o500 : 0o400);
+      chmodSync(dir, 0o500);
+      chmodSync(env.HEARTH_HOME, 0o700);
+      const res = await runAs(['call', 'settings.get', '--password-file', pwFile], env);
+      expect(JSON.parse(res.stderr.split('\n').find((l) => l.startsWith('{')) ?? '{}')).toMatchObject({ error: { code: 'READ_ONLY', file: 'hearth.db' } });
+      chmodSync(dir, 0o700);
+    },
+  );
 });

@@ -50,9 +50,16 @@ describe('db transactions (helper)', () => {
         .transaction()
         .execute(async (trx) => {
           // Single-row inserts need no statement journal, so SQLITE_FULL ends the whole transaction.
-          for (let i = 0; i < 100; i++) await trx.insertInto('t').values({ v: 'x'.repeat(4000) }).execute();
+          for (let i = 0; i < 100; i++)
+            await trx
+              .insertInto('t')
+              .values({ v: 'x'.repeat(4000) })
+              .execute();
         })
-        .then(() => null, (e: unknown) => e as { code?: string; message: string });
+        .then(
+          () => null,
+          (e: unknown) => e as { code?: string; message: string },
+        );
       expect(err?.message).not.toContain('no transaction is active');
       expect(err?.code).toBe('SQLITE_FULL');
       expect(toAppError(err, 'test').code).toBe('DISK_FULL');

@@ -22,7 +22,12 @@ describe('list order (vault items, folders, tags; batches products and suppliers
 
   it('sorts batches products and the supplier filter the same way', async () => {
     const shop = await setupShop();
-    for (const [name, supplier] of [['Zucchini', 'mill bakery'], ['apple juice', 'Dairy Co'], ['Bread 10', 'Ãcme'], ['bread 2', 'Zed farm']] as const) {
+    for (const [name, supplier] of [
+      ['Zucchini', 'mill bakery'],
+      ['apple juice', 'Dairy Co'],
+      ['Bread 10', 'Ãcme'],
+      ['bread 2', 'Zed farm'],
+    ] as const) {
       const p = await product(shop, { name });
       await batch(shop, p.id, { lot: `L-${name}`, supplier });
     }

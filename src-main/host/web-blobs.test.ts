@@ -13,10 +13,19 @@ import { defineModule } from '../platform/module';
 import { PASSWORD, RESOURCES_DIR, tempRoot } from '../test/helpers';
 import { startWebHost, TOKEN_HEADER } from './web';
 
-interface Reply { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
 
 /** Raw HTTP with a streamed body (`body` may be a generator of chunks), collecting the reply. */
-interface Req { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | (() => Iterable<Buffer>) }
+interface Req {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer | (() => Iterable<Buffer>);
+}
 
 function request(port: number, opts: Req): Promise<Reply> {
   return new Promise<Reply>((resolve, reject) => {
@@ -40,8 +49,16 @@ async function served() {
   // Until the module list and bootstrap carry `blobs` themselves, the test adds the module and the hub.
   const list = moduleList();
   const wired = list.some((m) => m.contract.name === 'blobs');
-  const core = createCore({ root: tempRoot(), transport: 'web', version: '0.0.0-test', kdfCost: KDF_FLOOR, validateOutput: true, resourcesDir: RESOURCES_DIR,
-    modules: wired ? list : [...list, blobsModule], now: () => clock.ms });
+  const core = createCore({
+    root: tempRoot(),
+    transport: 'web',
+    version: '0.0.0-test',
+    kdfCost: KDF_FLOOR,
+    validateOutput: true,
+    resourcesDir: RESOURCES_DIR,
+    modules: wired ? list : [...list, blobsModule],
+    now: () => clock.ms,
+  });
   if (!wired) Object.assign(core, { blobs: (): BlobHub => (hub ??= blobHubFor(core.domainContext('blobs'))) });
   const blobs = (core as unknown as { blobs(): BlobHub }).blobs;
   afterEach(() => core.shutdown());
@@ -64,7 +81,12 @@ async function served() {
   return { core, web, port, h, call, upload, clock, blobs };
 }
 
-interface Stored { id: string; size: number; mime: string; thumbnailId: string | null }
+interface Stored {
+  id: string;
+  size: number;
+  mime: string;
+  thumbnailId: string | null;
+}
 const json = (r: Reply) => JSON.parse(r.body.toString()) as { ok: boolean; value: Stored; error: { code: string } };
 
 describe('browser mode file streaming (/api/blob)', () => {
@@ -100,7 +122,9 @@ describe('browser mode file streaming (/api/blob)', () => {
   it('sniffs an upload by content and makes its thumbnail; the thumbnail is served inline', async () => {
     const sharp = (await import('sharp')).default;
     const { port, h, web, call, upload } = await served();
-    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#246' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#246' } })
+      .png()
+      .toBuffer();
     const stored = json(await upload(png, { 'Content-Type': 'text/plain' })).value;
     expect(stored.mime).toBe('image/png');
     expect(stored.thumbnailId).toMatch(/^[0-9a-f]{64}$/);
@@ -160,14 +184,18 @@ describe('browser mode file streaming (/api/blob)', () => {
     const base = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 20);
     const started = performance.now();
-    const up = await upload(function* () {
-      for (let i = 0; i < MIB; i++) {
-        block.fill(i & 0xff);
-        block.writeUInt32BE(i, 0);
-        inHash.update(block);
-        yield Buffer.from(block);
-      }
-    }, { 'Content-Length': String(MIB << 20) }, MIB << 20);
+    const up = await upload(
+      function* () {
+        for (let i = 0; i < MIB; i++) {
+          block.fill(i & 0xff);
+          block.writeUInt32BE(i, 0);
+          inHash.update(block);
+          yield Buffer.from(block);
+        }
+      },
+      { 'Content-Length': String(MIB << 20) },
+      MIB << 20,
+    );
     const upMs = performance.now() - started;
     expect(up.status).toBe(200);
     const stored = json(up).value;
@@ -178,11 +206,16 @@ describe('browser mode file streaming (/api/blob)', () => {
     let received = 0;
     const downStarted = performance.now();
     await new Promise<void>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: t.url, headers: { ...h, [TOKEN_HEADER]: web.token } }, (res) => {
-        res.on('data', (c: Buffer) => { outHash.update(c); received += c.length; });
-        res.on('end', resolve);
-        res.on('error', reject);
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path: t.url, headers: { ...h, [TOKEN_HEADER]: web.token } }, (res) => {
+          res.on('data', (c: Buffer) => {
+            outHash.update(c);
+            received += c.length;
+          });
+          res.on('end', resolve);
+          res.on('error', reject);
+        })
+        .on('error', reject);
     });
     const downMs = performance.now() - downStarted;
     clearInterval(sampler);
@@ -193,4 +226,3 @@ describe('browser mode file streaming (/api/blob)', () => {
     expect(peak).toBeLessThan(128 * 2 ** 20);
   }, 180_000);
 });
-

@@ -17,7 +17,11 @@ export type BlobGateway = Pick<BlobHub, 'download' | 'upload'>;
  * single-blob ticket is then the capability (docs/security.md#blob-tickets).
  */
 export async function handleBlobRequest(
-  req: http.IncomingMessage, res: http.ServerResponse, blobs: BlobGateway, ticket: string, tokenOk: boolean,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  blobs: BlobGateway,
+  ticket: string,
+  tokenOk: boolean,
 ): Promise<void> {
   const sameOrigin = req.headers['sec-fetch-site'] === 'same-origin';
   try {

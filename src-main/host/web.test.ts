@@ -32,8 +32,19 @@ async function host() {
   const web = await startWebHost({ core, rendererDir: bundle, port: 0 });
   const port = Number(new URL(web.origin).port);
   const h = { Host: `127.0.0.1:${port}` };
-  return { core, web, port, h, api: (channel: string, body: unknown, extra: Record<string, string> = {}) =>
-    request(port, { method: 'POST', path: `/api/call/${channel}`, headers: { ...h, 'Content-Type': 'application/json', [TOKEN_HEADER]: web.token, ...extra }, body: JSON.stringify(body) }) };
+  return {
+    core,
+    web,
+    port,
+    h,
+    api: (channel: string, body: unknown, extra: Record<string, string> = {}) =>
+      request(port, {
+        method: 'POST',
+        path: `/api/call/${channel}`,
+        headers: { ...h, 'Content-Type': 'application/json', [TOKEN_HEADER]: web.token, ...extra },
+        body: JSON.stringify(body),
+      }),
+  };
 }
 
 describe('host.web', () => {

@@ -68,7 +68,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const originOk = (req: http.IncomingMessage): boolean => {
     if (!allowedHosts.has(req.headers.host ?? '')) return false;
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')) ) return false;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return false;
     const site = req.headers['sec-fetch-site'];
     return site === undefined || site === 'same-origin' || site === 'none';
   };
@@ -80,7 +80,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/api/')) {
       const blob = BLOB_PATH.exec(url.pathname);
       if (blob) return handleBlobRequest(req, res, opts.core.blobs(), blob[1]!, tokenOk(req));
-      if (!tokenOk(req)) return send(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong browser-mode token. Open the URL Hearth printed.' } });
+      if (!tokenOk(req))
+        return send(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong browser-mode token. Open the URL Hearth printed.' } });
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
       if (opts.testHooks && url.pathname === '/api/test/clipboard' && req.method === 'GET') {
         const last = 'lastCopied' in opts.core.clipboard ? (opts.core.clipboard as MemoryClipboard).lastCopied() : null;

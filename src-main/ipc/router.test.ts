@@ -44,7 +44,16 @@ describe('ipc.router', () => {
   });
 
   it('rejects malformed input with INVALID_INPUT and the field path', async () => {
-    const cases: unknown[] = [{ text: 'x'.repeat(11) }, { text: 5 }, { text: 'ok', extra: 1 }, null, 'text', [1], { ['__proto__']: { polluted: true }, text: 'a' }, JSON.parse('{"__proto__": {"polluted": true}, "text": "a"}')];
+    const cases: unknown[] = [
+      { text: 'x'.repeat(11) },
+      { text: 5 },
+      { text: 'ok', extra: 1 },
+      null,
+      'text',
+      [1],
+      { ['__proto__']: { polluted: true }, text: 'a' },
+      JSON.parse('{"__proto__": {"polluted": true}, "text": "a"}'),
+    ];
     for (const input of cases) {
       const r = await router().dispatch('demo:echo', input, ctx);
       expect(r.ok, JSON.stringify(input)).toBe(false);

@@ -65,7 +65,9 @@ export function createRouter(opts: RouterOptions): Router {
       const parsed = route.input.safeParse(rawInput === undefined ? {} : rawInput);
       if (!parsed.success) {
         const issues = toIssues(parsed.error);
-        return fail(new AppError('INVALID_INPUT', `Invalid input for ${channel}: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`, { issues }));
+        return fail(
+          new AppError('INVALID_INPUT', `Invalid input for ${channel}: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`, { issues }),
+        );
       }
       if (!route.public) {
         if (!opts.isUnlocked()) return fail(new AppError('LOCKED', 'Hearth is locked. Unlock your profile first.'));
@@ -104,7 +106,11 @@ export function toAppError(err: unknown, where: string): AppError {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('BUSY', 'The profile is busy in another process. Try again.');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     log.error(`[router] ${where}: database page failed its integrity check`, err);
-    return new AppError('CORRUPT', 'Part of the profile database is damaged (a page failed its integrity check). Nothing was changed; restore the profile folder from a backup.', { file: 'hearth.db' });
+    return new AppError(
+      'CORRUPT',
+      'Part of the profile database is damaged (a page failed its integrity check). Nothing was changed; restore the profile folder from a backup.',
+      { file: 'hearth.db' },
+    );
   }
   if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES') return new AppError('READ_ONLY', 'Hearth cannot write to the profile folder.');
   log.error(`[router] ${where} failed`, err);

@@ -12,8 +12,7 @@ import { decodeQrImage, qrMatrix } from './qr';
 /** One sample image from the fixtures' `otp/` folder (its README.md says what each one holds). */
 const fixture = (name: string) => readFixture('otp', name);
 
-const ACME_URI =
-  'otpauth://totp/ACME%20Co:john@example.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30';
+const ACME_URI = 'otpauth://totp/ACME%20Co:john@example.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30';
 
 /**
  * Renders `text` as a QR code (4-module quiet zone) in the middle of a white canvas. `halftone` draws

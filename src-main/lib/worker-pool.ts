@@ -100,7 +100,9 @@ function runInWorker(name: string, input: unknown, opts: RunJobOptions): Promise
     };
     const timer = setTimeout(() => {
       if (draining) return end();
-      finish(() => reject(new AppError('TOO_LARGE', `The job took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped; nothing was changed.`)));
+      finish(() =>
+        reject(new AppError('TOO_LARGE', `The job took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped; nothing was changed.`)),
+      );
     }, limits.timeoutMs);
     timer.unref();
     // The caller gets CANCELLED at once; the worker sees the flag at its next check and stops, and is ended then
@@ -123,7 +125,9 @@ function runInWorker(name: string, input: unknown, opts: RunJobOptions): Promise
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        finish(() => reject(new AppError('TOO_LARGE', `The job needed more than ${limits.maxOldGenerationSizeMb} MiB of memory and was stopped; nothing was changed.`)));
+        finish(() =>
+          reject(new AppError('TOO_LARGE', `The job needed more than ${limits.maxOldGenerationSizeMb} MiB of memory and was stopped; nothing was changed.`)),
+        );
       } else {
         log.error(`[worker] ${name} crashed`, err);
         finish(() => reject(new AppError('INTERNAL', 'Something went wrong inside Hearth.')));

@@ -36,7 +36,10 @@ describe('zip write', () => {
 
   it('refuses unsafe or duplicate names and archives over the limits, writing nothing', () => {
     for (const name of ['../evil', '/etc/passwd', 'C:/x', 'a/../../b', 'nul\0']) {
-      expect(code(() => writeZip({ [name]: 'x' }, { mtime: MTIME })), name).toBe('INVALID_INPUT');
+      expect(
+        code(() => writeZip({ [name]: 'x' }, { mtime: MTIME })),
+        name,
+      ).toBe('INVALID_INPUT');
     }
     expect(code(() => writeZip({ 'A.txt': 'x', 'a.txt': 'y' }, { mtime: MTIME }))).toBe('INVALID_INPUT');
     const limits = { ...ZIP_LIMITS, maxEntries: 2, maxTotalBytes: 10 };

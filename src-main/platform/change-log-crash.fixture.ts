@@ -18,8 +18,35 @@ async function main(): Promise<void> {
     n += 1;
     const at = new Date().toISOString();
     await writes.write('vault', async (trx) => {
-      await trx.insertInto('vault_items').values({ id: `item-${String(n).padStart(8, '0')}`, type: 'note', title: `n${n}`, notes: pad, created_at: at, updated_at: at, subtitle: '', folder: '', tags: '[]', favorite: 0, reprompt: 0, public_data: '{}', secrets: '{}', has_totp: 0, password_changed_at: null, last_used_at: null, deleted_at: null, purged_at: null }).execute();
-      if (n > 1) await trx.updateTable('vault_items').set({ title: `edited by ${n}`, updated_at: at }).where('id', '=', `item-${String(n - 1).padStart(8, '0')}`).execute();
+      await trx
+        .insertInto('vault_items')
+        .values({
+          id: `item-${String(n).padStart(8, '0')}`,
+          type: 'note',
+          title: `n${n}`,
+          notes: pad,
+          created_at: at,
+          updated_at: at,
+          subtitle: '',
+          folder: '',
+          tags: '[]',
+          favorite: 0,
+          reprompt: 0,
+          public_data: '{}',
+          secrets: '{}',
+          has_totp: 0,
+          password_changed_at: null,
+          last_used_at: null,
+          deleted_at: null,
+          purged_at: null,
+        })
+        .execute();
+      if (n > 1)
+        await trx
+          .updateTable('vault_items')
+          .set({ title: `edited by ${n}`, updated_at: at })
+          .where('id', '=', `item-${String(n - 1).padStart(8, '0')}`)
+          .execute();
     });
     process.stdout.write(`ACK ${n}\n`);
   }

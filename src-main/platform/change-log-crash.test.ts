@@ -19,7 +19,16 @@ let fixture = '';
 beforeAll(async () => {
   // Inside the repository, so the bundle resolves kysely and the SQLite driver from node_modules.
   fixture = path.resolve(import.meta.dirname, '../../node_modules/.cache/hearth-test/change-log-writer.cjs');
-  await build({ entryPoints: [path.join(import.meta.dirname, 'change-log-crash.fixture.ts')], outfile: fixture, bundle: true, platform: 'node', format: 'cjs', target: 'node22', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'change-log-crash.fixture.ts')],
+    outfile: fixture,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'warning',
+  });
 });
 
 function runAndKill(file: string, key: string, delayMs: number): Promise<number> {
@@ -66,7 +75,9 @@ describe('change log crash safety', () => {
         const count = (op: string) => logged.find((l) => l.op === op)?.n ?? 0;
         expect(count('insert')).toBe(items); // every item's insert is logged, and no insert is logged without its row
         expect(count('update')).toBe(items - 1); // write n edits item n-1: its update is logged in the same write
-        const orphans = db.prepare(`SELECT count(*) AS n FROM change_log l WHERE NOT EXISTS (SELECT 1 FROM vault_items v WHERE v.id = l.row_id)`).get() as { n: number };
+        const orphans = db.prepare(`SELECT count(*) AS n FROM change_log l WHERE NOT EXISTS (SELECT 1 FROM vault_items v WHERE v.id = l.row_id)`).get() as {
+          n: number;
+        };
         expect(orphans.n).toBe(0);
         const perWrite = db.prepare(`SELECT hlc, count(*) AS n FROM change_log GROUP BY hlc HAVING n <> 2 AND hlc <> (SELECT min(hlc) FROM change_log)`).all();
         expect(perWrite).toEqual([]); // every write after the first logged both its rows: none half-logged

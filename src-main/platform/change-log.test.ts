@@ -14,12 +14,22 @@ import { PASSWORD, testCore, type TestCore } from '../test/helpers';
 
 type Row = Record<string, unknown>;
 type Snapshot = Map<string, Map<string, string>>;
-interface LogRow { seq: number; hlc: string; device_id: string; domain: string; table_name: string; row_id: string; op: string }
+interface LogRow {
+  seq: number;
+  hlc: string;
+  device_id: string;
+  domain: string;
+  table_name: string;
+  row_id: string;
+  op: string;
+}
 
 /** Tables with change-log triggers, and their key column. */
 function loggedTables(core: TestCore): { table: string; key: string }[] {
   const sqlite = core.profiles.current().sqlite;
-  const tables = (sqlite.prepare(`SELECT tbl_name AS t FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_log_insert'`).all() as { t: string }[]).map((r) => r.t);
+  const tables = (sqlite.prepare(`SELECT tbl_name AS t FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_log_insert'`).all() as { t: string }[]).map(
+    (r) => r.t,
+  );
   return tables.map((table) => {
     const pk = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk = 1`).get(table) as { name: string }).name;
     return { table, key: pk };
@@ -64,18 +74,32 @@ function folded(rows: LogRow[]): string[] {
   return [...byRow].map(([key, op]) => `${key}|${op}`).sort();
 }
 
-const lastSeq = (core: TestCore): number => (core.profiles.current().sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
-const logSince = (core: TestCore, seq: number): LogRow[] => core.profiles.current().sqlite.prepare('SELECT * FROM change_log WHERE seq > ? ORDER BY seq').all(seq) as LogRow[];
+const lastSeq = (core: TestCore): number =>
+  (core.profiles.current().sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
+const logSince = (core: TestCore, seq: number): LogRow[] =>
+  core.profiles.current().sqlite.prepare('SELECT * FROM change_log WHERE seq > ? ORDER BY seq').all(seq) as LogRow[];
 
 /** The state the steps share (ids made by earlier steps). */
-interface State { blobId: string; itemId: string; productId: string; batchId: string; movementId: string; importId: string; qr: string; trashedId: string }
+interface State {
+  blobId: string;
+  itemId: string;
+  productId: string;
+  batchId: string;
+  movementId: string;
+  importId: string;
+  qr: string;
+  trashedId: string;
+}
 type Step = [channel: string, input: (s: State) => unknown, keep?: (out: never, s: State) => void];
 
 const bitwarden = JSON.stringify({
   encrypted: false,
   items: [{ type: 1, name: 'Imported', login: { username: 'i', password: 'imported-pw-1', uris: [{ uri: 'https://example.org' }] } }],
 });
-const csv = ['product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days', 'Oat milk,,OM-1,2026-11-18,2026-11-19,6,l,best-before,10'].join('\n');
+const csv = [
+  'product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days',
+  'Oat milk,,OM-1,2026-11-18,2026-11-19,6,l,best-before,10',
+].join('\n');
 const login = { type: 'login', title: 'Mail', login: { username: 'me', password: 'first-Pa55word', urls: [{ url: 'https://mail.example' }] } };
 
 /** Every operation, in an order where each finds what it needs. Reads are listed too: they must log nothing. */
@@ -103,17 +127,29 @@ const steps: Step[] = [
   ['vault:generate', () => ({ kind: 'password' })],
   ['vault:strength', () => ({ password: 'correct horse' })],
   ['vault:health', () => ({})],
-  ['vault:importPreview', () => ({ file: { fileName: 'bw.json', contentBase64: Buffer.from(bitwarden).toString('base64') } }), (out: { importId: string }, s) => (s.importId = out.importId)],
+  [
+    'vault:importPreview',
+    () => ({ file: { fileName: 'bw.json', contentBase64: Buffer.from(bitwarden).toString('base64') } }),
+    (out: { importId: string }, s) => (s.importId = out.importId),
+  ],
   ['vault:importCommit', (s) => ({ importId: s.importId })],
   ['vault:export', () => ({ format: 'csv', password: PASSWORD, acknowledgePlaintext: true })],
   ['vault:trash', (s) => ({ id: s.itemId }), (_out, s) => (s.trashedId = s.itemId)],
   ['vault:restore', (s) => ({ id: s.itemId })],
   ['vault:trash', (s) => ({ id: s.itemId })],
   ['vault:purge', (s) => ({ id: s.trashedId })],
-  ['batches:createProduct', () => ({ name: 'Rye bread', unit: 'pcs', shelfLifeDays: 5, thresholds: DEFAULT_THRESHOLDS }), (out: { id: string }, s) => (s.productId = out.id)],
+  [
+    'batches:createProduct',
+    () => ({ name: 'Rye bread', unit: 'pcs', shelfLifeDays: 5, thresholds: DEFAULT_THRESHOLDS }),
+    (out: { id: string }, s) => (s.productId = out.id),
+  ],
   ['batches:updateProduct', (s) => ({ id: s.productId, name: 'Rye bread', unit: 'pcs', shelfLifeDays: 6, thresholds: DEFAULT_THRESHOLDS })],
   ['batches:listProducts', () => ({})],
-  ['batches:create', (s) => ({ productId: s.productId, lot: 'R-1', productionDate: '2026-11-18', arrivalDate: '2026-11-19', quantity: 10 }), (out: { batch: { id: string } }, s) => (s.batchId = out.batch.id)],
+  [
+    'batches:create',
+    (s) => ({ productId: s.productId, lot: 'R-1', productionDate: '2026-11-18', arrivalDate: '2026-11-19', quantity: 10 }),
+    (out: { batch: { id: string } }, s) => (s.batchId = out.batch.id),
+  ],
   ['batches:update', (s) => ({ id: s.batchId, productId: s.productId, lot: 'R-1', productionDate: '2026-11-18', arrivalDate: '2026-11-19', quantity: 12 })],
   ['batches:recordMovement', (s) => ({ batchId: s.batchId, kind: 'sold', quantity: 2 })],
   ['batches:get', (s) => ({ id: s.batchId }), (out: { movements: { id: string }[] }, s) => (s.movementId = out.movements[0]?.id ?? '')],
@@ -159,7 +195,10 @@ describe('change log: every write appends exactly the rows it changed', () => {
 
     const channels = core.modules.flatMap((m) => Object.keys(m.contract.ops).map((op) => channelOf(m.contract.name, op)));
     const covered = new Set([...steps.map(([c]) => c), ...Object.keys(notInScenario)]);
-    expect(channels.filter((c) => !covered.has(c)), 'operations missing from this test').toEqual([]);
+    expect(
+      channels.filter((c) => !covered.has(c)),
+      'operations missing from this test',
+    ).toEqual([]);
 
     const device = (core.profiles.current().sqlite.prepare('SELECT device_id FROM write_context').get() as { device_id: string }).device_id;
     const state: State = { blobId: '', itemId: '', productId: '', batchId: '', movementId: '', importId: '', trashedId: '', qr: '' };
@@ -185,14 +224,27 @@ describe('change log: every write appends exactly the rows it changed', () => {
       if (logged.length > 0) writes.push(channel);
     }
     // The scenario really wrote through every kind of write (a broken snapshot would make the test vacuous).
-    expect(writes).toEqual(expect.arrayContaining(['settings:set', 'vault:create', 'vault:update', 'vault:purge', 'vault:importCommit', 'batches:printLabels', 'batches:importCsv', 'batches:undoMovement']));
+    expect(writes).toEqual(
+      expect.arrayContaining([
+        'settings:set',
+        'vault:create',
+        'vault:update',
+        'vault:purge',
+        'vault:importCommit',
+        'batches:printLabels',
+        'batches:importCsv',
+        'batches:undoMovement',
+      ]),
+    );
   }, 120_000);
 
   it('refuses a write to a logged table outside the write path, and keeps nothing of it', async () => {
     const core = testCore();
     await core.client.profile.create({ name: 'Raw', password: PASSWORD });
     const { sqlite } = core.profiles.current();
-    expect(() => sqlite.prepare(`INSERT INTO settings (key, value, created_at, updated_at) VALUES ('core.theme', '"dark"', 'x', 'x')`).run()).toThrow(/HEARTH_WRITE_OUTSIDE_WRITE_PATH/);
+    expect(() => sqlite.prepare(`INSERT INTO settings (key, value, created_at, updated_at) VALUES ('core.theme', '"dark"', 'x', 'x')`).run()).toThrow(
+      /HEARTH_WRITE_OUTSIDE_WRITE_PATH/,
+    );
     expect(sqlite.prepare(`SELECT count(*) AS n FROM settings`).get()).toEqual({ n: 0 });
     expect(sqlite.prepare(`SELECT count(*) AS n FROM change_log`).get()).toEqual({ n: 0 });
   });
@@ -203,7 +255,26 @@ describe('change log: every write appends exactly the rows it changed', () => {
     const ctx = core.domainContext('vault');
     const { sqlite } = core.profiles.current();
     const now = new Date().toISOString();
-    const row = { id: '01JD0000000000000000000000', type: 'note' as const, title: 'a', notes: '', created_at: now, updated_at: now, subtitle: '', folder: '', tags: '[]', favorite: 0, reprompt: 0, public_data: '{}', secrets: '{}', has_totp: 0, password_changed_at: null, last_used_at: null, deleted_at: null, purged_at: null };
+    const row = {
+      id: '01JD0000000000000000000000',
+      type: 'note' as const,
+      title: 'a',
+      notes: '',
+      created_at: now,
+      updated_at: now,
+      subtitle: '',
+      folder: '',
+      tags: '[]',
+      favorite: 0,
+      reprompt: 0,
+      public_data: '{}',
+      secrets: '{}',
+      has_totp: 0,
+      password_changed_at: null,
+      last_used_at: null,
+      deleted_at: null,
+      purged_at: null,
+    };
     await ctx.write(async (trx) => {
       await trx.insertInto('vault_items').values(row).execute();
       await trx.updateTable('vault_items').set({ title: 'b' }).where('id', '=', row.id).execute();

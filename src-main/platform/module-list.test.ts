@@ -55,7 +55,10 @@ describe('the module list', () => {
 
     const contracts = Object.fromEntries(core.modules.map((m) => [m.contract.name, m.contract]));
     const invoked: unknown[][] = [];
-    const bridge = buildBridge({ invoke: async (...args: unknown[]) => invoked.push(args), on: () => undefined as never, removeListener: () => undefined as never }, contracts) as unknown as Record<string, Record<string, (i: unknown) => unknown>>;
+    const bridge = buildBridge(
+      { invoke: async (...args: unknown[]) => invoked.push(args), on: () => undefined as never, removeListener: () => undefined as never },
+      contracts,
+    ) as unknown as Record<string, Record<string, (i: unknown) => unknown>>;
     await bridge.dummy!.ping!({ n: 1 });
     expect(invoked).toEqual([['dummy:ping', { n: 1 }]]);
     expect(typeof bridge.dummy!.onChanged).toBe('function');
@@ -85,7 +88,11 @@ describe('the module list', () => {
   });
 
   it('pairs every shared contract with exactly one module', () => {
-    expect(Object.keys(appModules).sort()).toEqual(moduleList().map((m) => m.contract.name).sort());
+    expect(Object.keys(appModules).sort()).toEqual(
+      moduleList()
+        .map((m) => m.contract.name)
+        .sort(),
+    );
     for (const [name, module] of Object.entries(appModules)) expect(module.contract.name).toBe(name);
   });
 });

@@ -59,10 +59,11 @@ export function startModules(modules: readonly HearthModule[], router: Router, h
       emit: (event, payload) => host.events.emit(contract, event, payload),
       settings: (def) => ({
         get: () => readSettings(db(), def),
-        set: (patch) => write(async (trx) => {
-          await writeSettings(trx, def, patch, nowIso(now));
-          return readSettings(trx, def);
-        }),
+        set: (patch) =>
+          write(async (trx) => {
+            await writeSettings(trx, def, patch, nowIso(now));
+            return readSettings(trx, def);
+          }),
       }),
       log: {
         info: (m) => log.info(`[${name}] ${m}`),

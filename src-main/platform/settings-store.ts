@@ -41,7 +41,12 @@ export async function readSettings<S extends Record<string, unknown>>(db: Kysely
 }
 
 /** Upserts the given keys (inside the caller's write). */
-export async function writeSettings<S extends Record<string, unknown>>(trx: Kysely<Database>, def: SettingsDef<S>, patch: Partial<S>, now: string): Promise<void> {
+export async function writeSettings<S extends Record<string, unknown>>(
+  trx: Kysely<Database>,
+  def: SettingsDef<S>,
+  patch: Partial<S>,
+  now: string,
+): Promise<void> {
   const current = await readSettings(trx, def);
   const next = def.schema.parse({ ...current, ...patch }) as S;
   for (const [key, value] of Object.entries(patch)) {

@@ -36,26 +36,33 @@ export function createWritePath(deps: WritePathDeps): WritePath {
     let changes: ChangeRow[] = [];
     // Loaded on the first write, not at start: `hearth profile list` never opens a database.
     const { sql } = await import('kysely');
-    const value = await deps.db().connection().execute(async (conn) => {
-      await sql`BEGIN IMMEDIATE`.execute(conn);
-      try {
-        const ctx = (await sql<{ device_id: string; last_hlc: string }>`SELECT device_id, last_hlc FROM write_context WHERE only = 1`.execute(conn)).rows[0];
-        if (!ctx) throw new Error('write_context row missing');
-        const hlc = nextHlc(ctx.last_hlc, deps.now(), ctx.device_id);
-        await sql`UPDATE write_context SET hlc = ${hlc}, domain = ${domain}, last_hlc = ${hlc} WHERE only = 1`.execute(conn);
-        const out = await active.run(conn, () => fn(conn));
-        changes = (
-          await sql<{ table_name: string; row_id: string; op: ChangeRow['op'] }>`SELECT table_name, row_id, op FROM change_log WHERE hlc = ${hlc} ORDER BY seq`.execute(conn)
-        ).rows.map((r) => ({ table: r.table_name, rowId: r.row_id, op: r.op }));
-        await sql`UPDATE write_context SET hlc = NULL, domain = NULL WHERE only = 1`.execute(conn);
-        await sql`COMMIT`.execute(conn);
-        return out;
-      } catch (err) {
-        // SQLite has already rolled back after some errors (SQLITE_FULL): a failing ROLLBACK must not hide the cause.
-        await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-        throw err;
-      }
-    });
+    const value = await deps
+      .db()
+      .connection()
+      .execute(async (conn) => {
+        await sql`BEGIN IMMEDIATE`.execute(conn);
+        try {
+          const ctx = (await sql<{ device_id: string; last_hlc: string }>`SELECT device_id, last_hlc FROM write_context WHERE only = 1`.execute(conn)).rows[0];
+          if (!ctx) throw new Error('write_context row missing');
+          const hlc = nextHlc(ctx.last_hlc, deps.now(), ctx.device_id);
+          await sql`UPDATE write_context SET hlc = ${hlc}, domain = ${domain}, last_hlc = ${hlc} WHERE only = 1`.execute(conn);
+          const out = await active.run(conn, () => fn(conn));
+          changes = (
+            await sql<{
+              table_name: string;
+              row_id: string;
+              op: ChangeRow['op'];
+            }>`SELECT table_name, row_id, op FROM change_log WHERE hlc = ${hlc} ORDER BY seq`.execute(conn)
+          ).rows.map((r) => ({ table: r.table_name, rowId: r.row_id, op: r.op }));
+          await sql`UPDATE write_context SET hlc = NULL, domain = NULL WHERE only = 1`.execute(conn);
+          await sql`COMMIT`.execute(conn);
+          return out;
+        } catch (err) {
+          // SQLite has already rolled back after some errors (SQLITE_FULL): a failing ROLLBACK must not hide the cause.
+          await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+          throw err;
+        }
+      });
     if (changes.length > 0) deps.onCommitted(domain, changes);
     return value;
   }

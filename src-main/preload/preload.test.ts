@@ -3,7 +3,10 @@ import { appContracts, BRIDGE_KEY } from '../../src-shared/ipc/channels';
 
 // The real preload runs `contextBridge.exposeInMainWorld` at import; replace electron with fakes so the
 // module loads in Node and we can see exactly what it exposes.
-const fakes = vi.hoisted(() => ({ exposeInMainWorld: vi.fn(), ipcRenderer: { invoke: () => undefined, on: () => undefined, removeListener: () => undefined } }));
+const fakes = vi.hoisted(() => ({
+  exposeInMainWorld: vi.fn(),
+  ipcRenderer: { invoke: () => undefined, on: () => undefined, removeListener: () => undefined },
+}));
 vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: fakes.exposeInMainWorld }, ipcRenderer: fakes.ipcRenderer }));
 
 const { buildBridge } = await import('./index');
@@ -20,7 +23,10 @@ function fakeIpc() {
       return undefined as never;
     }),
     removeListener: vi.fn((channel: string, listener: Raw) => {
-      listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener));
+      listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((l) => l !== listener),
+      );
       return undefined as never;
     }),
     emit: (channel: string, payload: unknown) => (listeners.get(channel) ?? []).forEach((l) => l(ipcEvent, payload)),

@@ -33,9 +33,11 @@ export class AttemptGuard {
     const previous = this.#queues.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.#attempt(key, check));
     this.#queues.set(key, next);
-    void next.catch(() => undefined).finally(() => {
-      if (this.#queues.get(key) === next) this.#queues.delete(key);
-    });
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.#queues.get(key) === next) this.#queues.delete(key);
+      });
     return next;
   }
 

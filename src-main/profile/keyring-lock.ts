@@ -15,7 +15,8 @@ interface LockInfo {
   token: string;
 }
 
-const busy = () => new AppError('BUSY', 'Another Hearth window or command is changing this profile\u2019s keys. Try again in a moment.', { file: KEYRING_LOCK_FILE });
+const busy = () =>
+  new AppError('BUSY', 'Another Hearth window or command is changing this profile\u2019s keys. Try again in a moment.', { file: KEYRING_LOCK_FILE });
 
 /**
  * Keyring read-modify-write under an exclusive lock file (created with O_EXCL), held across the key

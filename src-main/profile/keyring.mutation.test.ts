@@ -61,7 +61,12 @@ describe('keyring associated data (mutation tests)', () => {
       expect(err?.code, String(edit)).toBe('WRONG_PASSWORD');
     }
     // The password-only fields (KDF parameters, changedAt) are not the recovery wrap's business: it still opens.
-    expect(unwrapWithRecoveryKey(edited(keyring, (j) => (j.changedAt = NOW.replace('01T', '02T'))), recoveryKey).equals(dek)).toBe(true);
+    expect(
+      unwrapWithRecoveryKey(
+        edited(keyring, (j) => (j.changedAt = NOW.replace('01T', '02T'))),
+        recoveryKey,
+      ).equals(dek),
+    ).toBe(true);
   });
 
   it('parses only a well-formed keyring: bad JSON or shape is CORRUPT naming the file, a newer format SCHEMA_TOO_NEW', async () => {

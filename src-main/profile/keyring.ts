@@ -46,7 +46,9 @@ export function parseKeyring(text: string): Keyring {
     throw new AppError('CORRUPT', `${KEYRING_FILE} is damaged or not a Hearth key file.`, { file: KEYRING_FILE });
   }
   if (parsed.data.version > KEYRING_VERSION) {
-    throw new AppError('SCHEMA_TOO_NEW', `${KEYRING_FILE} was written by a newer Hearth (format ${parsed.data.version}). Update Hearth to open it.`, { file: KEYRING_FILE });
+    throw new AppError('SCHEMA_TOO_NEW', `${KEYRING_FILE} was written by a newer Hearth (format ${parsed.data.version}). Update Hearth to open it.`, {
+      file: KEYRING_FILE,
+    });
   }
   assertKdfWithinBounds(parsed.data.kdf, KEYRING_FILE);
   return parsed.data;
@@ -65,7 +67,11 @@ function recoveryAad(k: Pick<Keyring, 'format' | 'version' | 'profileId' | 'crea
 }
 
 const toJson = (s: Sealed): WrapJson => ({ iv: s.iv.toString('base64'), tag: s.tag.toString('base64'), ciphertext: s.ciphertext.toString('base64') });
-const fromJson = (w: WrapJson): Sealed => ({ iv: Buffer.from(w.iv, 'base64'), tag: Buffer.from(w.tag, 'base64'), ciphertext: Buffer.from(w.ciphertext, 'base64') });
+const fromJson = (w: WrapJson): Sealed => ({
+  iv: Buffer.from(w.iv, 'base64'),
+  tag: Buffer.from(w.tag, 'base64'),
+  ciphertext: Buffer.from(w.ciphertext, 'base64'),
+});
 
 function newKdfParams(cost: KdfCost): KdfParams {
   return { name: 'argon2id', version: 19, ...cost, salt: randomBytes(SALT_BYTES).toString('base64') };

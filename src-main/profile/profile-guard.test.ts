@@ -11,7 +11,6 @@ function service(root: string, clock?: () => number): ProfileService {
   return new ProfileService({ root, kdfCost: KDF_FLOOR, clock });
 }
 
-
 describe('master password strength (main)', () => {
   it('refuses a weak master password on create and change, accepts a long or strong one', async () => {
     const core = testCore();
@@ -96,7 +95,9 @@ describe('online guessing backoff', () => {
     const profiles = service(tempRoot(), () => 0);
     const { profile } = await profiles.create('Home', PASSWORD);
     profiles.lock('user');
-    const codes = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((pw) => errorOf(() => profiles.unlock({ profileId: profile.id, password: pw })).then((e) => e.code)));
+    const codes = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((pw) => errorOf(() => profiles.unlock({ profileId: profile.id, password: pw })).then((e) => e.code)),
+    );
     // Which guess reaches the guard first is up to I/O order; what matters is that only three ran the KDF.
     expect([...codes].sort()).toEqual(['BUSY', 'BUSY', 'BUSY', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD']);
   });
@@ -109,14 +110,20 @@ describe('keyring lock', () => {
     const { profile, recoveryKey } = await a.create('Home', PASSWORD);
     const b = service(root);
     await b.unlock({ profileId: profile.id, password: PASSWORD });
-    const [changed, regenerated] = await Promise.allSettled([a.changePassword({ password: PASSWORD }, 'the changed master password'), b.regenerateRecoveryKey(PASSWORD)]);
+    const [changed, regenerated] = await Promise.allSettled([
+      a.changePassword({ password: PASSWORD }, 'the changed master password'),
+      b.regenerateRecoveryKey(PASSWORD),
+    ]);
     const outcomes = [changed, regenerated].map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code));
     expect(outcomes.sort()).toEqual(['BUSY', 'ok']);
     a.lock('quit');
     b.lock('quit');
     const check = service(root);
     const opens = (secret: { password: string } | { recoveryKey: string }) =>
-      check.unlock({ profileId: profile.id, ...secret }).then(() => (check.lock('user'), true), () => (check.lock('user'), false));
+      check.unlock({ profileId: profile.id, ...secret }).then(
+        () => (check.lock('user'), true),
+        () => (check.lock('user'), false),
+      );
     expect(await opens({ password: 'the changed master password' })).toBe(changed.status === 'fulfilled');
     if (regenerated.status === 'fulfilled') {
       expect(await opens({ recoveryKey: regenerated.value })).toBe(true);

@@ -1,4 +1,3 @@
-import type { ProfileSummary } from '../../src-shared/domains/profile/profile.schemas';
 import type { CliCommand } from '../cli/commands';
 import { EXIT, printJson, printText, readPassword, UsageError } from '../cli/io';
 
@@ -16,7 +15,8 @@ const profileCreate: CliCommand = {
     if (typeof name !== 'string') throw new UsageError('Give the profile a name: --name NAME');
     const password = await readPassword({ passwordFile: ctx.flags.passwordFile, prompt: 'New master password: ', confirm: true });
     const allowWeakPassword = values['allow-weak-password'] === true;
-    if (allowWeakPassword) process.stderr.write('WARNING: --allow-weak-password: a master password that is easy to guess protects nothing if keyring.json leaks.\n');
+    if (allowWeakPassword)
+      process.stderr.write('WARNING: --allow-weak-password: a master password that is easy to guess protects nothing if keyring.json leaks.\n');
     const out = await ctx.client.profile.create({ name, password, allowWeakPassword });
     if (ctx.flags.json) printJson(out);
     else {

@@ -111,7 +111,12 @@ describe('profile.service', () => {
     await core.client.session.lock();
     const db = path.join(core.root, profile.id, DATABASE_FILE);
     const original = readFileSync(db);
-    for (const damaged of [original.subarray(0, 15), original.subarray(0, 100), Buffer.alloc(0), Buffer.concat([Buffer.alloc(64, 0xff), original.subarray(64)])]) {
+    for (const damaged of [
+      original.subarray(0, 15),
+      original.subarray(0, 100),
+      Buffer.alloc(0),
+      Buffer.concat([Buffer.alloc(64, 0xff), original.subarray(64)]),
+    ]) {
       await fs.writeFile(db, damaged);
       const err = await errorOf(() => core.client.profile.unlock({ profileId: profile.id, password: PASSWORD }));
       expect(err.code).toBe('CORRUPT');
@@ -142,7 +147,9 @@ describe('profile.service', () => {
     await core.client.profile.unlock({ profileId: profile.id, password: 'a brand new master passphrase' });
     expect(await core.client.session.status()).toMatchObject({ unlocked: true, mustChangePassword: false });
     await core.client.session.lock();
-    const wrong = await errorOf(() => core.client.profile.unlock({ profileId: profile.id, recoveryKey: recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }));
+    const wrong = await errorOf(() =>
+      core.client.profile.unlock({ profileId: profile.id, recoveryKey: recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }),
+    );
     expect(wrong.code).toBe('WRONG_PASSWORD');
   });
 
@@ -151,7 +158,9 @@ describe('profile.service', () => {
     const { profile, recoveryKey } = await createProfile(core);
     await core.client.settings.set({ autoLockMinutes: 42 });
     const dbBefore = readFileSync(path.join(core.root, profile.id, DATABASE_FILE));
-    expect((await errorOf(() => core.client.profile.changePassword({ currentPassword: 'nope', newPassword: 'new-pass-123-orbit-cactus' }))).code).toBe('WRONG_PASSWORD');
+    expect((await errorOf(() => core.client.profile.changePassword({ currentPassword: 'nope', newPassword: 'new-pass-123-orbit-cactus' }))).code).toBe(
+      'WRONG_PASSWORD',
+    );
     await core.client.profile.changePassword({ currentPassword: PASSWORD, newPassword: 'new-pass-123-orbit-cactus' });
     // Only the key wrap changed: the database file was not re-encrypted.
     expect(readFileSync(path.join(core.root, profile.id, DATABASE_FILE)).equals(dbBefore)).toBe(true);
@@ -188,7 +197,11 @@ describe('profile.service', () => {
       await expect(crashing.changePassword({ password: PASSWORD }, 'after-crash-pw')).rejects.toThrow('simulated crash');
       crashing.lock('quit');
       const fresh = new (core.profiles.constructor as typeof import('./profile.service').ProfileService)({ root: core.root });
-      const works = async (pw: string) => fresh.unlock({ profileId: profile.id, password: pw }).then(() => (fresh.lock('user'), true), () => false);
+      const works = async (pw: string) =>
+        fresh.unlock({ profileId: profile.id, password: pw }).then(
+          () => (fresh.lock('user'), true),
+          () => false,
+        );
       const oldWorks = await works(PASSWORD);
       const newWorks = await works('after-crash-pw');
       expect(oldWorks || newWorks).toBe(true);
@@ -272,7 +285,9 @@ describe('profile.service damaged pages', () => {
     const core = testCore();
     const { profile } = await createProfile(core);
     const session = core.profiles.current();
-    session.sqlite.exec("CREATE TABLE filler (v TEXT) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT printf('%.2000c', 'x') FROM n;");
+    session.sqlite.exec(
+      "CREATE TABLE filler (v TEXT) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT printf('%.2000c', 'x') FROM n;",
+    );
     session.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await core.client.session.lock();
     const db = path.join(core.root, profile.id, DATABASE_FILE);

@@ -144,7 +144,10 @@ export class ProfileService {
   async #assertDatabaseFile(id: string): Promise<void> {
     // SECURITY: never create a fresh empty database over a missing or broken one (docs/security.md#t5).
     const stat = await fs.stat(this.store.databasePath(id)).catch(() => null);
-    if (!stat) throw new AppError('CORRUPT', `${DATABASE_FILE} is missing. Restore it from a backup; Hearth will not create an empty one in its place.`, { file: DATABASE_FILE });
+    if (!stat)
+      throw new AppError('CORRUPT', `${DATABASE_FILE} is missing. Restore it from a backup; Hearth will not create an empty one in its place.`, {
+        file: DATABASE_FILE,
+      });
     if (!stat.isFile()) throw new AppError('CORRUPT', `${DATABASE_FILE} is not a file.`, { file: DATABASE_FILE });
   }
 

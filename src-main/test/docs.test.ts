@@ -28,21 +28,30 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const files = [...SCANNED_DIRS.flatMap((d) => walk(path.join(REPO, d))), ...SCANNED_FILES.map((f) => path.join(REPO, f))]
-  .map((full) => ({ rel: path.relative(REPO, full).split(path.sep).join('/'), text: readFileSync(full, 'utf8') }));
+const files = [...SCANNED_DIRS.flatMap((d) => walk(path.join(REPO, d))), ...SCANNED_FILES.map((f) => path.join(REPO, f))].map((full) => ({
+  rel: path.relative(REPO, full).split(path.sep).join('/'),
+  text: readFileSync(full, 'utf8'),
+}));
 
 /** Anchors a docs page offers: explicit `<a id>` targets and GitHub-style heading slugs. */
 function anchorsOf(markdown: string): Set<string> {
   const ids = [...markdown.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1] ?? '');
   const slugs = [...markdown.matchAll(/^#{1,6} (.+)$/gm)].map((m) =>
-    (m[1] ?? '').toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-'),
+    (m[1] ?? '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} -]/gu, '')
+      .replace(/ /g, '-'),
   );
   return new Set([...ids, ...slugs]);
 }
 
 describe('docs', () => {
   it('has the four documentation pages', () => {
-    for (const doc of DOCS) expect(files.some((f) => f.rel === `docs/${doc}.md`), `docs/${doc}.md`).toBe(true);
+    for (const doc of DOCS)
+      expect(
+        files.some((f) => f.rel === `docs/${doc}.md`),
+        `docs/${doc}.md`,
+      ).toBe(true);
   });
 
   it('leaves no reference to guidance files outside the repository in product files', () => {

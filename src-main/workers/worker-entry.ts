@@ -26,7 +26,16 @@ port.once('message', (req: JobRequest) => {
     } catch (err) {
       const app = err instanceof AppError;
       const e = err as AppError;
-      post({ type: 'error', error: { app, code: app ? e.code : undefined, message: app ? e.message : String((err as Error)?.message ?? err), issues: app ? e.issues : undefined, file: app ? e.file : undefined } });
+      post({
+        type: 'error',
+        error: {
+          app,
+          code: app ? e.code : undefined,
+          message: app ? e.message : String((err as Error)?.message ?? err),
+          issues: app ? e.issues : undefined,
+          file: app ? e.file : undefined,
+        },
+      });
     }
   })();
 });

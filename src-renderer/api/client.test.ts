@@ -22,8 +22,7 @@ function fakeFetch(routes: Record<string, { status?: number; body: unknown } | (
   return { fetch: impl as typeof fetch, requests };
 }
 
-const headerOf = (init: RequestInit | undefined, name: string): string | undefined =>
-  (init?.headers as Record<string, string> | undefined)?.[name];
+const headerOf = (init: RequestInit | undefined, name: string): string | undefined => (init?.headers as Record<string, string> | undefined)?.[name];
 
 const profile = { id: '01JD0000000000000000000000', name: 'Home', createdAt: '2026-11-21T10:00:00.000Z' };
 

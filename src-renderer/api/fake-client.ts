@@ -14,14 +14,10 @@ import type { Transport } from './transport';
 
 type OpName<D extends DomainName> = keyof AppContracts[D]['ops'] & string;
 type EventName<D extends DomainName> = keyof AppContracts[D]['events'] & string;
-type OpOf<D extends DomainName, O extends OpName<D>> = AppContracts[D]['ops'][O] extends { input: infer I; output: infer R }
-  ? { input: I; output: R }
-  : never;
+type OpOf<D extends DomainName, O extends OpName<D>> = AppContracts[D]['ops'][O] extends { input: infer I; output: infer R } ? { input: I; output: R } : never;
 type Input<D extends DomainName, O extends OpName<D>> = OpOf<D, O>['input'] extends z.ZodType ? z.output<OpOf<D, O>['input']> : never;
 type Output<D extends DomainName, O extends OpName<D>> = OpOf<D, O>['output'] extends z.ZodType ? z.output<OpOf<D, O>['output']> : never;
-type Payload<D extends DomainName, E extends EventName<D>> = AppContracts[D]['events'][E] extends z.ZodType
-  ? z.output<AppContracts[D]['events'][E]>
-  : never;
+type Payload<D extends DomainName, E extends EventName<D>> = AppContracts[D]['events'][E] extends z.ZodType ? z.output<AppContracts[D]['events'][E]> : never;
 
 export type FakeHandler<D extends DomainName, O extends OpName<D>> = (input: Input<D, O>) => Output<D, O> | Promise<Output<D, O>>;
 

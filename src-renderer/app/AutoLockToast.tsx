@@ -21,9 +21,7 @@ export function AutoLockToast() {
       </span>
       <div className="min-w-0 flex-1">
         <p className="text-sm font-medium text-text">Locking soon</p>
-        <p className="mt-0.5 text-[13px] text-muted">
-          {seconds > 0 ? `Hearth will lock in ${seconds} s because you seem to be away.` : 'Hearth is locking…'}
-        </p>
+        <p className="mt-0.5 text-[13px] text-muted">{seconds > 0 ? `Hearth will lock in ${seconds} s because you seem to be away.` : 'Hearth is locking…'}</p>
         <Button size="sm" variant="secondary" className="mt-3" onClick={touch}>
           Stay unlocked
         </Button>

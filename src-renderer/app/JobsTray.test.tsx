@@ -12,7 +12,13 @@ vi.mock('../api/client', async () => (await import('../api/fake-client')).fakeCl
 const A = '01JD0000000000000000000001';
 const B = '01JD0000000000000000000002';
 const progress = (over: Partial<JobProgress>): JobProgress => ({
-  jobId: A, label: 'Printing 5,000 labels', done: 0, total: 5000, state: 'running', elapsedMs: 0, ...over,
+  jobId: A,
+  label: 'Printing 5,000 labels',
+  done: 0,
+  total: 5000,
+  state: 'running',
+  elapsedMs: 0,
+  ...over,
 });
 
 beforeEach(() => {
@@ -35,7 +41,7 @@ describe('jobs store', () => {
     expect(fake.listenerCount('jobs', 'progress')).toBe(0);
   });
 
-  it('catches up with jobs already running, dated by main\'s elapsed time', async () => {
+  it("catches up with jobs already running, dated by main's elapsed time", async () => {
     fake.handle('jobs', 'list', () => [progress({ jobId: B, label: 'Exporting 10 items to KDBX', total: 0, elapsedMs: 5000 })]);
     const before = Date.now();
     const stop = useJobsStore.getState().start();

@@ -22,7 +22,13 @@ const ROWS: { what: string; keys: string[] }[] = [
 /** The keyboard help: opened with "?" or from the sidebar. */
 export function ShortcutsHelp({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
   return (
-    <Modal open={open} onOpenChange={onOpenChange} size="md" title="Keyboard shortcuts" description="In a browser tab, use the Alt keys: the browser keeps some Ctrl keys for itself.">
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      size="md"
+      title="Keyboard shortcuts"
+      description="In a browser tab, use the Alt keys: the browser keeps some Ctrl keys for itself."
+    >
       <table className="w-full text-[13px]" data-testid="shortcuts-help">
         <tbody className="divide-y divide-line">
           {ROWS.map((row) => (

@@ -38,7 +38,10 @@ export function Sidebar({ current, onNavigate, onHelp }: { current: ShellView; o
                 >
                   <Icon className={cx('size-4 shrink-0', active ? 'text-accent' : 'text-faint group-hover:text-muted')} aria-hidden />
                   <span className="flex-1 truncate max-lg:sr-only">{module.label}</span>
-                  <span aria-hidden className="text-[11px] text-faint opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100 max-lg:hidden">
+                  <span
+                    aria-hidden
+                    className="text-[11px] text-faint opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100 max-lg:hidden"
+                  >
                     {altShortcutLabel(module.shortcut)}
                   </span>
                 </button>

@@ -28,8 +28,7 @@ interface JobsState {
 export const visibleJobs = (jobs: readonly TrayJob[], now: number): TrayJob[] => jobs.filter((j) => now - j.startedAt >= SHOW_AFTER_MS);
 
 /** Progress as a whole percentage, or null while the job's size is unknown (an indeterminate bar). */
-export const percentOf = (j: Pick<JobProgress, 'done' | 'total'>): number | null =>
-  j.total > 0 ? Math.min(100, Math.floor((j.done / j.total) * 100)) : null;
+export const percentOf = (j: Pick<JobProgress, 'done' | 'total'>): number | null => (j.total > 0 ? Math.min(100, Math.floor((j.done / j.total) * 100)) : null);
 
 /** Background jobs (label printing, exports, imports, health checks) as the tray shows them. */
 export const useJobsStore = create<JobsState>()((set, get) => ({

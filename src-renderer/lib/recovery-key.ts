@@ -7,8 +7,7 @@
 export const recoveryKeyGroups = (key: string): string[] => key.split('-').filter(Boolean);
 
 /** Uppercases and maps the look-alikes Crockford forgives (I/L → 1, O → 0); drops spaces and dashes. */
-export const normalizeKeyText = (text: string): string =>
-  text.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+export const normalizeKeyText = (text: string): string => text.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
 
 /** True when `typed` is the key's last group (proof that the user wrote the key down). */
 export function matchesLastGroup(key: string, typed: string): boolean {

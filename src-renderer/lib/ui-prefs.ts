@@ -20,8 +20,7 @@ function safely<T>(fn: () => T, fallback: T): T {
 
 export const uiPrefs = {
   lastProfileId: (): string | null => safely(() => localStorage.getItem(LAST_PROFILE), null),
-  setLastProfileId: (id: string | null): void =>
-    safely(() => (id ? localStorage.setItem(LAST_PROFILE, id) : localStorage.removeItem(LAST_PROFILE)), undefined),
+  setLastProfileId: (id: string | null): void => safely(() => (id ? localStorage.setItem(LAST_PROFILE, id) : localStorage.removeItem(LAST_PROFILE)), undefined),
 
   theme: (): Settings['theme'] => {
     const value = safely(() => localStorage.getItem(THEME), null);

@@ -30,7 +30,15 @@ const sizes = {
 /** The one button. Primary for the main action of a view, secondary for the rest. */
 export function Button({
   ref,
-  variant = 'secondary', size = 'md', icon: Icon, busy = false, className, children, disabled, type = 'button', ...rest
+  variant = 'secondary',
+  size = 'md',
+  icon: Icon,
+  busy = false,
+  className,
+  children,
+  disabled,
+  type = 'button',
+  ...rest
 }: ButtonProps & { ref?: Ref<HTMLButtonElement> }) {
   return (
     <button

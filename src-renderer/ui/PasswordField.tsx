@@ -12,10 +12,7 @@ export interface PasswordFieldProps extends Omit<InputHTMLAttributes<HTMLInputEl
 }
 
 /** A secret input: no spellcheck, no autocapitalisation, with a show/hide toggle. */
-export function PasswordField({
-  ref,
-  label, hint, error, aside, below, ...input
-}: PasswordFieldProps & { ref?: Ref<HTMLInputElement> }) {
+export function PasswordField({ ref, label, hint, error, aside, below, ...input }: PasswordFieldProps & { ref?: Ref<HTMLInputElement> }) {
   const [visible, setVisible] = useState(false);
   return (
     <Field label={label} hint={hint} error={error} aside={aside}>

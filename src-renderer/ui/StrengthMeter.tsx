@@ -26,10 +26,7 @@ export function StrengthMeter({ score, label, feedback }: StrengthMeterProps) {
           className="grid flex-1 grid-cols-4 gap-1"
         >
           {[1, 2, 3, 4].map((segment) => (
-            <span
-              key={segment}
-              className={cx('h-1 rounded-full transition-colors', segment <= filled && score !== null ? barColour(score) : 'bg-line')}
-            />
+            <span key={segment} className={cx('h-1 rounded-full transition-colors', segment <= filled && score !== null ? barColour(score) : 'bg-line')} />
           ))}
         </div>
         <span aria-live="polite" className={cx('w-20 text-right text-xs font-medium', score === null ? 'text-faint' : textColour(score))}>

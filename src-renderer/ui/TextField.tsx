@@ -11,10 +11,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 }
 
 /** A labelled single-line input. */
-export function TextField({
-  ref,
-  label, hint, error, aside, mono, className, ...input
-}: TextFieldProps & { ref?: Ref<HTMLInputElement> }) {
+export function TextField({ ref, label, hint, error, aside, mono, className, ...input }: TextFieldProps & { ref?: Ref<HTMLInputElement> }) {
   return (
     <Field label={label} hint={hint} error={error} aside={aside}>
       {(ids) => (

@@ -68,8 +68,6 @@ export class AppError extends Error {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
-export const isAppErrorCode = (value: unknown): value is AppErrorCode =>
-  typeof value === 'string' && (APP_ERROR_CODES as readonly string[]).includes(value);
+export const isAppErrorCode = (value: unknown): value is AppErrorCode => typeof value === 'string' && (APP_ERROR_CODES as readonly string[]).includes(value);
 
-export const notFound = (what: string, id: string): AppError =>
-  new AppError('NOT_FOUND', `No ${what} with id ${id}.`);
+export const notFound = (what: string, id: string): AppError => new AppError('NOT_FOUND', `No ${what} with id ${id}.`);

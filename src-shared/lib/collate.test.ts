@@ -16,7 +16,11 @@ describe('compareNames / sortByName', () => {
   });
 
   it('keeps the given order for ties and does not modify its input', () => {
-    const input = [{ n: 'b', i: 1 }, { n: 'A', i: 2 }, { n: 'a', i: 3 }];
+    const input = [
+      { n: 'b', i: 1 },
+      { n: 'A', i: 2 },
+      { n: 'a', i: 3 },
+    ];
     expect(sortByName(input, (x) => x.n).map((x) => x.i)).toEqual([2, 3, 1]);
     expect(input.map((x) => x.i)).toEqual([1, 2, 3]);
   });

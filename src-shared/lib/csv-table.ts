@@ -13,7 +13,10 @@ export class CsvTable {
    * Splits parsed records into the header (first record) and data rows. With `unescapeFormulas`,
    * {@link get} undoes spreadsheet-safe escaping ({@link unescapeFormula}).
    */
-  constructor(records: CsvRecord[], private readonly unescapeFormulas = false) {
+  constructor(
+    records: CsvRecord[],
+    private readonly unescapeFormulas = false,
+  ) {
     const [header, ...rows] = records;
     this.columns = (header?.fields ?? []).map(normalizeHeader);
     this.rows = rows;
@@ -51,7 +54,10 @@ export class CsvTable {
 
 /** Header cell → lookup key: trimmed, lower case, stray BOM removed. */
 export function normalizeHeader(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** Reads just the header row of CSV text (for format sniffing); [] when there is none. */

@@ -20,11 +20,19 @@ describe('csv.parseCsv', () => {
   });
 
   it('accepts CRLF, LF and lone CR between records and a missing final newline', () => {
-    expect(fields('a,b\r\nc,d\ne,f\rg,h')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    expect(fields('a,b\r\nc,d\ne,f\rg,h')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
   });
 
   it('keeps empty fields, including a trailing empty field at end of input', () => {
-    expect(fields(',a,,\n,,')).toEqual([['', 'a', '', ''], ['', '', '']]);
+    expect(fields(',a,,\n,,')).toEqual([
+      ['', 'a', '', ''],
+      ['', '', ''],
+    ]);
   });
 
   it('numbers rows like a spreadsheet, counting blank lines and multi-line records once', () => {

@@ -145,7 +145,6 @@ export function todayIn(timeZone: string, nowMs: number): string {
   return formatParts(year, month, day);
 }
 
-
 /** Day of the week of a YYYY-MM-DD date, ISO 8601 numbering: Monday 1 … Sunday 7. */
 export function isoWeekday(date: string): number {
   // 1970-01-01 (epoch day 0) was a Thursday.

@@ -6,7 +6,10 @@ import { z } from 'zod';
 export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected a ULID');
 
 /** ISO 8601 UTC timestamp as written by `nowIso()`: 2026-11-21T22:23:13.000Z. */
-export const IsoTimestamp = z.string().max(30).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'Expected an ISO 8601 UTC timestamp');
+export const IsoTimestamp = z
+  .string()
+  .max(30)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'Expected an ISO 8601 UTC timestamp');
 
 /** Calendar date, no time zone: 2026-11-21. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');

@@ -51,15 +51,23 @@ export async function addChangeLogTriggers(db: Kysely<any>, table: string, idCol
   const columns = (await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name);
   if (columns.length === 0 || columns.some((c) => !/^[a-z_0-9]+$/.test(c))) throw new Error(`Cannot log table ${table}`);
   const changedWhen = columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
-  for (const [event, op, row] of [['INSERT', 'insert', 'NEW'], ['UPDATE', 'update', 'NEW'], ['DELETE', 'delete', 'OLD']] as const) {
+  for (const [event, op, row] of [
+    ['INSERT', 'insert', 'NEW'],
+    ['UPDATE', 'update', 'NEW'],
+    ['DELETE', 'delete', 'OLD'],
+  ] as const) {
     const id = `${row}.${idColumn}`;
     const merged =
-      op === 'update' ? `CASE WHEN op = 'insert' THEN 'insert' ELSE 'update' END`
-      : op === 'insert' ? `CASE WHEN op = 'delete' THEN 'update' ELSE 'insert' END`
-      : `'delete'`;
+      op === 'update'
+        ? `CASE WHEN op = 'insert' THEN 'insert' ELSE 'update' END`
+        : op === 'insert'
+          ? `CASE WHEN op = 'delete' THEN 'update' ELSE 'insert' END`
+          : `'delete'`;
     await sql.raw(`DROP TRIGGER IF EXISTS ${table}_log_${op}`).execute(db);
     const when = op === 'update' ? ` WHEN ${changedWhen}` : '';
-    await sql.raw(`CREATE TRIGGER ${table}_log_${op} AFTER ${event} ON ${table}${when} BEGIN
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_log_${op} AFTER ${event} ON ${table}${when} BEGIN
       SELECT RAISE(ABORT, 'HEARTH_WRITE_OUTSIDE_WRITE_PATH: ${table} changed outside DomainContext.write')
         WHERE (SELECT hlc FROM write_context WHERE only = 1) IS NULL;
       UPDATE change_log SET op = ${merged}
@@ -68,6 +76,8 @@ export async function addChangeLogTriggers(db: Kysely<any>, table: string, idCol
         SELECT hlc, device_id, domain, '${table}', ${id}, '${op}' FROM write_context
         WHERE only = 1 AND NOT EXISTS (
           SELECT 1 FROM change_log WHERE hlc = write_context.hlc AND table_name = '${table}' AND row_id = ${id});
-    END`).execute(db);
+    END`,
+      )
+      .execute(db);
   }
 }

@@ -27,17 +27,32 @@ describe('migration 0004-batches-freshness-rule', () => {
       ['olives', null, JSON.stringify({ kind: 'days-before-expiry', cautionWithinDays: 1 })], // only undated batches: the fallback applied
       ['broken', null, '{not json'],
     ];
-    const insertProduct = sqlite.prepare(`INSERT INTO products (id, name, date_type, shelf_life_days, thresholds, created_at, updated_at) VALUES (?, ?, 'use-by', ?, ?, ?, ?)`);
+    const insertProduct = sqlite.prepare(
+      `INSERT INTO products (id, name, date_type, shelf_life_days, thresholds, created_at, updated_at) VALUES (?, ?, 'use-by', ?, ?, ?, ?)`,
+    );
     for (const [name, life, rule] of products) insertProduct.run(name, name, life, rule, NOW, NOW);
-    const insertBatch = sqlite.prepare(`INSERT INTO batches (id, product_id, lot, production_date, arrival_date, expiry_date, quantity, remaining, unit, created_at, updated_at) VALUES (?, ?, ?, '2026-11-18', '2026-11-19', ?, 1, 1, 'pcs', ?, ?)`);
-    for (const [product, expiry] of [['cheese', '2026-12-04'], ['cheese', null], ['bread', null], ['apples', null], ['herbs', null], ['feta', '2026-11-30'], ['olives', null]] as const) {
+    const insertBatch = sqlite.prepare(
+      `INSERT INTO batches (id, product_id, lot, production_date, arrival_date, expiry_date, quantity, remaining, unit, created_at, updated_at) VALUES (?, ?, ?, '2026-11-18', '2026-11-19', ?, 1, 1, 'pcs', ?, ?)`,
+    );
+    for (const [product, expiry] of [
+      ['cheese', '2026-12-04'],
+      ['cheese', null],
+      ['bread', null],
+      ['apples', null],
+      ['herbs', null],
+      ['feta', '2026-11-30'],
+      ['olives', null],
+    ] as const) {
       insertBatch.run(`${product}-${expiry ?? 'x'}`, product, `${product}-${expiry ?? 'x'}`, expiry, NOW, NOW);
     }
 
     const through0004 = migrations.filter((m) => m.name <= '0004-batches-freshness-rule');
     expect((await migrateToLatest(db, through0004)).applied).toEqual(['0004-batches-freshness-rule']);
     const rules = Object.fromEntries(
-      (sqlite.prepare('SELECT id, thresholds FROM products').all() as { id: string; thresholds: string }[]).map((r) => [r.id, r.thresholds.startsWith('{n') ? r.thresholds : JSON.parse(r.thresholds)]),
+      (sqlite.prepare('SELECT id, thresholds FROM products').all() as { id: string; thresholds: string }[]).map((r) => [
+        r.id,
+        r.thresholds.startsWith('{n') ? r.thresholds : JSON.parse(r.thresholds),
+      ]),
     );
     expect(rules).toEqual({
       cheese: { kind: 'days-before-expiry', cautionWithinDays: 2 },

@@ -41,7 +41,12 @@ describe('db.migrations', () => {
     const broken = [
       ...migrations,
       { name: '0900-create-a', up: async (k: typeof db) => void (await sql`CREATE TABLE a (x TEXT) STRICT`.execute(k)) },
-      { name: '0901-fail', up: async () => { throw new Error('boom'); } },
+      {
+        name: '0901-fail',
+        up: async () => {
+          throw new Error('boom');
+        },
+      },
     ];
     await migrateToLatest(db);
     await expect(migrateToLatest(db as never, broken as never)).rejects.toThrow('boom');

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
 import { validateBatchDates, type ShopClock } from '../../../src-shared/domains/batches/batch-status';
 import { BatchInput, ProductInput, type CsvDecimal, type CsvField } from '../../../src-shared/domains/batches/batches.schemas';
-import {
-  DEFAULT_DATE_RULE, DEFAULT_THRESHOLDS, describeRule, FreshnessThresholds,
-} from '../../../src-shared/domains/batches/freshness-rule';
+import { DEFAULT_DATE_RULE, DEFAULT_THRESHOLDS, describeRule, FreshnessThresholds } from '../../../src-shared/domains/batches/freshness-rule';
 import { AppError } from '../../../src-shared/ipc/result';
 import { parseDateType, parseDecimal } from './batches-csv';
 
@@ -16,14 +14,22 @@ export type Cell = (f: CsvField) => string;
 /** A syntactically valid id for rows whose product does not exist yet (replaced when committing). */
 const PENDING_ID = '00000000000000000000000000';
 const COLUMN_OF: Record<string, string> = {
-  name: 'product', productionDate: 'production_date', arrivalDate: 'arrival_date', expiryDate: 'expiry_date',
-  shelfLifeDays: 'shelf_life_days', dateType: 'date_type', thresholds: 'rule',
+  name: 'product',
+  productionDate: 'production_date',
+  arrivalDate: 'arrival_date',
+  expiryDate: 'expiry_date',
+  shelfLifeDays: 'shelf_life_days',
+  dateType: 'date_type',
+  thresholds: 'rule',
 };
 const column = (path: string): string => COLUMN_OF[path] ?? path;
 
 /** `date`, `use-by`… → the date rule; `shelf-age`, `days-on-shelf`… → the shelf-age rule; '' → null. */
 function parseRuleKind(value: string): 'date' | 'shelf-age' | null | undefined {
-  const v = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (v === '') return null;
   if (['date', 'by-date', 'expiry', 'days-before-expiry', 'use-by', 'best-before'].includes(v)) return 'date';
   if (['shelf-age', 'age', 'shelf', 'days-on-shelf', 'on-shelf'].includes(v)) return 'shelf-age';
@@ -57,7 +63,9 @@ export function readRule(get: Cell, errors: string[], warnings: string[]): Fresh
   kind ??= window !== null ? 'date' : caution !== null || expired !== null ? 'shelf-age' : null;
   if (kind === null) {
     const rule = dated ? DEFAULT_DATE_RULE : DEFAULT_THRESHOLDS;
-    warnings.push(`rule: none given, so the new product is judged ${describeRule(rule)} (${dated ? 'the row has a date' : 'the row has no date'}). Add a rule column to choose.`);
+    warnings.push(
+      `rule: none given, so the new product is judged ${describeRule(rule)} (${dated ? 'the row has a date' : 'the row has no date'}). Add a rule column to choose.`,
+    );
     return rule;
   }
   if (kind === 'date') {
@@ -65,11 +73,14 @@ export function readRule(get: Cell, errors: string[], warnings: string[]): Fresh
     return { kind: 'days-before-expiry', cautionWithinDays: window ?? DEFAULT_DATE_RULE.cautionWithinDays };
   }
   if (caution === null || expired === null) {
-    warnings.push(`caution_from_day/expired_from_day: ${caution === null && expired === null ? 'none' : 'only one'} given; the missing one is taken from the usual rule (${describeRule(DEFAULT_THRESHOLDS)}).`);
+    warnings.push(
+      `caution_from_day/expired_from_day: ${caution === null && expired === null ? 'none' : 'only one'} given; the missing one is taken from the usual rule (${describeRule(DEFAULT_THRESHOLDS)}).`,
+    );
   }
   const rule = { kind: 'days-on-shelf', cautionFrom: caution ?? DEFAULT_THRESHOLDS.cautionFrom, expiredFrom: expired ?? DEFAULT_THRESHOLDS.expiredFrom };
   const parsed = FreshnessThresholds.safeParse(rule);
-  if (!parsed.success) errors.push(`rule: ${parsed.error.issues[0]?.message ?? 'invalid'} (caution from day ${rule.cautionFrom}, expired from day ${rule.expiredFrom}).`);
+  if (!parsed.success)
+    errors.push(`rule: ${parsed.error.issues[0]?.message ?? 'invalid'} (caution from day ${rule.cautionFrom}, expired from day ${rule.expiredFrom}).`);
   return parsed.success ? parsed.data : DEFAULT_THRESHOLDS;
 }
 
@@ -89,8 +100,15 @@ export function readNewProduct(name: string, gtin: string, get: Cell, errors: st
   if (Number.isNaN(shelfLifeDays)) errors.push(`shelf_life_days: "${shelfRaw}" is not a whole number of days.`);
   const thresholds = readRule(get, errors, warnings);
   const parsed = ProductInput.safeParse({
-    name, category: get('category'), unit: get('unit') || 'pcs', gtin, dateType: dateType ?? 'use-by',
-    shelfLifeDays: Number.isNaN(shelfLifeDays) ? null : shelfLifeDays, thresholds, price: get('price'), allergens: get('allergens'),
+    name,
+    category: get('category'),
+    unit: get('unit') || 'pcs',
+    gtin,
+    dateType: dateType ?? 'use-by',
+    shelfLifeDays: Number.isNaN(shelfLifeDays) ? null : shelfLifeDays,
+    thresholds,
+    price: get('price'),
+    allergens: get('allergens'),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) if (issue.path[0] !== 'gtin') errors.push(`${column(String(issue.path[0] ?? 'product'))}: ${issue.message}`);
@@ -108,9 +126,16 @@ export function readBatch(
   const quantity = parseDecimal(get('quantity'), env.decimal);
   if ('error' in quantity) errors.push(`quantity: ${quantity.error}`);
   const parsed = BatchInput.safeParse({
-    productId: PENDING_ID, lot: get('lot'), productionDate: get('production_date'), arrivalDate: get('arrival_date'),
-    expiryDate: get('expiry_date') || null, quantity: 'value' in quantity ? quantity.value : 1, unit: get('unit'),
-    supplier: get('supplier'), location: get('location'), notes: get('notes'),
+    productId: PENDING_ID,
+    lot: get('lot'),
+    productionDate: get('production_date'),
+    arrivalDate: get('arrival_date'),
+    expiryDate: get('expiry_date') || null,
+    quantity: 'value' in quantity ? quantity.value : 1,
+    unit: get('unit'),
+    supplier: get('supplier'),
+    location: get('location'),
+    notes: get('notes'),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors.push(`${column(String(issue.path[0] ?? ''))}: ${issue.message}`);

@@ -34,8 +34,12 @@ describe('CSV import: the freshness rule of new products', () => {
     const report = await shop.call('importCsv', { csv, dryRun: true });
     expect(report).toMatchObject({ errors: 0, warnings: 3, productsCreated: 5 });
     const warnings = report.rows.map((r) => r.warnings.join(' | '));
-    expect(warnings[0]).toBe('rule: none given, so the new product is judged by the date; sell soon within 2 days (the row has a date). Add a rule column to choose.');
-    expect(warnings[1]).toBe('rule: none given, so the new product is judged by days on the shelf; caution from day 3, expired from day 5 (the row has no date). Add a rule column to choose.');
+    expect(warnings[0]).toBe(
+      'rule: none given, so the new product is judged by the date; sell soon within 2 days (the row has a date). Add a rule column to choose.',
+    );
+    expect(warnings[1]).toBe(
+      'rule: none given, so the new product is judged by days on the shelf; caution from day 3, expired from day 5 (the row has no date). Add a rule column to choose.',
+    );
     expect(warnings[2]).toContain('caution_from_day/expired_from_day: only one given');
     expect(warnings.slice(3)).toEqual(['', '', '']);
 
@@ -61,9 +65,16 @@ describe('CSV import: the freshness rule of new products', () => {
       'Olives,O-1,2026-11-19,2026-11-20,,3,,nonsense,',
     ].join('\n');
     const report = await shop.call('importCsv', { csv, dryRun: true });
-    expect(report.rows.map((r) => [r.warnings.length, r.errors.length])).toEqual([[0, 0], [1, 0], [0, 1], [0, 1]]);
+    expect(report.rows.map((r) => [r.warnings.length, r.errors.length])).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [0, 1],
+    ]);
     expect(report.rows[1]?.warnings[0]).toContain('keeps its rule (by the date; sell soon within 1 day)');
-    expect(report.rows[2]?.errors[0]).toBe('expiry_date: This product is sold by its date: enter the date printed on the pack (or give the product a shelf life).');
+    expect(report.rows[2]?.errors[0]).toBe(
+      'expiry_date: This product is sold by its date: enter the date printed on the pack (or give the product a shelf life).',
+    );
     expect(report.rows[3]?.errors[0]).toBe('rule: "nonsense" is not date or shelf-age.');
   });
 
@@ -76,7 +87,10 @@ describe('CSV import: the freshness rule of new products', () => {
     const other = await setupShop();
     const back = await other.call('importCsv', { csv: (await shop.call('exportCsv', {})).csv, dryRun: false });
     expect(back).toMatchObject({ committed: true, warnings: 0 });
-    expect((await other.call('listProducts')).map((p) => [p.name, p.thresholds])).toEqual([[feta.name, feta.thresholds], [herbs.name, herbs.thresholds]]);
+    expect((await other.call('listProducts')).map((p) => [p.name, p.thresholds])).toEqual([
+      [feta.name, feta.thresholds],
+      [herbs.name, herbs.thresholds],
+    ]);
   });
 });
 
@@ -114,7 +128,9 @@ describe('CSV import: numbers with a declared decimal separator', () => {
     expect(asPoint).toMatchObject({ decimal: '.', errors: 3 });
     const asComma = await shop.call('importCsv', { csv, dryRun: true, decimal: ',' });
     expect(asComma).toMatchObject({ decimal: ',', errors: 1 });
-    expect(asComma.rows[1]?.errors).toEqual(['quantity: "1,000" is ambiguous: 1 with a decimal comma, or 1000 with thousands grouped. Write it without the separator, or with fewer decimals.']);
+    expect(asComma.rows[1]?.errors).toEqual([
+      'quantity: "1,000" is ambiguous: 1 with a decimal comma, or 1000 with thousands grouped. Write it without the separator, or with fewer decimals.',
+    ]);
     const err = await errorOf(() => shop.call('importCsv', { csv, dryRun: false, decimal: ',' }));
     expect(err).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'row 3' }] });
     expect(await shop.call('listProducts')).toEqual([]);

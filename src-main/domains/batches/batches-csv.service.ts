@@ -2,7 +2,15 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ShopClock } from '../../../src-shared/domains/batches/batch-status';
 import type {
-  BatchInput, BatchSettings, CsvDecimal, CsvField, ExportCsvInput, ImportCsvInput, ImportReport, ImportRow, ProductInput,
+  BatchInput,
+  BatchSettings,
+  CsvDecimal,
+  CsvField,
+  ExportCsvInput,
+  ImportCsvInput,
+  ImportReport,
+  ImportRow,
+  ProductInput,
 } from '../../../src-shared/domains/batches/batches.schemas';
 import { isDateRule } from '../../../src-shared/domains/batches/freshness-rule';
 import { lotError } from '../../../src-shared/domains/batches/gs1-digital-link';
@@ -42,7 +50,11 @@ interface Plan {
 }
 
 /** Reads and checks every row without writing: the dry run, and the first half of a commit. */
-async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsvInput>, env: { clock: ShopClock; settings: BatchSettings; decimal: CsvDecimal }): Promise<Plan> {
+async function planImport(
+  db: Kysely<Database>,
+  input: z.output<typeof ImportCsvInput>,
+  env: { clock: ShopClock; settings: BatchSettings; decimal: CsvDecimal },
+): Promise<Plan> {
   const [headers, ...data] = parseCsvRows(input.csv, BATCH_CSV_LIMITS);
   if (!headers || data.length === 0) throw new AppError('INVALID_INPUT', 'The file has a header row but no batches.');
   const { index, ignored } = mapHeaders(headers, input.mapping);
@@ -81,9 +93,10 @@ async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsv
       }
     }
     if (product === undefined && newProduct) product = plan.newProducts.has(pendingKey ?? '') ? pendingKey : name.toLowerCase();
-    const rule = typeof product === 'object'
-      ? { shelfLifeDays: product.shelf_life_days, thresholds: parseThresholds(product.thresholds) }
-      : { shelfLifeDays: newProduct?.shelfLifeDays ?? null, thresholds: newProduct?.thresholds };
+    const rule =
+      typeof product === 'object'
+        ? { shelfLifeDays: product.shelf_life_days, thresholds: parseThresholds(product.thresholds) }
+        : { shelfLifeDays: newProduct?.shelfLifeDays ?? null, thresholds: newProduct?.thresholds };
     if (typeof product === 'object') {
       const ignored = ruleCellsIgnored(get, rule.thresholds as NonNullable<typeof rule.thresholds>);
       if (ignored) warnings.push(ignored);
@@ -112,9 +125,31 @@ async function planImport(db: Kysely<Database>, input: z.output<typeof ImportCsv
 }
 
 const EXPORT_HEADER = [
-  'product', 'gtin', 'lot', 'production_date', 'arrival_date', 'expiry_date', 'quantity', 'remaining', 'unit', 'date_type',
-  'shelf_life_days', 'category', 'supplier', 'location', 'notes', 'price', 'allergens', 'rule', 'sell_soon_days', 'caution_from_day',
-  'expired_from_day', 'effective_expiry', 'status', 'days_on_shelf', 'days_left',
+  'product',
+  'gtin',
+  'lot',
+  'production_date',
+  'arrival_date',
+  'expiry_date',
+  'quantity',
+  'remaining',
+  'unit',
+  'date_type',
+  'shelf_life_days',
+  'category',
+  'supplier',
+  'location',
+  'notes',
+  'price',
+  'allergens',
+  'rule',
+  'sell_soon_days',
+  'caution_from_day',
+  'expired_from_day',
+  'effective_expiry',
+  'status',
+  'days_on_shelf',
+  'days_left',
 ] as const;
 
 /** A product's rule as the export's rule columns (the import reads them back). */
@@ -135,8 +170,16 @@ export function createCsvService(ctx: BatchesContext) {
       const errors = rows.filter((r) => r.errors.length > 0).length;
       const warnings = rows.filter((r) => r.warnings.length > 0).length;
       const report = {
-        dryRun: input.dryRun, committed: false, columns: plan.columns, ignoredHeaders: plan.ignored, rows, batches: rows.length,
-        productsCreated: plan.newProducts.size, errors, warnings, decimal,
+        dryRun: input.dryRun,
+        committed: false,
+        columns: plan.columns,
+        ignoredHeaders: plan.ignored,
+        rows,
+        batches: rows.length,
+        productsCreated: plan.newProducts.size,
+        errors,
+        warnings,
+        decimal,
       };
       if (input.dryRun) return report;
       if (errors > 0) {
@@ -164,11 +207,36 @@ export function createCsvService(ctx: BatchesContext) {
         .map((r) => ({ row: r, b: toBatchSummary(r, clock), p: products.get(r.product_id) }))
         .sort((x, y) => x.b.productName.localeCompare(y.b.productName) || x.b.lot.localeCompare(y.b.lot));
       // SECURITY: formatCsv escapes cells a spreadsheet would run as formulas (plain numbers stay numbers).
-      const csv = formatCsv([EXPORT_HEADER, ...rows.map(({ row, b, p }) => [
-        b.productName, p?.gtin ?? null, b.lot, b.productionDate, b.arrivalDate, b.explicitExpiryDate, b.quantity, b.remaining, b.unit,
-        b.dateType, row.shelf_life_days, b.category, b.supplier, b.location, b.notes, p?.price ?? null, p?.allergens ?? '',
-        ...ruleCells(p?.thresholds), b.expiryDate, b.status, b.daysOnShelf, b.daysLeft,
-      ])], { bom: true });
+      const csv = formatCsv(
+        [
+          EXPORT_HEADER,
+          ...rows.map(({ row, b, p }) => [
+            b.productName,
+            p?.gtin ?? null,
+            b.lot,
+            b.productionDate,
+            b.arrivalDate,
+            b.explicitExpiryDate,
+            b.quantity,
+            b.remaining,
+            b.unit,
+            b.dateType,
+            row.shelf_life_days,
+            b.category,
+            b.supplier,
+            b.location,
+            b.notes,
+            p?.price ?? null,
+            p?.allergens ?? '',
+            ...ruleCells(p?.thresholds),
+            b.expiryDate,
+            b.status,
+            b.daysOnShelf,
+            b.daysLeft,
+          ]),
+        ],
+        { bom: true },
+      );
       return { csv, fileName: `batches-${todayIn(clock.timeZone, clock.nowMs)}.csv`, rows: rows.length };
     },
   };

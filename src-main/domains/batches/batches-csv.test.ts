@@ -34,7 +34,9 @@ describe('batches.service: CSV import and export', () => {
     const report = await shop.call('importCsv', { csv: good, dryRun: true });
     expect(report).toMatchObject({ dryRun: true, committed: false, batches: 3, productsCreated: 2, errors: 0 });
     expect(report.rows.map((r) => [r.row, r.product, r.lot, r.productAction])).toEqual([
-      [2, 'Rye bread', 'R-1', 'create'], [3, 'Rye bread', 'R-2', 'create'], [4, 'Milk 1 l', 'M-1', 'create'],
+      [2, 'Rye bread', 'R-1', 'create'],
+      [3, 'Rye bread', 'R-2', 'create'],
+      [4, 'Milk 1 l', 'M-1', 'create'],
     ]);
     expect(await shop.call('listProducts')).toEqual([]);
 

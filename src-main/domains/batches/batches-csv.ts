@@ -30,7 +30,12 @@ const SYNONYMS: Record<CsvField, string[]> = {
   expired_from_day: ['expired_from_day', 'expired_from'],
 };
 
-const normalizeHeader = (h: string): string => h.trim().toLowerCase().replace(/[\s\-./]+/g, '_').replace(/[^a-z0-9_]/g, '');
+const normalizeHeader = (h: string): string =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-./]+/g, '_')
+    .replace(/[^a-z0-9_]/g, '');
 
 /** Which column each field comes from: the explicit mapping first, then the header names and synonyms. */
 export function mapHeaders(headers: string[], mapping: Partial<Record<CsvField, string>>): { index: Partial<Record<CsvField, number>>; ignored: string[] } {
@@ -38,9 +43,7 @@ export function mapHeaders(headers: string[], mapping: Partial<Record<CsvField, 
   const normalized = headers.map(normalizeHeader);
   for (const field of CSV_FIELDS) {
     const wanted = mapping[field];
-    const at = wanted !== undefined
-      ? headers.findIndex((h) => h.trim() === wanted.trim())
-      : normalized.findIndex((h) => SYNONYMS[field].includes(h));
+    const at = wanted !== undefined ? headers.findIndex((h) => h.trim() === wanted.trim()) : normalized.findIndex((h) => SYNONYMS[field].includes(h));
     if (wanted !== undefined && at === -1) throw new AppError('INVALID_INPUT', `The file has no column "${wanted}" (mapped to ${field}).`);
     if (at !== -1) index[field] = at;
   }
@@ -55,7 +58,10 @@ export function cellText(value: string | undefined): string {
 
 /** `use-by`, `Use by`, `UB` → 'use-by'; `best-before`, `BB`, `BBE` → 'best-before'; '' → null; else undefined. */
 export function parseDateType(value: string): 'use-by' | 'best-before' | null | undefined {
-  const v = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (v === '') return null;
   if (['use-by', 'useby', 'ub', 'use', 'expiry'].includes(v)) return 'use-by';
   if (['best-before', 'bestbefore', 'bb', 'bbe', 'best'].includes(v)) return 'best-before';
@@ -89,7 +95,9 @@ export function parseDecimal(raw: string, decimal: '.' | ','): CsvNumber {
   const d = decimal === '.' ? '\\.' : ',';
   const pattern = new RegExp(`^[+-]?(\\d{1,3}(${g}\\d{3})+|\\d+)(${d}\\d+)?$`);
   if (!pattern.test(text) || new Set(text.match(new RegExp(g, 'g')) ?? []).size > 1) {
-    return { error: `"${text}" is not a number with "${decimal}" as the decimal separator${/^\d+[.,]\d+$/.test(text) ? ` (is the file's separator "${group}"?)` : ''}.` };
+    return {
+      error: `"${text}" is not a number with "${decimal}" as the decimal separator${/^\d+[.,]\d+$/.test(text) ? ` (is the file's separator "${group}"?)` : ''}.`,
+    };
   }
   const normal = text.replace(SPACES, '').split(group).join('').replace(decimal, '.');
   return { value: Number(normal) };

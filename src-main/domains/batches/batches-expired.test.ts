@@ -19,7 +19,12 @@ describe('expired and discarded lots', () => {
     expect(dashboard.mustGo.map((b) => b.lot)).toEqual(['OLD']);
 
     // A lot still in date that expires first keeps its warning.
-    const { batch: soon, warnings } = await batch(shop, cheese.id, { lot: 'SOON', productionDate: '2026-11-28', arrivalDate: '2026-12-01', expiryDate: '2026-12-03' });
+    const { batch: soon, warnings } = await batch(shop, cheese.id, {
+      lot: 'SOON',
+      productionDate: '2026-11-28',
+      arrivalDate: '2026-12-01',
+      expiryDate: '2026-12-03',
+    });
     expect(warnings.map((w) => w.lot)).toEqual(['LATER']);
     expect((await shop.call('get', { id: soon.id })).warnings.map((w) => w.batchId)).toEqual([later.id]);
   });
@@ -28,7 +33,13 @@ describe('expired and discarded lots', () => {
     const shop = await setupShop('2026-12-01T10:00:00Z');
     const cheese = await product(shop, { name: 'Goat cheese', shelfLifeDays: null, thresholds: DEFAULT_DATE_RULE });
     await batch(shop, cheese.id, { lot: 'LATER', productionDate: '2026-11-28', arrivalDate: '2026-11-29', expiryDate: '2026-12-10' });
-    const { batch: soon } = await batch(shop, cheese.id, { lot: 'SOON', productionDate: '2026-11-28', arrivalDate: '2026-12-01', expiryDate: '2026-12-03', quantity: 2 });
+    const { batch: soon } = await batch(shop, cheese.id, {
+      lot: 'SOON',
+      productionDate: '2026-11-28',
+      arrivalDate: '2026-12-01',
+      expiryDate: '2026-12-03',
+      quantity: 2,
+    });
     await shop.call('recordMovement', { batchId: soon.id, kind: 'discarded', quantity: 2, reason: 'damaged' });
     expect((await shop.call('get', { id: soon.id })).warnings).toEqual([]);
     expect((await shop.call('dashboard', {})).sellFirst.map((b) => b.lot)).toEqual(['LATER']);

@@ -6,9 +6,6 @@ import { assertCliBuilt, hearth, ok } from '../../test/cli';
 import { tempRoot } from '../../test/helpers';
 import { decodeQrSymbols, rasteriseAt } from './labels/label-pdf.test-helpers';
 
-
-
-
 describe('hearth batches labels: many lots in one PDF', () => {
   beforeAll(() => {
     assertCliBuilt();
@@ -22,17 +19,24 @@ describe('hearth batches labels: many lots in one PDF', () => {
     ok(await hearth(['batches', 'config', '--qr', 'url', '--url-template', 'https://deli.example/b/{lot}'], env));
     const lots = Array.from({ length: 25 }, (_, i) => `LOT-${String(i).padStart(3, '0')}`);
     const delivery = path.join(home, 'delivery.csv');
-    writeFileSync(delivery, ['product,lot,production_date,arrival_date,quantity,unit', ...lots.map((l) => `Rye bread,${l},2026-11-18,2026-11-19,5,pcs`)].join('\n'));
+    writeFileSync(
+      delivery,
+      ['product,lot,production_date,arrival_date,quantity,unit', ...lots.map((l) => `Rye bread,${l},2026-11-18,2026-11-19,5,pcs`)].join('\n'),
+    );
     ok(await hearth(['batches', 'import', delivery], env));
     const url = (lot: string) => `https://deli.example/b/${lot}`;
 
     // Three --lot flags, starting at position 20 of an L7160 sheet: 20, 21, then the next sheet.
     const three = path.join(home, 'three.pdf');
     const picked = ['LOT-007', 'LOT-002', 'LOT-019'];
-    const res = ok(await hearth(['batches', 'labels', ...picked.flatMap((l) => ['--lot', l]), '--template', 'avery-l7160', '--start-at', '20', '--out', three], env));
+    const res = ok(
+      await hearth(['batches', 'labels', ...picked.flatMap((l) => ['--lot', l]), '--template', 'avery-l7160', '--start-at', '20', '--out', three], env),
+    );
     expect(res.stdout).toContain('Wrote 3 labels for 3 lots on 2 pages');
     const pages = await rasteriseAt(await readFile(three), home, 'three', 300);
-    expect(await Promise.all(pages.map(async (p) => (await decodeQrSymbols([p])).sort()))).toEqual([[url('LOT-007'), url('LOT-002')].sort(), [url('LOT-019')]].map((a) => a.sort()));
+    expect(await Promise.all(pages.map(async (p) => (await decodeQrSymbols([p])).sort()))).toEqual(
+      [[url('LOT-007'), url('LOT-002')].sort(), [url('LOT-019')]].map((a) => a.sort()),
+    );
 
     // A CSV of lots and copies: one job, copies of each lot in a row, in the file's order.
     const order = path.join(home, 'order.csv');
@@ -45,7 +49,9 @@ describe('hearth batches labels: many lots in one PDF', () => {
 
     // Every batch on the shelf: 25 labels over two L7160 sheets, each lot once.
     const all = path.join(home, 'all.pdf');
-    expect(ok(await hearth(['batches', 'labels', '--all-active', '--template', 'avery-l7160', '--out', all], env)).stdout).toContain('Wrote 25 labels for 25 lots on 2 pages');
+    expect(ok(await hearth(['batches', 'labels', '--all-active', '--template', 'avery-l7160', '--out', all], env)).stdout).toContain(
+      'Wrote 25 labels for 25 lots on 2 pages',
+    );
     const allPages = await rasteriseAt(await readFile(all), home, 'all', 200);
     expect((await decodeQrSymbols(allPages)).sort()).toEqual(lots.map(url).sort());
 

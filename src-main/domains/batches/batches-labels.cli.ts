@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { BatchList, BatchSummary, PrintLabelsResult } from '../../../src-shared/domains/batches/batches.schemas';
+import type { BatchSummary } from '../../../src-shared/domains/batches/batches.schemas';
 import { LabelTemplateId } from '../../../src-shared/domains/batches/batches.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
 import type { CliCommand } from '../../cli/commands';
@@ -54,11 +54,18 @@ const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.m
 
 export const labelsCommand: CliCommand = {
   name: 'batches labels',
-  usage: 'hearth batches labels (--lot LOT [--lot LOT …] [--product NAME] | --all-active | --csv FILE) --template ID [--copies N] [--start-at K] --out FILE.pdf',
+  usage:
+    'hearth batches labels (--lot LOT [--lot LOT …] [--product NAME] | --all-active | --csv FILE) --template ID [--copies N] [--start-at K] --out FILE.pdf',
   summary: 'Print batch labels to one PDF (exact page size): one lot, several, all on the shelf, or a CSV of lot,copies',
   options: {
-    lot: { type: 'string', multiple: true }, product: { type: 'string' }, 'all-active': { type: 'boolean' }, csv: { type: 'string' },
-    template: { type: 'string' }, copies: { type: 'string' }, 'start-at': { type: 'string' }, out: { type: 'string' },
+    lot: { type: 'string', multiple: true },
+    product: { type: 'string' },
+    'all-active': { type: 'boolean' },
+    csv: { type: 'string' },
+    template: { type: 'string' },
+    copies: { type: 'string' },
+    'start-at': { type: 'string' },
+    out: { type: 'string' },
   },
   optionHelp: {
     lot: 'A lot to print labels for (repeat for several)',
@@ -76,12 +83,16 @@ export const labelsCommand: CliCommand = {
     const sources = [lots.length > 0, values['all-active'] === true, values.csv !== undefined].filter(Boolean).length;
     if (sources !== 1) throw new UsageError('Choose the labels with --lot LOT (repeatable), --all-active or --csv FILE.');
     const template = values.template === undefined ? undefined : LabelTemplateId.safeParse(values.template);
-    if (template && !template.success) throw new UsageError(`Unknown template "${String(values.template)}". Use one of: ${LabelTemplateId.options.join(', ')}.`);
+    if (template && !template.success)
+      throw new UsageError(`Unknown template "${String(values.template)}". Use one of: ${LabelTemplateId.options.join(', ')}.`);
     const copies = positiveInt(values.copies, '--copies', 1);
     const csvFile = values.csv === undefined ? undefined : requireString(values.csv, '--csv FILE');
-    const csvText = csvFile === undefined ? undefined : await fs.readFile(csvFile, 'utf8').catch(() => {
-      throw new UsageError(`Cannot read ${csvFile}.`);
-    });
+    const csvText =
+      csvFile === undefined
+        ? undefined
+        : await fs.readFile(csvFile, 'utf8').catch(() => {
+            throw new UsageError(`Cannot read ${csvFile}.`);
+          });
     await ctx.unlock();
     const activeOnly = values['all-active'] === true;
     const list = await ctx.client.batches.list({ includeInactive: !activeOnly, limit: 5000, sort: 'fefo' });
@@ -90,14 +101,24 @@ export const labelsCommand: CliCommand = {
     const batches = activeOnly ? list.items : resolveLots(list.items, wanted);
     if (batches.length === 0) throw new AppError('NOT_FOUND', 'There are no batches on the shelf to print labels for.');
     const job = await ctx.client.batches.printLabels({
-      batchIds: batches.map((b) => b.id), template: template?.data, startAt: positiveInt(values['start-at'], '--start-at', 1),
+      batchIds: batches.map((b) => b.id),
+      template: template?.data,
+      startAt: positiveInt(values['start-at'], '--start-at', 1),
       ...(activeOnly ? { copies } : { copiesEach: wanted.map((w) => w.copies) }),
     });
     // The CLI is main: it writes the stored PDF straight to the file (atomically), no ticket and no base64.
     await ctx.core.blobs().store.exportTo(job.blobId, file);
     const [only] = batches;
     const what = batches.length === 1 && only ? `${only.productName} lot ${only.lot}` : `${batches.length} lots`;
-    if (ctx.flags.json) printJson({ file, jobId: job.jobId, labels: job.labels, pages: job.pages, batchIds: batches.map((b) => b.id), ...(only && batches.length === 1 ? { batchId: only.id } : {}) });
+    if (ctx.flags.json)
+      printJson({
+        file,
+        jobId: job.jobId,
+        labels: job.labels,
+        pages: job.pages,
+        batchIds: batches.map((b) => b.id),
+        ...(only && batches.length === 1 ? { batchId: only.id } : {}),
+      });
     else printLine(`Wrote ${job.labels} label${job.labels === 1 ? '' : 's'} for ${what} on ${job.pages} page${job.pages === 1 ? '' : 's'} to ${file}.`);
     return EXIT.ok;
   },

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type {
-  BatchDetail, BatchSettings, BatchSummary, LabelTemplateId as SharedTemplateId, LabelTemplateInfo, LotTrace, PrintLabelsInput, PrintLabelsResult,
+  BatchDetail,
+  BatchSettings,
+  BatchSummary,
+  LabelTemplateId as SharedTemplateId,
+  LabelTemplateInfo,
+  LotTrace,
+  PrintLabelsInput,
+  PrintLabelsResult,
   TraceLotInput,
 } from '../../../src-shared/domains/batches/batches.schemas';
 import { buildQrPayload } from '../../../src-shared/domains/batches/qr-payload';
@@ -50,7 +57,11 @@ function pageCount(template: LabelTemplateId, labels: number, startAt: number): 
   return (cells[cells.length - 1]?.page ?? 0) + 1;
 }
 
-const fileSafe = (value: string): string => value.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'batch';
+const fileSafe = (value: string): string =>
+  value
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40) || 'batch';
 
 /** Batch details with the QR payload, label printing and the print log. */
 export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: string): Promise<BatchWithProductRow> }) {
@@ -87,9 +98,19 @@ export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: s
 
     labelTemplates(): LabelTemplateInfo[] {
       return Object.values(LABEL_TEMPLATES).map((t) => ({
-        id: t.id, name: t.name, kind: t.kind, pageWidthMm: t.pageWidthMm, pageHeightMm: t.pageHeightMm, columns: t.columns, rows: t.rows,
-        labelWidthMm: t.labelWidthMm, labelHeightMm: t.labelHeightMm, marginLeftMm: t.marginLeftMm, marginTopMm: t.marginTopMm,
-        pitchXMm: t.pitchXMm, pitchYMm: t.pitchYMm,
+        id: t.id,
+        name: t.name,
+        kind: t.kind,
+        pageWidthMm: t.pageWidthMm,
+        pageHeightMm: t.pageHeightMm,
+        columns: t.columns,
+        rows: t.rows,
+        labelWidthMm: t.labelWidthMm,
+        labelHeightMm: t.labelHeightMm,
+        marginLeftMm: t.marginLeftMm,
+        marginTopMm: t.marginTopMm,
+        pitchXMm: t.pitchXMm,
+        pitchYMm: t.pitchYMm,
       }));
     },
 
@@ -113,10 +134,15 @@ export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: s
       };
       const contents = await Promise.all(rows.map(async (r) => labelContentFor(toBatchSummary(r, clock), await productOnce(r), settings)));
       // Drawn in a worker thread: main keeps answering while a 10,000-label PDF is built.
-      const pdf = await ctx.jobs.run(`Printing ${plan.labels.toLocaleString('en-US')} labels`, 'batches.labels.render', {
-        labels: contents,
-        opts: { template, copiesEach: plan.copies, startAt: input.startAt, offsetMm },
-      }, { limits: { maxOldGenerationSizeMb: 1024, timeoutMs: 120_000 } });
+      const pdf = await ctx.jobs.run(
+        `Printing ${plan.labels.toLocaleString('en-US')} labels`,
+        'batches.labels.render',
+        {
+          labels: contents,
+          opts: { template, copiesEach: plan.copies, startAt: input.startAt, offsetMm },
+        },
+        { limits: { maxOldGenerationSizeMb: 1024, timeoutMs: 120_000 } },
+      );
       const jobId = newId();
       const { labels } = plan;
       const name = rows.length === 1 && rows[0] ? fileSafe(`${rows[0].product_name}-${rows[0].lot}`) : `${rows.length}-batches`;
@@ -124,14 +150,25 @@ export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: s
       // The PDF becomes a temporary stored file (its 'label-pdf' ref lapses after an hour) before the print is
       // logged: if logging fails, the file is collected; a logged print always has its PDF.
       const published = await ctx.blobs().publish([Buffer.from(pdf)], {
-        name: fileName, mime: 'application/pdf', owner: { ownerDomain: 'batches', ownerTable: 'label_prints', ownerId: jobId, role: 'label-pdf' },
+        name: fileName,
+        mime: 'application/pdf',
+        owner: { ownerDomain: 'batches', ownerTable: 'label_prints', ownerId: jobId, role: 'label-pdf' },
       });
       const now = nowIso(ctx.nowMs);
       await ctx.write(async (trx) => {
         for (const [i, r] of rows.entries()) {
           await repo.insertPrint(trx, {
-            id: newId(), job_id: jobId, batch_id: r.id, template, copies: plan.copies[i] ?? input.copies, start_at: input.startAt,
-            payload: contents[i]?.qrPayload ?? '', printed_at: now, created_at: now, updated_at: now, deleted_at: null,
+            id: newId(),
+            job_id: jobId,
+            batch_id: r.id,
+            template,
+            copies: plan.copies[i] ?? input.copies,
+            start_at: input.startAt,
+            payload: contents[i]?.qrPayload ?? '',
+            printed_at: now,
+            created_at: now,
+            updated_at: now,
+            deleted_at: null,
           });
         }
       });
@@ -153,7 +190,12 @@ export function createLabelsService(ctx: BatchesContext, stock: { batchRow(id: s
       const rows = await repo.findBatchesByLot(db, input.lot, input.productId ? [input.productId] : undefined);
       return {
         batches: rows.map((r) => toBatchSummary(r, clock)),
-        prints: (await repo.printsOf(db, rows.map((r) => r.id))).map(toLabelPrint),
+        prints: (
+          await repo.printsOf(
+            db,
+            rows.map((r) => r.id),
+          )
+        ).map(toLabelPrint),
       };
     },
   };

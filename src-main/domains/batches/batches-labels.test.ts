@@ -104,7 +104,12 @@ describe('batches.service: scan to find', () => {
     const { core } = await setupShop(new Date().toISOString(), zone);
     const today = todayIn(zone, Date.now());
     await core.client.batches.setSettings({ qr: { mode: 'gs1', domain: 'shop.example' } });
-    const p = await core.client.batches.createProduct({ name: 'Eggs', gtin: '5901234123457', shelfLifeDays: 14, thresholds: { kind: 'days-before-expiry', cautionWithinDays: 2 } });
+    const p = await core.client.batches.createProduct({
+      name: 'Eggs',
+      gtin: '5901234123457',
+      shelfLifeDays: 14,
+      thresholds: { kind: 'days-before-expiry', cautionWithinDays: 2 },
+    });
     const { batch: b } = await core.client.batches.create({ productId: p.id, lot: 'EGG-7', productionDate: today, arrivalDate: today, quantity: 30 });
     const job = await core.client.batches.printLabels({ batchIds: [b.id], template: 'thermal-50x30' });
     const [png] = await rasterise(await storedBytes(core, job.blobId), dir, 'scan');

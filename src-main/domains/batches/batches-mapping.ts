@@ -1,5 +1,10 @@
 import {
-  computeBatchStatus, DEFAULT_THRESHOLDS, FreshnessThresholds, type BatchStatusInfo, type BatchStatusInput, type ShopClock,
+  computeBatchStatus,
+  DEFAULT_THRESHOLDS,
+  FreshnessThresholds,
+  type BatchStatusInfo,
+  type BatchStatusInput,
+  type ShopClock,
 } from '../../../src-shared/domains/batches/batch-status';
 import type { BatchSummary, LabelPrint, Product, StockMovement } from '../../../src-shared/domains/batches/batches.schemas';
 import { log } from '../../lib/log';

@@ -43,7 +43,10 @@ export function matchUrlTemplate(template: string, text: string): Captured | nul
 /** Reads product name and lot from our plain-text payload (`name\nLot: X\nProduced: …`). */
 export function parseTextPayload(text: string): { productName: string; lot: string } | null {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
-  const lot = lines.find((l) => l.startsWith('Lot: '))?.slice(5).trim();
+  const lot = lines
+    .find((l) => l.startsWith('Lot: '))
+    ?.slice(5)
+    .trim();
   return lot ? { productName: lines[0] ?? '', lot } : null;
 }
 
@@ -65,9 +68,10 @@ export function createScanService(ctx: BatchesContext) {
     }
     const product = await repo.findProductByGtin14(ctx.db(), link.gtin14);
     if (!product) return { matchedBy: 'digital-link', batches: [] };
-    const batches = link.lot !== null
-      ? await byLot(link.lot, clock, [product.id])
-      : (await repo.listBatches(ctx.db(), { includeInactive: false, productId: product.id })).map((r) => toBatchSummary(r, clock));
+    const batches =
+      link.lot !== null
+        ? await byLot(link.lot, clock, [product.id])
+        : (await repo.listBatches(ctx.db(), { includeInactive: false, productId: product.id })).map((r) => toBatchSummary(r, clock));
     return { matchedBy: 'digital-link', batches };
   }
 

@@ -10,7 +10,11 @@ import type { ProductRow } from './batches.table';
 import { renderCustomerPage } from './customer-page/customer-page.html';
 import type { CustomerPageBatch } from './customer-page/customer-page.types';
 
-const fileSafe = (value: string): string => value.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'batch';
+const fileSafe = (value: string): string =>
+  value
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'batch';
 
 /**
  * Where a batch's page goes in the site so that its QR link finds it on a static host: the path of the
@@ -21,7 +25,10 @@ export function sitePathFor(qrPayload: string): string | null {
   if (!qrPayload.startsWith('https://')) return null;
   let segments: string[];
   try {
-    segments = new URL(qrPayload).pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    segments = new URL(qrPayload).pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
   } catch {
     return null;
   }
@@ -72,7 +79,12 @@ export function createSiteService(ctx: BatchesContext, stock: { batchRow(id: str
       // Names compared case-insensitively, as on Windows and macOS disks (writeZip refuses such duplicates).
       const taken = new Set(['index.html', 'readme.txt']);
       const all: (CustomerPageBatch & { effectiveExpiry: string | null })[] = [];
-      const readme = ['Customer pages exported by Hearth. Upload this folder to the website your QR codes point at.', '', 'index.html lists every batch; a link with the lot in its path or query shows just that batch.', ''];
+      const readme = [
+        'Customer pages exported by Hearth. Upload this folder to the website your QR codes point at.',
+        '',
+        'index.html lists every batch; a link with the lot in its path or query shows just that batch.',
+        '',
+      ];
       for (const row of rows) {
         const product = products.get(row.product_id);
         if (!product) continue;
@@ -97,7 +109,9 @@ export function createSiteService(ctx: BatchesContext, stock: { batchRow(id: str
       const zip = writeZip(files, { level: 6, mtime: ctx.nowMs() });
       const fileName = 'customer-pages.zip';
       const published = await ctx.blobs().publish([zip], {
-        name: fileName, mime: 'application/zip', owner: { ownerDomain: 'batches', ownerTable: 'customer_site', ownerId: newId(), role: 'export' },
+        name: fileName,
+        mime: 'application/zip',
+        owner: { ownerDomain: 'batches', ownerTable: 'customer_site', ownerId: newId(), role: 'export' },
       });
       return { blobId: published.blobId, url: published.url, expiresAt: published.expiresAt, fileName, pages: Object.keys(files).length - 1 };
     },

@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { validateBatchDates, type ShopClock } from '../../../src-shared/domains/batches/batch-status';
 import type {
-  BatchInput, BatchSettings, BatchSummary, CreateBatchResult, DeliveryWarning, MovementInput, UpdateBatchInput,
+  BatchInput,
+  BatchSettings,
+  BatchSummary,
+  CreateBatchResult,
+  DeliveryWarning,
+  MovementInput,
+  UpdateBatchInput,
 } from '../../../src-shared/domains/batches/batches.schemas';
 import { deliveryWarnings, type FefoBatch } from '../../../src-shared/domains/batches/fefo';
 import { lotError } from '../../../src-shared/domains/batches/gs1-digital-link';
@@ -20,7 +26,12 @@ type BatchData = z.output<typeof BatchInput>;
 const invalid = (path: string, message: string): AppError => new AppError('INVALID_INPUT', message, { issues: [{ path, message }] });
 
 /** Checks dates (shared rules), the GS1 lot character set when labels will carry a Digital Link, and lot uniqueness. */
-async function checkBatch(db: Kysely<Database>, input: BatchData, product: ProductRow, env: { clock: ShopClock; settings: BatchSettings; selfId: string | null }): Promise<void> {
+async function checkBatch(
+  db: Kysely<Database>,
+  input: BatchData,
+  product: ProductRow,
+  env: { clock: ShopClock; settings: BatchSettings; selfId: string | null },
+): Promise<void> {
   validateBatchDates({ ...input, shelfLifeDays: product.shelf_life_days, thresholds: parseThresholds(product.thresholds) }, env.clock);
   if (env.settings.qr.mode === 'gs1' && product.gtin14) {
     const problem = lotError(input.lot);
@@ -28,12 +39,19 @@ async function checkBatch(db: Kysely<Database>, input: BatchData, product: Produ
   }
   const clash = await repo.findBatchByProductLot(db, product.id, input.lot);
   if (clash && clash.id !== env.selfId) {
-    throw new AppError('CONFLICT', `"${product.name}" already has a batch with lot ${input.lot}.`, { issues: [{ path: 'lot', message: `Lot ${input.lot} is already recorded for this product.` }] });
+    throw new AppError('CONFLICT', `"${product.name}" already has a batch with lot ${input.lot}.`, {
+      issues: [{ path: 'lot', message: `Lot ${input.lot} is already recorded for this product.` }],
+    });
   }
 }
 
 /** Inserts a checked batch (also used by the CSV import inside its transaction). */
-export async function insertBatch(db: Kysely<Database>, input: BatchData, product: ProductRow, env: { clock: ShopClock; settings: BatchSettings; now: string }): Promise<BatchRow> {
+export async function insertBatch(
+  db: Kysely<Database>,
+  input: BatchData,
+  product: ProductRow,
+  env: { clock: ShopClock; settings: BatchSettings; now: string },
+): Promise<BatchRow> {
   await checkBatch(db, input, product, { ...env, selfId: null });
   const row: BatchRow = {
     id: newId(),
@@ -58,7 +76,12 @@ export async function insertBatch(db: Kysely<Database>, input: BatchData, produc
 }
 
 const fefoOf = (b: BatchSummary): FefoBatch & { lot: string } => ({
-  id: b.id, productId: b.productId, arrivalDate: b.arrivalDate, expiryDate: b.expiryDate, isActive: b.isActive, lot: b.lot,
+  id: b.id,
+  productId: b.productId,
+  arrivalDate: b.arrivalDate,
+  expiryDate: b.expiryDate,
+  isActive: b.isActive,
+  lot: b.lot,
 });
 
 /** On-shelf batches of the same product that expire after `batch` (sell `batch` first); none for a lot that must not be sold. */
@@ -66,7 +89,10 @@ export async function warningsFor(db: Kysely<Database>, batch: BatchSummary, clo
   if (!batch.isActive || batch.status === 'expired') return [];
   const others = (await repo.listBatches(db, { includeInactive: false, productId: batch.productId })).map((r) => fefoOf(toBatchSummary(r, clock)));
   return deliveryWarnings(fefoOf(batch), others).map((w) => ({
-    batchId: w.batch.id, lot: w.batch.lot, expiryDate: w.batch.expiryDate ?? '', expiresDaysLater: w.expiresDaysLater,
+    batchId: w.batch.id,
+    lot: w.batch.lot,
+    expiryDate: w.batch.expiryDate ?? '',
+    expiresDaysLater: w.expiresDaysLater,
   }));
 }
 
@@ -112,21 +138,23 @@ export function createStockService(ctx: BatchesContext, products: { productRow(i
       const remaining = roundQty(data.quantity - used);
       if (remaining < 0) throw invalid('quantity', `${used} ${current.unit} has already been sold or discarded; the quantity cannot be less.`);
       const now = nowIso(ctx.nowMs);
-      await ctx.write((trx) => repo.updateBatch(trx, id, {
-        product_id: product.id,
-        lot: data.lot,
-        production_date: data.productionDate,
-        arrival_date: data.arrivalDate,
-        expiry_date: data.expiryDate,
-        quantity: roundQty(data.quantity),
-        remaining,
-        unit: data.unit === '' ? product.unit : data.unit,
-        supplier: data.supplier,
-        location: data.location,
-        notes: data.notes,
-        depleted_at: remaining === 0 ? (current.depleted_at ?? now) : null,
-        updated_at: now,
-      }));
+      await ctx.write((trx) =>
+        repo.updateBatch(trx, id, {
+          product_id: product.id,
+          lot: data.lot,
+          production_date: data.productionDate,
+          arrival_date: data.arrivalDate,
+          expiry_date: data.expiryDate,
+          quantity: roundQty(data.quantity),
+          remaining,
+          unit: data.unit === '' ? product.unit : data.unit,
+          supplier: data.supplier,
+          location: data.location,
+          notes: data.notes,
+          depleted_at: remaining === 0 ? (current.depleted_at ?? now) : null,
+          updated_at: now,
+        }),
+      );
       return summary(id, clock);
     },
 
@@ -145,8 +173,17 @@ export function createStockService(ctx: BatchesContext, products: { productRow(i
       if (input.kind !== 'adjusted' && batch.remaining === 0) throw invalid('quantity', `Lot ${batch.lot} has nothing left on the shelf.`);
       await moveStock(batch, input.kind === 'adjusted' ? quantity : -quantity, (trx, now) =>
         repo.insertMovement(trx, {
-          id: newId(), batch_id: batch.id, kind: input.kind, quantity, reason: input.reason, note: input.note,
-          at: now, day: todayIn(clock.timeZone, clock.nowMs), created_at: now, updated_at: now, deleted_at: null,
+          id: newId(),
+          batch_id: batch.id,
+          kind: input.kind,
+          quantity,
+          reason: input.reason,
+          note: input.note,
+          at: now,
+          day: todayIn(clock.timeZone, clock.nowMs),
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
         }),
       );
       return summary(batch.id, clock);

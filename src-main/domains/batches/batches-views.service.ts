@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import type { ShopClock } from '../../../src-shared/domains/batches/batch-status';
 import type {
-  BatchList, BatchSort, BatchSummary, Dashboard, DashboardInput, ExpiryEvent, ExpiryEventsInput, ListBatchesInput, WasteLogInput, WasteRow,
+  BatchList,
+  BatchSort,
+  BatchSummary,
+  Dashboard,
+  DashboardInput,
+  ExpiryEvent,
+  ExpiryEventsInput,
+  ListBatchesInput,
+  WasteLogInput,
+  WasteRow,
 } from '../../../src-shared/domains/batches/batches.schemas';
 import { sellFirst } from '../../../src-shared/domains/batches/fefo';
 import { addDays, daysBetween, todayIn } from '../../../src-shared/lib/local-date';
@@ -129,7 +138,16 @@ export function createViewsService(ctx: BatchesContext) {
         const key = `${week}\u0000${r.product_id}\u0000${r.unit}`;
         let g = groups.get(key);
         if (!g) {
-          g = { week, weekStart, productId: r.product_id, productName: r.product_name, unit: r.unit, quantity: 0, movements: 0, byReason: { expired: 0, damaged: 0, recall: 0, other: 0 } };
+          g = {
+            week,
+            weekStart,
+            productId: r.product_id,
+            productName: r.product_name,
+            unit: r.unit,
+            quantity: 0,
+            movements: 0,
+            byReason: { expired: 0, damaged: 0, recall: 0, other: 0 },
+          };
           groups.set(key, g);
         }
         g.quantity = roundQty(g.quantity + r.quantity);

@@ -10,9 +10,6 @@ import { decodeQrConcatenated } from './labels/label-pdf.test-helpers';
 
 const run = promisify(execFile);
 
-
-
-
 describe('batches.cli', () => {
   beforeAll(() => {
     assertCliBuilt();
@@ -32,11 +29,14 @@ describe('batches.cli', () => {
     const today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone, Date.now());
     const made = addDays(today, -1);
     const csvFile = path.join(home, 'delivery.csv');
-    writeFileSync(csvFile, [
-      'product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days',
-      `Smoked ham,5901234123457,HAM-01,${made},${today},3.5,kg,use-by,6`,
-      `Sourdough,,SD-9,${today},${today},12,pcs,best-before,3`,
-    ].join('\n'));
+    writeFileSync(
+      csvFile,
+      [
+        'product,gtin,lot,production_date,arrival_date,quantity,unit,date_type,shelf_life_days',
+        `Smoked ham,5901234123457,HAM-01,${made},${today},3.5,kg,use-by,6`,
+        `Sourdough,,SD-9,${today},${today},12,pcs,best-before,3`,
+      ].join('\n'),
+    );
     const dry = ok(await hearth(['batches', 'import', csvFile, '--dry-run'], env));
     expect(dry.stdout).toContain('Would import 2 batches, creating 2 products; 0 rows with errors.');
     const done = ok(await hearth(['batches', 'import', csvFile], env));
@@ -46,7 +46,9 @@ describe('batches.cli', () => {
     expect(again.stdout).toContain('row 2 (Smoked ham HAM-01): lot: HAM-01 is already recorded');
 
     const pdf = path.join(home, 'ham.pdf');
-    const labels = ok(await hearth(['batches', 'labels', '--lot', 'HAM-01', '--template', 'avery-l7160', '--copies', '2', '--start-at', '4', '--out', pdf], env));
+    const labels = ok(
+      await hearth(['batches', 'labels', '--lot', 'HAM-01', '--template', 'avery-l7160', '--copies', '2', '--start-at', '4', '--out', pdf], env),
+    );
     expect(labels.stdout).toContain('Wrote 2 labels for Smoked ham lot HAM-01 on 1 page');
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await run('pdftoppm', ['-r', '300', '-png', '-singlefile', pdf, path.join(home, 'ham')]);
@@ -75,7 +77,8 @@ describe('batches.cli', () => {
     ok(await hearth(['profile', 'create', '--name', 'Deli', '--password-file', pw], env));
     const today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone, Date.now());
     const csvFile = path.join(home, 'kaese.csv');
-    const rows = (qty: string) => ['product,lot,production_date,arrival_date,expiry_date,quantity', `Bergkäse,K-1,${today},${today},${addDays(today, 20)},"${qty}"`].join('\n');
+    const rows = (qty: string) =>
+      ['product,lot,production_date,arrival_date,expiry_date,quantity', `Bergkäse,K-1,${today},${today},${addDays(today, 20)},"${qty}"`].join('\n');
     writeFileSync(csvFile, rows('1,000'));
     const ambiguous = await hearth(['batches', 'import', csvFile, '--decimal', ','], env);
     expect(ambiguous.code).toBe(2);

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { BatchSettingsView, BatchSummary, CsvFile, Dashboard, ImportReport } from '../../../src-shared/domains/batches/batches.schemas';
+import type { BatchSummary, Dashboard, ImportReport } from '../../../src-shared/domains/batches/batches.schemas';
 import type { CliCommand } from '../../cli/commands';
 import { EXIT, printJson, printLine, printText, UsageError } from '../../cli/io';
 import { writeFileAtomic } from '../../lib/atomic-file';
@@ -16,7 +16,9 @@ function printImport(report: ImportReport): void {
     for (const warning of row.warnings) out(`row ${row.row} (${row.product || '?'} ${row.lot}) note: ${warning}`);
   }
   const verb = report.committed ? 'Imported' : report.dryRun ? 'Would import' : 'Did not import';
-  out(`${verb} ${report.batches} batch${report.batches === 1 ? '' : 'es'}, creating ${report.productsCreated} product${report.productsCreated === 1 ? '' : 's'}; ${report.errors} row${report.errors === 1 ? '' : 's'} with errors.`);
+  out(
+    `${verb} ${report.batches} batch${report.batches === 1 ? '' : 'es'}, creating ${report.productsCreated} product${report.productsCreated === 1 ? '' : 's'}; ${report.errors} row${report.errors === 1 ? '' : 's'} with errors.`,
+  );
   if (report.ignoredHeaders.length > 0) out(`Ignored columns: ${report.ignoredHeaders.join(', ')}`);
 }
 
@@ -29,7 +31,8 @@ const importCsv: CliCommand = {
   async run(ctx, { positionals, values }) {
     const file = requireString(positionals[0], 'the CSV file');
     const decimal = values.decimal as string | undefined;
-    if (decimal !== undefined && decimal !== '.' && decimal !== ',') throw new UsageError('--decimal takes . or , (the decimal separator of the file\'s numbers).');
+    if (decimal !== undefined && decimal !== '.' && decimal !== ',')
+      throw new UsageError("--decimal takes . or , (the decimal separator of the file's numbers).");
     const csv = await fs.readFile(file, 'utf8').catch(() => {
       throw new UsageError(`Cannot read ${file}.`);
     });
@@ -48,7 +51,14 @@ const config: CliCommand = {
   name: 'batches config',
   usage: 'hearth batches config [--qr gs1|url|text] [--domain D] [--url-template T] [--shop-name S] [--time-zone Z] [--template ID]',
   summary: "Set the shop's QR payload and label settings (prints them all)",
-  options: { qr: { type: 'string' }, domain: { type: 'string' }, 'url-template': { type: 'string' }, 'shop-name': { type: 'string' }, 'time-zone': { type: 'string' }, template: { type: 'string' } },
+  options: {
+    qr: { type: 'string' },
+    domain: { type: 'string' },
+    'url-template': { type: 'string' },
+    'shop-name': { type: 'string' },
+    'time-zone': { type: 'string' },
+    template: { type: 'string' },
+  },
   optionHelp: {
     qr: "What the labels' QR codes hold: gs1 (GS1 Digital Link, needs --domain), url (needs --url-template) or text",
     domain: 'The domain for GS1 Digital Link QR codes (e.g. shop.example)',
@@ -60,7 +70,8 @@ const config: CliCommand = {
   async run(ctx, { values }) {
     const patch: Record<string, unknown> = {};
     if (values.qr === 'gs1') patch.qr = { mode: 'gs1', domain: requireString(values.domain, '--domain D (e.g. shop.example)') };
-    else if (values.qr === 'url') patch.qr = { mode: 'url', template: requireString(values['url-template'], '--url-template T (e.g. https://shop.example/b/{lot})') };
+    else if (values.qr === 'url')
+      patch.qr = { mode: 'url', template: requireString(values['url-template'], '--url-template T (e.g. https://shop.example/b/{lot})') };
     else if (values.qr === 'text') patch.qr = { mode: 'text' };
     else if (values.qr !== undefined) throw new UsageError('--qr takes gs1, url or text.');
     if (values['shop-name'] !== undefined) patch.shopName = values['shop-name'];
@@ -70,8 +81,11 @@ const config: CliCommand = {
     const settings = Object.keys(patch).length > 0 ? await ctx.client.batches.setSettings(patch) : await ctx.client.batches.getSettings();
     if (ctx.flags.json) printJson(settings);
     else {
-      const qr = settings.qr.mode === 'gs1' ? `GS1 Digital Link on ${settings.qr.domain}` : settings.qr.mode === 'url' ? `URL ${settings.qr.template}` : 'plain text';
-      out(`QR codes: ${qr}\nShop name: ${settings.shopName || '(none)'}\nTime zone: ${settings.resolvedTimeZone}${settings.timeZone === '' ? ' (this computer)' : ''}\nDefault template: ${settings.defaultTemplate}`);
+      const qr =
+        settings.qr.mode === 'gs1' ? `GS1 Digital Link on ${settings.qr.domain}` : settings.qr.mode === 'url' ? `URL ${settings.qr.template}` : 'plain text';
+      out(
+        `QR codes: ${qr}\nShop name: ${settings.shopName || '(none)'}\nTime zone: ${settings.resolvedTimeZone}${settings.timeZone === '' ? ' (this computer)' : ''}\nDefault template: ${settings.defaultTemplate}`,
+      );
     }
     return EXIT.ok;
   },

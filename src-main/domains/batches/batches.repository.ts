@@ -2,8 +2,16 @@ import type { Kysely } from 'kysely';
 import { sortByName } from '../../../src-shared/lib/collate';
 import type { Database } from '../../db/database';
 import type {
-  BatchRow, BatchRowUpdate, LabelPrintRow, NewBatchRow, NewLabelPrintRow, NewProductRow, NewStockMovementRow,
-  ProductRow, ProductRowUpdate, StockMovementRow,
+  BatchRow,
+  BatchRowUpdate,
+  LabelPrintRow,
+  NewBatchRow,
+  NewLabelPrintRow,
+  NewProductRow,
+  NewStockMovementRow,
+  ProductRow,
+  ProductRowUpdate,
+  StockMovementRow,
 } from './batches.table';
 
 type Db = Kysely<Database>;
@@ -87,8 +95,7 @@ export const batchesRepository = Object.freeze({
   },
 
   // ------------------------------------------------------------ batches
-  getBatch: (db: Db, id: string): Promise<BatchWithProductRow | undefined> =>
-    batchWithProduct(db).where('b.id', '=', id).executeTakeFirst(),
+  getBatch: (db: Db, id: string): Promise<BatchWithProductRow | undefined> => batchWithProduct(db).where('b.id', '=', id).executeTakeFirst(),
 
   /** Batches (not deleted) with their product; only those on the shelf unless `includeInactive`. */
   listBatches: (db: Db, opts: { includeInactive: boolean; productId?: string }): Promise<BatchWithProductRow[]> => {
@@ -129,7 +136,16 @@ export const batchesRepository = Object.freeze({
     const base = db.selectFrom('batches').where('deleted_at', 'is', null);
     const suppliers = await base.select('supplier').distinct().where('supplier', '!=', '').orderBy('supplier').execute();
     const locations = await base.select('location').distinct().where('location', '!=', '').orderBy('location').execute();
-    return { suppliers: sortByName(suppliers.map((r) => r.supplier), (s) => s), locations: sortByName(locations.map((r) => r.location), (s) => s) };
+    return {
+      suppliers: sortByName(
+        suppliers.map((r) => r.supplier),
+        (s) => s,
+      ),
+      locations: sortByName(
+        locations.map((r) => r.location),
+        (s) => s,
+      ),
+    };
   },
 
   // ------------------------------------------------------------ movements
@@ -142,7 +158,14 @@ export const batchesRepository = Object.freeze({
     db.updateTable('stock_movements').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute(),
 
   movementsOf: (db: Db, batchId: string): Promise<StockMovementRow[]> =>
-    db.selectFrom('stock_movements').selectAll().where('batch_id', '=', batchId).where('deleted_at', 'is', null).orderBy('at', 'desc').orderBy('id', 'desc').execute(),
+    db
+      .selectFrom('stock_movements')
+      .selectAll()
+      .where('batch_id', '=', batchId)
+      .where('deleted_at', 'is', null)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
 
   /** Discarded movements with their product, optionally within [from, to] (shop days) and for one product. */
   discarded: (db: Db, opts: { from?: string; to?: string; productId?: string }) => {

@@ -119,7 +119,11 @@ describe('batches.service: stock movements and waste', () => {
     await shop.call('recordMovement', { batchId: b.id, kind: 'sold', quantity: 0.2 });
     expect((await shop.call('recordMovement', { batchId: b.id, kind: 'adjusted', quantity: -0.2, note: 'recount' })).remaining).toBe(2);
     const detail = await shop.call('get', { id: b.id });
-    expect(detail.movements.map((m) => [m.kind, m.quantity])).toEqual([['adjusted', -0.2], ['sold', 0.2], ['sold', 0.1]]);
+    expect(detail.movements.map((m) => [m.kind, m.quantity])).toEqual([
+      ['adjusted', -0.2],
+      ['sold', 0.2],
+      ['sold', 0.1],
+    ]);
     const undone = await shop.call('undoMovement', { id: detail.movements[1]!.id });
     expect(undone.remaining).toBe(2.2);
     expect((await shop.call('get', { id: b.id })).movements).toHaveLength(2);
@@ -152,7 +156,8 @@ describe('batches.service: dashboard, list and calendar hook', () => {
   async function stocked() {
     const shop = await setupShop('2026-11-20T10:00:00Z');
     const p = await product(shop, { shelfLifeDays: null });
-    const mk = (lot: string, expiryDate: string, over = {}) => batch(shop, p.id, { lot, expiryDate, productionDate: '2026-11-15', arrivalDate: '2026-11-19', ...over });
+    const mk = (lot: string, expiryDate: string, over = {}) =>
+      batch(shop, p.id, { lot, expiryDate, productionDate: '2026-11-15', arrivalDate: '2026-11-19', ...over });
     const today = (await mk('TODAY', '2026-11-20', { supplier: 'Mill', location: 'Counter' })).batch;
     const tomorrow = (await mk('TOMORROW', '2026-11-21', { supplier: 'Mill' })).batch;
     const later = (await mk('LATER', '2026-12-30', { location: 'Counter', arrivalDate: '2026-11-20' })).batch;
@@ -198,7 +203,13 @@ describe('batches.service: settings', () => {
   it('validates QR settings and keeps the rest at their defaults', async () => {
     const shop = await setupShop();
     const s = await shop.call('setSettings', { qr: { mode: 'gs1', domain: 'shop.example' }, shopName: 'Corner Deli' });
-    expect(s).toMatchObject({ qr: { mode: 'gs1', domain: 'shop.example' }, shopName: 'Corner Deli', defaultTemplate: 'avery-l7160', timeZone: '', resolvedTimeZone: 'Europe/London' });
+    expect(s).toMatchObject({
+      qr: { mode: 'gs1', domain: 'shop.example' },
+      shopName: 'Corner Deli',
+      defaultTemplate: 'avery-l7160',
+      timeZone: '',
+      resolvedTimeZone: 'Europe/London',
+    });
     expect((await errorOf(() => shop.call('setSettings', { qr: { mode: 'url', template: 'http://shop.example/{lot}' } }))).code).toBe('INVALID_INPUT');
     expect((await errorOf(() => shop.call('setSettings', { timeZone: 'Mars/Olympus' }))).code).toBe('INVALID_INPUT');
     await shop.call('setSettings', { calibration: { 'thermal-50x30': { x: 0.5, y: -0.25 } } });

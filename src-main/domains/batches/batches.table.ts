@@ -67,7 +67,6 @@ export interface LabelPrintTable {
   deleted_at: string | null;
 }
 
-
 export type ProductRow = Selectable<ProductTable>;
 export type NewProductRow = Insertable<ProductTable>;
 export type ProductRowUpdate = Updateable<ProductTable>;

@@ -38,7 +38,14 @@ describe('freshness agreement (property)', () => {
         shop.setNow(nowIso);
         await shop.call('setSettings', { timeZone: c.timeZone });
         const product = await shop.call('createProduct', { name: `P${n}`, dateType: c.dateType, shelfLifeDays: c.shelfLifeDays, thresholds: c.rule });
-        const fields = { productId: product.id, lot: `L${n}`, productionDate: input.productionDate, arrivalDate: input.arrivalDate, expiryDate: input.expiryDate ?? null, quantity: 1 };
+        const fields = {
+          productId: product.id,
+          lot: `L${n}`,
+          productionDate: input.productionDate,
+          arrivalDate: input.arrivalDate,
+          expiryDate: input.expiryDate ?? null,
+          quantity: 1,
+        };
         const date = effectiveExpiryDate(input);
         if (date === null && c.rule.kind === 'days-before-expiry') {
           // A product sold by its date never gets an undated batch (no silent shelf-age default).

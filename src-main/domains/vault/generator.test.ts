@@ -77,7 +77,10 @@ describe('generator', () => {
     it('draws character classes in proportion to their size (chi-square, 3 df, p = 1e-9)', () => {
       const classCounts = new Map<string, number>();
       for (const [name, set] of Object.entries(CHARACTER_SETS)) {
-        classCounts.set(name, [...set].reduce((sum, c) => sum + (counts.get(c) ?? 0), 0));
+        classCounts.set(
+          name,
+          [...set].reduce((sum, c) => sum + (counts.get(c) ?? 0), 0),
+        );
       }
       const statistic = chiSquare(classCounts, Object.keys(CHARACTER_SETS), (name) => CHARACTER_SETS[name as keyof typeof CHARACTER_SETS].length / 89, total);
       expect(statistic).toBeLessThan(CHI2_P1E9.df3);

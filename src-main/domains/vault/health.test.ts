@@ -21,8 +21,7 @@ const item = (id: string, overrides: Partial<HealthInput> = {}): HealthInput => 
   hasTotp: false,
   ...overrides,
 });
-const reasonsOf = (items: HealthInput[], opts: HealthOptions = SITES) =>
-  Object.fromEntries(assessHealth(items, NOW, opts).map((f) => [f.itemId, f.reasons]));
+const reasonsOf = (items: HealthInput[], opts: HealthOptions = SITES) => Object.fromEntries(assessHealth(items, NOW, opts).map((f) => [f.itemId, f.reasons]));
 
 describe('health', () => {
   describe('passwordStrength', () => {
@@ -116,12 +115,17 @@ describe('health', () => {
       },
     );
 
-    it.each(['https://notgithub.com', 'https://github.com.evil.example', 'androidapp://com.github.android', 'ftp://github.com', '', 'not a url at all', 'https://com'])(
-      'does not match %j',
-      (url) => {
-        expect(isTwoFactorSite(url, sites)).toBe(false);
-      },
-    );
+    it.each([
+      'https://notgithub.com',
+      'https://github.com.evil.example',
+      'androidapp://com.github.android',
+      'ftp://github.com',
+      '',
+      'not a url at all',
+      'https://com',
+    ])('does not match %j', (url) => {
+      expect(isTwoFactorSite(url, sites)).toBe(false);
+    });
   });
 
   describe('loadTwoFactorSites', () => {

@@ -46,7 +46,6 @@ export const MIN_STRONG_SCORE = 3;
 export const TWO_FACTOR_SITES_FILE = '2fa-sites.txt';
 const DAY_MS = 86_400_000;
 
-
 /** The lower-cased host of a stored URL (scheme optional), or null for app links and junk. */
 function hostOf(url: string): string | null {
   const trimmed = url.trim();

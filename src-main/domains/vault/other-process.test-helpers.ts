@@ -22,7 +22,13 @@ let built: Promise<unknown> | null = null;
 export async function startOtherProcess(root: string, password = PASSWORD): Promise<OtherProcess> {
   built ??= build({
     entryPoints: [path.join(import.meta.dirname, 'other-process.fixture.ts')],
-    outfile: BUNDLE, bundle: true, platform: 'node', format: 'cjs', target: 'node22', packages: 'external', logLevel: 'warning',
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'warning',
   });
   await built;
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BUNDLE, root, RESOURCES_DIR, password], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildOtpauthUri,
-  parseMigrationUri,
-  parseOtpauthUri,
-  parseOtpImport,
-  parseOtpInput,
-  type OtpConfig,
-} from '../../../src-shared/domains/vault/otpauth';
+import { buildOtpauthUri, parseMigrationUri, parseOtpauthUri, parseOtpImport, parseOtpInput, type OtpConfig } from '../../../src-shared/domains/vault/otpauth';
 import { AppError, type AppErrorCode } from '../../../src-shared/ipc/result';
 import { describeWithFixtures, readFixtureText } from '../../test/fixtures';
 
@@ -55,15 +48,12 @@ describeWithFixtures('otpauth (sample files)', () => {
   const GOOGLE_EXPORT_QR = /otpauth-migration:\/\/offline\?data=[A-Za-z0-9%]+/.exec(readFixtureText('otp', 'README.md'))?.[0] ?? 'missing from README';
 
   describe('parseOtpauthUri', () => {
-    it.each(URIS.filter((f) => !('period_as_written' in f.expect)).map((f) => [f.uri, f] as const))(
-      'reads the fixture %s',
-      (_uri, fixture) => {
-        const config = parseOtpauthUri(fixture.uri);
-        expect(config).toMatchObject(expectedFields(fixture.expect));
-        // `issuer: null` or `""` in the fixture: there is no issuer anywhere in the URI.
-        if ('issuer' in fixture.expect && !fixture.expect.issuer) expect(config.issuer).toBeUndefined();
-      },
-    );
+    it.each(URIS.filter((f) => !('period_as_written' in f.expect)).map((f) => [f.uri, f] as const))('reads the fixture %s', (_uri, fixture) => {
+      const config = parseOtpauthUri(fixture.uri);
+      expect(config).toMatchObject(expectedFields(fixture.expect));
+      // `issuer: null` or `""` in the fixture: there is no issuer anywhere in the URI.
+      if ('issuer' in fixture.expect && !fixture.expect.issuer) expect(config.issuer).toBeUndefined();
+    });
 
     it('rejects the 90000 s period of the KeePassXC fixture instead of clamping it', () => {
       const fixture = URIS.find((f) => f.expect.period_as_written === 90000);
@@ -73,13 +63,10 @@ describeWithFixtures('otpauth (sample files)', () => {
   });
 
   describe('buildOtpauthUri', () => {
-    it.each(URIS.filter((f) => !('period_as_written' in f.expect)).map((f) => [f.uri] as const))(
-      'round-trips the fixture %s',
-      (uri) => {
-        const config = parseOtpauthUri(uri);
-        expect(parseOtpauthUri(buildOtpauthUri(config))).toEqual(config);
-      },
-    );
+    it.each(URIS.filter((f) => !('period_as_written' in f.expect)).map((f) => [f.uri] as const))('round-trips the fixture %s', (uri) => {
+      const config = parseOtpauthUri(uri);
+      expect(parseOtpauthUri(buildOtpauthUri(config))).toEqual(config);
+    });
   });
 
   describe('parseOtpInput', () => {
@@ -139,7 +126,10 @@ describeWithFixtures('otpauth (sample files)', () => {
       // The comments of the two-account block list the accounts in a different order than the payload.
       const byJson = (configs: OtpConfig[]) => configs.map((c) => JSON.stringify(c)).sort();
       for (const block of blocks) {
-        const plain = block.split('\n').filter((l) => l.startsWith('# otpauth://')).map((l) => parseOtpauthUri(l.slice(2)));
+        const plain = block
+          .split('\n')
+          .filter((l) => l.startsWith('# otpauth://'))
+          .map((l) => parseOtpauthUri(l.slice(2)));
         const migrated = parseMigrationUri(block.split('\n').find((l) => l.startsWith('otpauth-migration://')) ?? '');
         expect(byJson(migrated)).toEqual(byJson(plain));
       }

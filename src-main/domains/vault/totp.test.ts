@@ -19,7 +19,6 @@ interface UriFixture {
   codes_keepassxc_test?: { time: number; code: string }[];
 }
 
-
 /** RFC 4226 Appendix D: secret "12345678901234567890", counters 0–9, with the 31-bit truncated values. */
 const RFC4226_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const RFC4226: [number, number, string][] = [

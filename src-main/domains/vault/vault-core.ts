@@ -87,11 +87,24 @@ export function createVaultCore(deps: VaultDeps) {
       const now = nowIso(deps.now);
       const { publicData, secrets } = splitItem(item);
       const r: VaultItemRow = {
-        id, type: item.type, title: item.title, subtitle: subtitleOf(item), folder: item.folder, tags: JSON.stringify(item.tags),
-        favorite: item.favorite ? 1 : 0, reprompt: item.reprompt ? 1 : 0, notes: item.notes, public_data: JSON.stringify(publicData),
-        secrets: JSON.stringify(sealFields(deps.itemsKey(), id, secrets)), has_totp: item.login?.totp ? 1 : 0,
-        password_changed_at: item.login?.password ? (dates?.updatedAt ?? now) : null, last_used_at: null,
-        created_at: dates?.createdAt ?? now, updated_at: dates?.updatedAt ?? now, deleted_at: null, purged_at: null,
+        id,
+        type: item.type,
+        title: item.title,
+        subtitle: subtitleOf(item),
+        folder: item.folder,
+        tags: JSON.stringify(item.tags),
+        favorite: item.favorite ? 1 : 0,
+        reprompt: item.reprompt ? 1 : 0,
+        notes: item.notes,
+        public_data: JSON.stringify(publicData),
+        secrets: JSON.stringify(sealFields(deps.itemsKey(), id, secrets)),
+        has_totp: item.login?.totp ? 1 : 0,
+        password_changed_at: item.login?.password ? (dates?.updatedAt ?? now) : null,
+        last_used_at: null,
+        created_at: dates?.createdAt ?? now,
+        updated_at: dates?.updatedAt ?? now,
+        deleted_at: null,
+        purged_at: null,
       };
       await repo.insert(trx, r);
       return r;

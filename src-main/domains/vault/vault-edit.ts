@@ -37,17 +37,31 @@ export function createVaultEdit(core: VaultCore) {
       await deps.write(async (trx) => {
         const versionId = newId();
         const snapshot = JSON.stringify(joinItem(before, oldSecrets));
-        await repo.addVersion(trx, { id: versionId, item_id: before.id, title: before.title, sealed: sealField(key, before.id, `version:${versionId}`, snapshot), now: at });
+        await repo.addVersion(trx, {
+          id: versionId,
+          item_id: before.id,
+          title: before.title,
+          sealed: sealField(key, before.id, `version:${versionId}`, snapshot),
+          now: at,
+        });
         if (passwordChanged && oldSecrets.password) {
           const hid = newId();
           const sealed = sealField(key, before.id, `history:${hid}`, oldSecrets.password);
           await repo.addPasswordHistory(trx, { id: hid, item_id: before.id, sealed, changed_at: before.password_changed_at ?? before.updated_at, now: at });
         }
         await repo.update(trx, before.id, {
-          type: item.type, title: item.title, subtitle: subtitleOf(item), folder: item.folder, tags: JSON.stringify(item.tags),
-          favorite: item.favorite ? 1 : 0, reprompt: item.reprompt ? 1 : 0, notes: item.notes,
-          public_data: JSON.stringify(publicData), secrets: JSON.stringify(sealFields(key, before.id, secrets)),
-          has_totp: item.login?.totp ? 1 : 0, password_changed_at: passwordChanged ? (item.login?.password ? at : null) : before.password_changed_at,
+          type: item.type,
+          title: item.title,
+          subtitle: subtitleOf(item),
+          folder: item.folder,
+          tags: JSON.stringify(item.tags),
+          favorite: item.favorite ? 1 : 0,
+          reprompt: item.reprompt ? 1 : 0,
+          notes: item.notes,
+          public_data: JSON.stringify(publicData),
+          secrets: JSON.stringify(sealFields(key, before.id, secrets)),
+          has_totp: item.login?.totp ? 1 : 0,
+          password_changed_at: passwordChanged ? (item.login?.password ? at : null) : before.password_changed_at,
           updated_at: at,
         });
       });

@@ -9,8 +9,10 @@ const SECRET = 'Pa55-only-in-the-vault';
 const HOUR_MS = 60 * 60 * 1000;
 
 /** Paths of the content files of the encrypted file store under `root` (64-hex names). */
-const storedFiles = (root: string): string[] => readdirSync(root, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name)).map((e) => path.join(e.parentPath, e.name));
+const storedFiles = (root: string): string[] =>
+  readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
 
 async function unlockedCore() {
   const clock = { ms: Date.parse('2026-12-01T12:00:00.000Z') };

@@ -52,20 +52,26 @@ export function createVaultHealth(deps: VaultHealthDeps) {
     };
     report(true);
     // The pool runs two at a time; each batch is stored as soon as it is scored, so a stopped report keeps its work.
-    await deps.jobs.track(`Checking ${entries.length.toLocaleString('en-US')} passwords`, entries.length, (job) => Promise.all(
-      batches.map(async (batch, n) => {
-        const { scores: out } = await job.run('vault.health.strength', { passwords: batch.map(([, pw]) => pw) }, {
-          limits: { maxOldGenerationSizeMb: 256, timeoutMs: 120_000 },
-          onProgress: (p) => {
-            done[n] = p.done;
-            report();
-          },
-        });
-        const rows = batch.map(([id], i) => ({ id, score: out[i]!.score, guesses_log10: out[i]!.guessesLog10 }));
-        await deps.write((trx) => repo.putStrengths(trx, rows, nowIso(deps.now)));
-        for (const r of rows) scores.set(r.id, r.score);
-      }),
-    ));
+    await deps.jobs.track(`Checking ${entries.length.toLocaleString('en-US')} passwords`, entries.length, (job) =>
+      Promise.all(
+        batches.map(async (batch, n) => {
+          const { scores: out } = await job.run(
+            'vault.health.strength',
+            { passwords: batch.map(([, pw]) => pw) },
+            {
+              limits: { maxOldGenerationSizeMb: 256, timeoutMs: 120_000 },
+              onProgress: (p) => {
+                done[n] = p.done;
+                report();
+              },
+            },
+          );
+          const rows = batch.map(([id], i) => ({ id, score: out[i]!.score, guesses_log10: out[i]!.guessesLog10 }));
+          await deps.write((trx) => repo.putStrengths(trx, rows, nowIso(deps.now)));
+          for (const r of rows) scores.set(r.id, r.score);
+        }),
+      ),
+    );
     report(true);
   }
 

@@ -22,7 +22,11 @@ export interface ImportCommitDeps {
  * duplicate check runs inside it (BEGIN IMMEDIATE: no other connection can write between the check and
  * the inserts), so two commits of the same file, from two windows or the app and the CLI, add it once.
  */
-export async function commitImport(deps: ImportCommitDeps, list: readonly ImportedItem[], skipDuplicates: boolean): Promise<{ ids: string[]; duplicates: number }> {
+export async function commitImport(
+  deps: ImportCommitDeps,
+  list: readonly ImportedItem[],
+  skipDuplicates: boolean,
+): Promise<{ ids: string[]; duplicates: number }> {
   const ids: string[] = [];
   const key = deps.itemsKey();
   let duplicates = 0;

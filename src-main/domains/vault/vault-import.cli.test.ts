@@ -24,7 +24,10 @@ describe.skipIf(!CLI_BUILT || NO_KEEPASSXC_CLI)('hearth vault import --key-file'
     const without = await hearth(['vault', 'import', db.file, '--source-password-file', sourcePw, '--password-file', pw], env);
     expect(without.code).not.toBe(0);
     expect(without.stderr).toMatch(/key file/);
-    const withKey = await hearth(['vault', 'import', db.file, '--source-password-file', sourcePw, '--key-file', path.join(dir, 'keyed.key'), '--password-file', pw, '--json'], env);
+    const withKey = await hearth(
+      ['vault', 'import', db.file, '--source-password-file', sourcePw, '--key-file', path.join(dir, 'keyed.key'), '--password-file', pw, '--json'],
+      env,
+    );
     expect(withKey.code).toBe(0);
     expect(JSON.parse(withKey.stdout)).toMatchObject({ preview: { format: 'kdbx', total: 3 }, committed: { imported: 3 } });
     const missing = await hearth(['vault', 'import', db.file, '--key-file', path.join(dir, 'nope.key'), '--password-file', pw], env);

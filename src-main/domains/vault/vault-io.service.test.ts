@@ -53,7 +53,10 @@ describeWithFixtures('vault import and export through the router', () => {
     const core = await unlocked();
     await importFile(core, upload('bitwarden/keepassxc-bitwarden_export.json'));
     const secrets = ['mypassword', 'hidden-field-value', '1234567891011121', '123-12-1234', '123456789', 'DFDFDEF', '1st line of secure note'];
-    const payloads: Result<unknown>[] = [await core.router.dispatch('vault:list', {}, { transport: 'test' }), await core.router.dispatch('vault:list', { query: 'name' }, { transport: 'test' })];
+    const payloads: Result<unknown>[] = [
+      await core.router.dispatch('vault:list', {}, { transport: 'test' }),
+      await core.router.dispatch('vault:list', { query: 'name' }, { transport: 'test' }),
+    ];
     for (const item of (await core.client.vault.list({})).items) payloads.push(await core.router.dispatch('vault:get', { id: item.id }, { transport: 'test' }));
     const json = JSON.stringify(payloads);
     for (const s of secrets) expect(json, s).not.toContain(s);
@@ -62,8 +65,17 @@ describeWithFixtures('vault import and export through the router', () => {
   it('round-trips the encrypted Hearth export losslessly, and a one-byte change fails clearly', async () => {
     const a = await unlocked();
     await importFile(a, upload('bitwarden/keepassxc-bitwarden_export.json'));
-    const login = ((await a.client.vault.list({ query: 'Login Name' })).items)[0]!;
-    await a.client.vault.update({ id: login.id, item: { type: 'login', title: 'Login Name', folder: 'My Folder', favorite: true, login: { username: 'myusername@gmail.com', password: 'changed-pw', urls: [] } } });
+    const login = (await a.client.vault.list({ query: 'Login Name' })).items[0]!;
+    await a.client.vault.update({
+      id: login.id,
+      item: {
+        type: 'login',
+        title: 'Login Name',
+        folder: 'My Folder',
+        favorite: true,
+        login: { username: 'myusername@gmail.com', password: 'changed-pw', urls: [] },
+      },
+    });
     expect((await errorOf(() => a.client.vault.export({ format: 'hearth', password: 'wrong' }))).code).toBe('WRONG_PASSWORD');
     const exported = await a.client.vault.export({ format: 'hearth', password: PASSWORD, exportPassword: 'export-pw' });
     expect(exported.items).toBe(4);
@@ -74,7 +86,9 @@ describeWithFixtures('vault import and export through the router', () => {
     expect((await errorOf(() => b.client.vault.importPreview({ file, sourcePassword: 'nope' }))).code).toBe('WRONG_PASSWORD');
     const bytes = Buffer.from(file.contentBase64, 'base64');
     bytes[bytes.length - 40] = bytes[bytes.length - 40]! ^ 0x01;
-    const tampered = await errorOf(() => b.client.vault.importPreview({ file: { fileName: 'x.hearth', contentBase64: bytes.toString('base64') }, sourcePassword: 'export-pw' }));
+    const tampered = await errorOf(() =>
+      b.client.vault.importPreview({ file: { fileName: 'x.hearth', contentBase64: bytes.toString('base64') }, sourcePassword: 'export-pw' }),
+    );
     expect(tampered.code).toBe('CORRUPT');
     expect(tampered.message).toMatch(/damaged or was changed/);
 
@@ -85,11 +99,22 @@ describeWithFixtures('vault import and export through the router', () => {
         const d = await core.client.vault.get({ id: s.id });
         const secrets: Record<string, string> = {};
         for (const f of ['password', 'secureNote', 'cardNumber', 'cardCode', 'ssn', 'passportNumber']) {
-          secrets[f] = await core.client.vault.reveal({ id: s.id, field: f }).then((r) => r.value, () => '');
+          secrets[f] = await core.client.vault.reveal({ id: s.id, field: f }).then(
+            (r) => r.value,
+            () => '',
+          );
         }
-        secrets.totp = await core.client.vault.revealTotpSeed({ id: s.id, password: PASSWORD }).then((r) => r.uri, () => '');
+        secrets.totp = await core.client.vault.revealTotpSeed({ id: s.id, password: PASSWORD }).then(
+          (r) => r.uri,
+          () => '',
+        );
         const { id: _id, createdAt: _c, updatedAt: _u, lastUsedAt: _l, fields, ...rest } = d;
-        out[d.title] = { ...rest, fields: fields.map((f) => ({ name: f.name, type: f.type, value: f.value })), secrets, history: (await core.client.vault.passwordHistory({ id: s.id })).length };
+        out[d.title] = {
+          ...rest,
+          fields: fields.map((f) => ({ name: f.name, type: f.type, value: f.value })),
+          secrets,
+          history: (await core.client.vault.passwordHistory({ id: s.id })).length,
+        };
       }
       return out;
     };

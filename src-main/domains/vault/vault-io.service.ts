@@ -55,12 +55,16 @@ function checkedExportPassword(input: z.output<typeof ExportInput>): string {
 const HearthExport = z.strictObject({
   format: z.literal(HEARTH_KIND),
   version: z.literal(1),
-  items: z.array(z.strictObject({
-    item: ItemInput,
-    passwordHistory: z.array(z.strictObject({ password: z.string().max(1024), changedAt: z.string().max(40) })).max(1000),
-    createdAt: z.string().max(40).optional(),
-    updatedAt: z.string().max(40).optional(),
-  })).max(100_000),
+  items: z
+    .array(
+      z.strictObject({
+        item: ItemInput,
+        passwordHistory: z.array(z.strictObject({ password: z.string().max(1024), changedAt: z.string().max(40) })).max(1000),
+        createdAt: z.string().max(40).optional(),
+        updatedAt: z.string().max(40).optional(),
+      }),
+    )
+    .max(100_000),
 });
 
 /**
@@ -78,12 +82,20 @@ export function createVaultIo(deps: VaultIoDeps) {
       return { fileName: input.file.fileName, bytes };
     }
     if (!deps.files) throw new AppError('INVALID_INPUT', 'Choose a file to import.');
-    const picked = await deps.files.pickOpen({ title: 'Import into the vault', extensions: ['json', 'csv', 'kdbx', 'xml', '1pux', 'hearth'], maxBytes: MAX_IMPORT_BYTES });
+    const picked = await deps.files.pickOpen({
+      title: 'Import into the vault',
+      extensions: ['json', 'csv', 'kdbx', 'xml', '1pux', 'hearth'],
+      maxBytes: MAX_IMPORT_BYTES,
+    });
     if (!picked) throw new AppError('NOT_FOUND', 'No file was chosen.');
     return picked;
   }
 
-  async function parse(bytes: Buffer, input: z.output<typeof ImportPreviewInput>, fileName: string): Promise<ImportParseResult | { format: 'hearth'; items: ImportedItem[]; skipped: []; folders: string[]; warnings: []; attachments: [] }> {
+  async function parse(
+    bytes: Buffer,
+    input: z.output<typeof ImportPreviewInput>,
+    fileName: string,
+  ): Promise<ImportParseResult | { format: 'hearth'; items: ImportedItem[]; skipped: []; folders: string[]; warnings: []; attachments: [] }> {
     if (input.format === 'hearth' || (input.format === 'auto' && isEncryptedFile(bytes))) {
       if (!input.sourcePassword) throw new AppError('WRONG_PASSWORD', 'This Hearth export is encrypted: enter its password.');
       const { kind, plaintext } = await decryptFile(bytes, input.sourcePassword);
@@ -97,7 +109,14 @@ export function createVaultIo(deps: VaultIoDeps) {
       const parsed = HearthExport.safeParse(json);
       if (!parsed.success) throw new AppError('INVALID_INPUT', 'This Hearth export has items Hearth cannot read.');
       const items = parsed.data.items as ImportedItem[];
-      return { format: 'hearth', items, skipped: [], folders: [...new Set(items.map((i) => i.item.folder).filter(Boolean))].sort(), warnings: [], attachments: [] };
+      return {
+        format: 'hearth',
+        items,
+        skipped: [],
+        folders: [...new Set(items.map((i) => i.item.folder).filter(Boolean))].sort(),
+        warnings: [],
+        attachments: [],
+      };
     }
     // SECURITY: untrusted files are parsed in a worker thread with heap, time and inflate limits (bombs).
     const keyFile = input.keyFile ? Buffer.from(input.keyFile.contentBase64, 'base64') : undefined;
@@ -139,7 +158,12 @@ export function createVaultIo(deps: VaultIoDeps) {
         skipped: result.skipped.slice(0, 500).map((s) => ({ row: String(s.row), reason: s.reason })),
         warnings: result.warnings,
         attachments: result.attachments.slice(0, 500),
-        sample: result.items.slice(0, 50).map((i, n) => ({ title: i.item.title, type: i.item.type, subtitle: i.item.login?.username ?? i.item.card?.brand ?? '', duplicate: duplicates.has(n) })),
+        sample: result.items.slice(0, 50).map((i, n) => ({
+          title: i.item.title,
+          type: i.item.type,
+          subtitle: i.item.login?.username ?? i.item.card?.brand ?? '',
+          duplicate: duplicates.has(n),
+        })),
       };
     },
 
@@ -171,14 +195,28 @@ export function createVaultIo(deps: VaultIoDeps) {
       let fileName: string;
       switch (input.format) {
         case 'hearth':
-          bytes = await encryptFile(Buffer.from(JSON.stringify({ format: HEARTH_KIND, version: 1, items: all })), filePassword, HEARTH_KIND, deps.exportKdfCost);
+          bytes = await encryptFile(
+            Buffer.from(JSON.stringify({ format: HEARTH_KIND, version: 1, items: all })),
+            filePassword,
+            HEARTH_KIND,
+            deps.exportKdfCost,
+          );
           fileName = `hearth-vault-${stamp}.hearth`;
           break;
         case 'kdbx':
           // Built in a worker thread: 100,000 items take seconds of CPU that main must not spend.
-          bytes = Buffer.from(await deps.jobs.run(`Exporting ${all.length.toLocaleString('en-US')} ${all.length === 1 ? 'item' : 'items'} to KDBX`, 'vault.export.kdbx', {
-            items: all, password: filePassword, name: 'Hearth',
-          }, { limits: EXPORT_JOB_LIMITS }));
+          bytes = Buffer.from(
+            await deps.jobs.run(
+              `Exporting ${all.length.toLocaleString('en-US')} ${all.length === 1 ? 'item' : 'items'} to KDBX`,
+              'vault.export.kdbx',
+              {
+                items: all,
+                password: filePassword,
+                name: 'Hearth',
+              },
+              { limits: EXPORT_JOB_LIMITS },
+            ),
+          );
           fileName = `hearth-vault-${stamp}.kdbx`;
           break;
         case 'bitwarden-json':

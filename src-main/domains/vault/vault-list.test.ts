@@ -12,7 +12,7 @@ describe('vault list paging', () => {
     const first = await core.client.vault.list({ limit: 3 });
     expect(first).toMatchObject({ total: 7, nextOffset: 3 });
     const seen = [...first.items];
-    for (let offset = first.nextOffset; offset !== null; ) {
+    for (let offset = first.nextOffset; offset !== null;) {
       const page = await core.client.vault.list({ limit: 3, offset });
       seen.push(...page.items);
       offset = page.nextOffset;

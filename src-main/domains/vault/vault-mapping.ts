@@ -87,11 +87,24 @@ export function toDetail(row: VaultItemRow, sealedFields: string[]): ItemDetail 
     card: pub.card ? { ...pub.card, hasNumber: has('cardNumber'), hasCode: has('cardCode') } : null,
     identity: id
       ? {
-          title: id.title ?? '', firstName: id.firstName ?? '', middleName: id.middleName ?? '', lastName: id.lastName ?? '',
-          company: id.company ?? '', email: id.email ?? '', phone: id.phone ?? '', username: id.username ?? '',
-          address1: id.address1 ?? '', address2: id.address2 ?? '', address3: id.address3 ?? '', city: id.city ?? '',
-          state: id.state ?? '', postalCode: id.postalCode ?? '', country: id.country ?? '',
-          hasSsn: has('ssn'), hasPassport: has('passportNumber'), hasLicense: has('licenseNumber'),
+          title: id.title ?? '',
+          firstName: id.firstName ?? '',
+          middleName: id.middleName ?? '',
+          lastName: id.lastName ?? '',
+          company: id.company ?? '',
+          email: id.email ?? '',
+          phone: id.phone ?? '',
+          username: id.username ?? '',
+          address1: id.address1 ?? '',
+          address2: id.address2 ?? '',
+          address3: id.address3 ?? '',
+          city: id.city ?? '',
+          state: id.state ?? '',
+          postalCode: id.postalCode ?? '',
+          country: id.country ?? '',
+          hasSsn: has('ssn'),
+          hasPassport: has('passportNumber'),
+          hasLicense: has('licenseNumber'),
         }
       : null,
     hasSecureNote: has('secureNote'),
@@ -113,7 +126,9 @@ export function joinItem(row: VaultItemRow, secrets: Record<string, string>): It
     favorite: row.favorite === 1,
     reprompt: row.reprompt === 1,
     login: pub.login ? { username: pub.login.username, urls: pub.login.urls, password: s('password'), totp: s('totpSecret') } : undefined,
-    card: pub.card ? { holder: pub.card.holder, brand: pub.card.brand, number: s('cardNumber'), expMonth: pub.card.expMonth, expYear: pub.card.expYear, code: s('cardCode') } : undefined,
+    card: pub.card
+      ? { holder: pub.card.holder, brand: pub.card.brand, number: s('cardNumber'), expMonth: pub.card.expMonth, expYear: pub.card.expYear, code: s('cardCode') }
+      : undefined,
     identity: pub.identity
       ? ({ ...pub.identity, ssn: s('ssn'), passportNumber: s('passportNumber'), licenseNumber: s('licenseNumber') } as ItemData['identity'])
       : undefined,

@@ -15,7 +15,9 @@ export function mergeKeptSecrets(edit: z.output<typeof UpdateItemInput>['item'],
     fieldIds.push(prev?.id ?? newId());
     if (f.value !== undefined || !prev) return { name: f.name, type: f.type, value: f.value ?? '' };
     if (prev.type === 'hidden' && f.type !== 'hidden') {
-      throw new AppError('INVALID_INPUT', `Enter the value of "${f.name}" again to make it visible.`, { issues: [{ path: 'item.fields', message: 'A hidden field needs its value re-entered to become visible.' }] });
+      throw new AppError('INVALID_INPUT', `Enter the value of "${f.name}" again to make it visible.`, {
+        issues: [{ path: 'item.fields', message: 'A hidden field needs its value re-entered to become visible.' }],
+      });
     }
     return { name: f.name, type: f.type, value: prev.type === 'hidden' ? (old[`field:${prev.id}`] ?? '') : (prev.value ?? '') };
   });
@@ -25,7 +27,12 @@ export function mergeKeptSecrets(edit: z.output<typeof UpdateItemInput>['item'],
     login: edit.login ? { ...edit.login, password: keep(edit.login.password, 'password'), totp: keep(edit.login.totp, 'totpSecret') } : undefined,
     card: edit.card ? { ...edit.card, number: keep(edit.card.number, 'cardNumber'), code: keep(edit.card.code, 'cardCode') } : undefined,
     identity: edit.identity
-      ? { ...edit.identity, ssn: keep(edit.identity.ssn, 'ssn'), passportNumber: keep(edit.identity.passportNumber, 'passportNumber'), licenseNumber: keep(edit.identity.licenseNumber, 'licenseNumber') }
+      ? {
+          ...edit.identity,
+          ssn: keep(edit.identity.ssn, 'ssn'),
+          passportNumber: keep(edit.identity.passportNumber, 'passportNumber'),
+          licenseNumber: keep(edit.identity.licenseNumber, 'licenseNumber'),
+        }
       : undefined,
     fields,
   };

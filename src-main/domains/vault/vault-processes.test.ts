@@ -53,16 +53,16 @@ describe('vault across processes', () => {
   it('lists and searches see items another process created, edited and trashed, without a lock/unlock', async () => {
     const { core, other } = await twoProcesses();
     await core.client.vault.create({ item: { type: 'note', title: 'Mine' } });
-    expect(((await core.client.vault.list({})).items).map((i) => i.title)).toEqual(['Mine']); // the cache is now loaded
+    expect((await core.client.vault.list({})).items.map((i) => i.title)).toEqual(['Mine']); // the cache is now loaded
     const created = await other.client.vault.create({ item: { type: 'note', title: 'Theirs' } });
-    expect(((await core.client.vault.list({})).items).map((i) => i.title)).toEqual(['Mine', 'Theirs']);
+    expect((await core.client.vault.list({})).items.map((i) => i.title)).toEqual(['Mine', 'Theirs']);
     await other.client.vault.update({ id: created.id, item: { type: 'note', title: 'Renamed by them' } });
-    expect(((await core.client.vault.list({ query: 'renamed' })).items).map((i) => i.id)).toEqual([created.id]);
+    expect((await core.client.vault.list({ query: 'renamed' })).items.map((i) => i.id)).toEqual([created.id]);
     await other.client.vault.trash({ id: created.id });
-    expect(((await core.client.vault.list({})).items).map((i) => i.title)).toEqual(['Mine']);
+    expect((await core.client.vault.list({})).items.map((i) => i.title)).toEqual(['Mine']);
     const done = await other.client.vault.importCommit({ importId: (await other.client.vault.importPreview({ file: chromeCsv(300, 'cli') })).importId });
     expect(done.imported).toBe(300);
     expect((await core.client.vault.list({})).items).toHaveLength(301);
-    expect(((await core.client.vault.list({ query: 'cli 299' })).items).map((i) => i.title)).toEqual(['cli 299']);
+    expect((await core.client.vault.list({ query: 'cli 299' })).items.map((i) => i.title)).toEqual(['cli 299']);
   }, 180_000);
 });

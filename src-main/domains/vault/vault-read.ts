@@ -17,7 +17,12 @@ export function createVaultRead(core: VaultCore) {
       let candidates: ItemSummary[];
       if (input.trash) {
         const rows = await repo.listAll(deps.db(), true);
-        candidates = input.query.trim() === '' ? rows.map(toSummary) : new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes }))).search(input.query, Infinity).map((id) => toSummary(rows.find((r) => r.id === id)!));
+        candidates =
+          input.query.trim() === ''
+            ? rows.map(toSummary)
+            : new VaultSearchIndex(rows.map((r) => ({ ...toSummary(r), notes: r.notes })))
+                .search(input.query, Infinity)
+                .map((id) => toSummary(rows.find((r) => r.id === id)!));
       } else {
         const cache = await core.liveItems();
         candidates = input.query.trim() === '' ? cache.all() : cache.search(input.query, Infinity);
@@ -51,7 +56,10 @@ export function createVaultRead(core: VaultCore) {
     async *allPlain(): AsyncGenerator<{ row: VaultItemRow; item: ItemData; passwordHistory: { password: string; changedAt: string }[] }> {
       const key = deps.itemsKey();
       for (const r of await repo.listAll(deps.db(), false)) {
-        const history = (await repo.passwordHistory(deps.db(), r.id)).map((h) => ({ password: openField(key, r.id, `history:${h.id}`, h.sealed), changedAt: h.changed_at }));
+        const history = (await repo.passwordHistory(deps.db(), r.id)).map((h) => ({
+          password: openField(key, r.id, `history:${h.id}`, h.sealed),
+          changedAt: h.changed_at,
+        }));
         yield { row: r, item: joinItem(r, openFields(key, r.id, parseSealedMap(r.secrets))), passwordHistory: history };
       }
     },
@@ -61,5 +69,8 @@ export function createVaultRead(core: VaultCore) {
 function countBy(values: string[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return sortByName([...counts].map(([name, count]) => ({ name, count })), (c) => c.name);
+  return sortByName(
+    [...counts].map(([name, count]) => ({ name, count })),
+    (c) => c.name,
+  );
 }

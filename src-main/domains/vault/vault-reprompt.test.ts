@@ -13,7 +13,9 @@ async function setup(reprompt = true) {
   await core.client.profile.create({ name: 'V', password: PASSWORD });
   const item = await core.client.vault.create({
     item: {
-      type: 'login', title: 'GitHub', reprompt,
+      type: 'login',
+      title: 'GitHub',
+      reprompt,
       login: { username: 'octo', password: 'S3cret-Pa55', urls: [], totp: TOTP_URI },
       fields: [{ name: 'PIN', type: 'hidden', value: '4321' }],
     },
@@ -21,7 +23,12 @@ async function setup(reprompt = true) {
   const pin = item.fields.find((f) => f.name === 'PIN')!;
   /** The item as the editor would send it back: secrets left out (kept). */
   const edit = (over: Partial<UpdateItemInput['item']> = {}): UpdateItemInput['item'] => ({
-    type: 'login', title: 'GitHub', reprompt, login: { username: 'octo', urls: [] }, fields: [{ id: pin.id, name: 'PIN', type: 'hidden' }], ...over,
+    type: 'login',
+    title: 'GitHub',
+    reprompt,
+    login: { username: 'octo', urls: [] },
+    fields: [{ id: pin.id, name: 'PIN', type: 'hidden' }],
+    ...over,
   });
   return { core, item, pin, edit };
 }
@@ -47,7 +54,11 @@ describe('vault re-prompt covers every op that can expose or weaken an item', ()
       const kept = await core.client.vault.get({ id: item.id });
       expect(kept.fields).toEqual([expect.objectContaining({ id: pin.id, type: 'hidden', value: null })]);
       // With a value typed again, the change is an ordinary edit.
-      const shown = await core.client.vault.update({ id: item.id, item: edit({ fields: [{ id: pin.id, name: 'PIN', type: 'text', value: 'typed' }] }), password });
+      const shown = await core.client.vault.update({
+        id: item.id,
+        item: edit({ fields: [{ id: pin.id, name: 'PIN', type: 'text', value: 'typed' }] }),
+        password,
+      });
       expect(shown.fields).toEqual([expect.objectContaining({ type: 'text', value: 'typed' })]);
     }
   });

@@ -10,7 +10,14 @@ export function createVaultTools(resourcesDir: string) {
   return {
     generate(input: z.output<typeof GenerateInput>) {
       if (input.kind === 'password') {
-        const opts = { length: input.length, lower: input.lower, upper: input.upper, digits: input.digits, symbols: input.symbols, excludeLookAlikes: input.avoidAmbiguous };
+        const opts = {
+          length: input.length,
+          lower: input.lower,
+          upper: input.upper,
+          digits: input.digits,
+          symbols: input.symbols,
+          excludeLookAlikes: input.avoidAmbiguous,
+        };
         const value = generatePassword(opts);
         return { value, entropyBits: passwordEntropyBits(opts), score: passwordStrength(value).score };
       }

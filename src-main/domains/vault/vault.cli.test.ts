@@ -5,11 +5,11 @@ import { describeWithFixtures, fixturePath } from '../../test/fixtures';
 import { assertCliBuilt, hearth } from '../../test/cli';
 import { tempRoot } from '../../test/helpers';
 
-
-
 /** The content files of every profile's encrypted file store under `home` (64-hex names). */
-const storedFiles = (home: string): string[] => readdirSync(home, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name)).map((e) => e.name);
+const storedFiles = (home: string): string[] =>
+  readdirSync(home, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name))
+    .map((e) => e.name);
 
 describeWithFixtures('vault.cli', () => {
   beforeAll(() => {
@@ -48,7 +48,9 @@ describeWithFixtures('vault.cli', () => {
     expect(existsSync(out)).toBe(false);
     const exportPw = path.join(home, 'export-pw');
     writeFileSync(exportPw, 'export-secret\n');
-    expect((await hearth(['vault', 'export', '--format', 'hearth', '--out', out, '--export-password-file', exportPw, '--password-file', pw], env)).code).toBe(0);
+    expect((await hearth(['vault', 'export', '--format', 'hearth', '--out', out, '--export-password-file', exportPw, '--password-file', pw], env)).code).toBe(
+      0,
+    );
     expect(readFileSync(out).includes(Buffer.from('mypassword'))).toBe(false);
     // The export went through the file store and was released once written: no copy stays behind in it.
     const csv = path.join(home, 'vault.csv');

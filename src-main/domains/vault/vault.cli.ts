@@ -43,7 +43,11 @@ const importCmd: CliCommand = {
     const committed = values['dry-run'] ? null : await ctx.client.vault.importCommit({ importId: preview.importId });
     if (ctx.flags.json) printJson({ preview: { ...preview, importId: undefined }, committed });
     else {
-      out(`${preview.fileName}: ${preview.format}, ${preview.total} item(s) (${Object.entries(preview.byType).map(([t, n]) => `${n} ${t}`).join(', ')}), ${preview.duplicates} duplicate(s).`);
+      out(
+        `${preview.fileName}: ${preview.format}, ${preview.total} item(s) (${Object.entries(preview.byType)
+          .map(([t, n]) => `${n} ${t}`)
+          .join(', ')}), ${preview.duplicates} duplicate(s).`,
+      );
       for (const s of preview.skipped) out(`  skipped ${s.row}: ${s.reason}`);
       for (const w of preview.warnings) out(`  note: ${w}`);
       for (const a of preview.attachments) out(`  ${a.item}: ${a.files.length} attachment(s) (${a.files.join(', ')}) will not be imported`);
@@ -78,7 +82,8 @@ const exportCmd: CliCommand = {
     if (typeof values.out !== 'string') throw new UsageError('Where to? --out FILE');
     const exportPassword = typeof values['export-password-file'] === 'string' ? await readSecretFile(values['export-password-file']) : undefined;
     const plaintext = format.data === 'csv' || format.data === 'bitwarden-json';
-    if (!plaintext && !exportPassword) throw new UsageError(`--format ${format.data} is encrypted: give its file password with --export-password-file F (not the master password).`);
+    if (!plaintext && !exportPassword)
+      throw new UsageError(`--format ${format.data} is encrypted: give its file password with --export-password-file F (not the master password).`);
     const profile = await ctx.pickProfile();
     const password = await readPassword({ passwordFile: ctx.flags.passwordFile, prompt: `Master password for ${profile.name}: ` });
     await ctx.client.profile.unlock({ profileId: profile.id, password });
@@ -120,7 +125,7 @@ const search: CliCommand = {
 
 async function findOne(ctx: CliContext, ref: string): Promise<ItemSummary> {
   const exact: ItemSummary[] = [];
-  for (let offset: number | null = 0; offset !== null; ) {
+  for (let offset: number | null = 0; offset !== null;) {
     const page: ListItemsResult = await ctx.client.vault.list({ query: '', offset });
     exact.push(...page.items.filter((i) => i.id === ref || i.title.toLowerCase() === ref.toLowerCase()));
     offset = page.nextOffset;

@@ -25,13 +25,29 @@ export const createVaultModule: ModuleFactory<typeof vaultContract> = (ctx) => {
     externalChange: () => ctx.emit('changed', { ids: [] }),
   });
   const tools = createVaultTools(host.resourcesDir);
-  const health = createVaultHealth({ db: ctx.db, write: ctx.write, itemsKey, resourcesDir: host.resourcesDir, jobs: host.jobs, now: ctx.now, onProgress: (p) => ctx.emit('healthProgress', p) });
+  const health = createVaultHealth({
+    db: ctx.db,
+    write: ctx.write,
+    itemsKey,
+    resourcesDir: host.resourcesDir,
+    jobs: host.jobs,
+    now: ctx.now,
+    onProgress: (p) => ctx.emit('healthProgress', p),
+  });
   // Import and export load the parsers and KDBX code (kdbxweb, fflate, argon2) on first use only.
   let ioLoaded: VaultIo | null = null;
   const io = async (): Promise<VaultIo> => {
     if (!ioLoaded) {
       const { createVaultIo } = await import('./vault-io.service');
-      ioLoaded ??= createVaultIo({ items, verifyPassword, files: host.files, exportKdfCost: host.kdfCost, jobs: host.jobs, blobs: () => host.blobs(), now: ctx.now });
+      ioLoaded ??= createVaultIo({
+        items,
+        verifyPassword,
+        files: host.files,
+        exportKdfCost: host.kdfCost,
+        jobs: host.jobs,
+        blobs: () => host.blobs(),
+        now: ctx.now,
+      });
     }
     return ioLoaded;
   };
@@ -48,7 +64,8 @@ export const createVaultModule: ModuleFactory<typeof vaultContract> = (ctx) => {
       reveal: (input) => items.reveal(input),
       copy: (input, call) => {
         // Browser mode's main process cannot reach the computer's clipboard: never report a copy that did not happen.
-        if (call.transport === 'web') throw new AppError('UNSUPPORTED', 'In browser mode Hearth cannot reach this computer\'s clipboard from the server; the page copies the field itself.');
+        if (call.transport === 'web')
+          throw new AppError('UNSUPPORTED', "In browser mode Hearth cannot reach this computer's clipboard from the server; the page copies the field itself.");
         return items.copy(input);
       },
       totp: (input) => items.totp(input),

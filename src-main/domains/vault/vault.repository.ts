@@ -2,7 +2,24 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { NewVaultItemRow, VaultItemRow, VaultItemRowUpdate } from './vault.table';
 
-const META_COLUMNS = ['id', 'type', 'title', 'subtitle', 'folder', 'tags', 'favorite', 'reprompt', 'notes', 'public_data', 'has_totp', 'password_changed_at', 'last_used_at', 'created_at', 'updated_at', 'deleted_at'] as const;
+const META_COLUMNS = [
+  'id',
+  'type',
+  'title',
+  'subtitle',
+  'folder',
+  'tags',
+  'favorite',
+  'reprompt',
+  'notes',
+  'public_data',
+  'has_totp',
+  'password_changed_at',
+  'last_used_at',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const;
 export type VaultItemMeta = Pick<VaultItemRow, (typeof META_COLUMNS)[number]>;
 
 /** Plain queries over the vault tables: no business rules, no crypto. */
@@ -37,7 +54,9 @@ export const vaultRepository = Object.freeze({
 
   /** Items logged as changed after `seq` (by any process), and the newest seq seen. */
   itemsChangedSince: async (db: Kysely<Database>, seq: number): Promise<{ ids: string[]; lastSeq: number }> => {
-    const rows = (await sql<{ seq: number; table_name: string; row_id: string }>`SELECT seq, table_name, row_id FROM change_log WHERE seq > ${seq} ORDER BY seq`.execute(db)).rows;
+    const rows = (
+      await sql<{ seq: number; table_name: string; row_id: string }>`SELECT seq, table_name, row_id FROM change_log WHERE seq > ${seq} ORDER BY seq`.execute(db)
+    ).rows;
     const ids = new Set<string>();
     for (const r of rows) if (r.table_name === 'vault_items') ids.add(r.row_id);
     return { ids: [...ids], lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : seq };
@@ -60,7 +79,13 @@ export const vaultRepository = Object.freeze({
   strengths: async (db: Kysely<Database>, ids: readonly string[]) => {
     const out: { id: string; score: number; guesses_log10: number }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
-      out.push(...(await db.selectFrom('vault_strength_cache').select(['id', 'score', 'guesses_log10']).where('id', 'in', ids.slice(i, i + 500)).execute()));
+      out.push(
+        ...(await db
+          .selectFrom('vault_strength_cache')
+          .select(['id', 'score', 'guesses_log10'])
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
     }
     return out;
   },
@@ -69,21 +94,28 @@ export const vaultRepository = Object.freeze({
   putStrengths: async (trx: Kysely<Database>, rows: { id: string; score: number; guesses_log10: number }[], now: string) => {
     for (let i = 0; i < rows.length; i += 200) {
       const values = rows.slice(i, i + 200).map((r) => ({ ...r, created_at: now, updated_at: now }));
-      await trx.insertInto('vault_strength_cache').values(values).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await trx
+        .insertInto('vault_strength_cache')
+        .values(values)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
     }
   },
 
   /** Drops cached verdicts for passwords no live login has any more (changed, trashed, erased). */
   pruneStrengths: async (db: Kysely<Database>, keep: ReadonlySet<string>) => {
     const stale = (await db.selectFrom('vault_strength_cache').select('id').execute()).map((r) => r.id).filter((id) => !keep.has(id));
-    for (let i = 0; i < stale.length; i += 500) await db.deleteFrom('vault_strength_cache').where('id', 'in', stale.slice(i, i + 500)).execute();
+    for (let i = 0; i < stale.length; i += 500)
+      await db
+        .deleteFrom('vault_strength_cache')
+        .where('id', 'in', stale.slice(i, i + 500))
+        .execute();
     return stale.length;
   },
 
   insert: (db: Kysely<Database>, row: NewVaultItemRow) => db.insertInto('vault_items').values(row).execute(),
 
-  update: (db: Kysely<Database>, id: string, patch: VaultItemRowUpdate) =>
-    db.updateTable('vault_items').set(patch).where('id', '=', id).execute(),
+  update: (db: Kysely<Database>, id: string, patch: VaultItemRowUpdate) => db.updateTable('vault_items').set(patch).where('id', '=', id).execute(),
 
   addPasswordHistory: (db: Kysely<Database>, row: { id: string; item_id: string; sealed: string; changed_at: string; now: string }) =>
     db
@@ -101,7 +133,13 @@ export const vaultRepository = Object.freeze({
       .execute(),
 
   versions: (db: Kysely<Database>, itemId: string) =>
-    db.selectFrom('vault_item_versions').select(['id', 'title', 'created_at']).where('item_id', '=', itemId).where('deleted_at', 'is', null).orderBy('created_at', 'desc').execute(),
+    db
+      .selectFrom('vault_item_versions')
+      .select(['id', 'title', 'created_at'])
+      .where('item_id', '=', itemId)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .execute(),
 
   /**
    * Erases a trashed item's content for good, keeping a content-free tombstone row (id and dates) so a

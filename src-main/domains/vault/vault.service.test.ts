@@ -32,8 +32,16 @@ const login = (over: Partial<ReturnType<typeof ItemInput.parse>> = {}) =>
     notes: 'work account',
     tags: ['dev'],
     folder: 'Work',
-    login: { username: 'octo', password: 'S3cret-Pa55', urls: [{ url: 'https://github.com/login' }], totp: 'otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP&issuer=GitHub' },
-    fields: [{ name: 'PIN', type: 'hidden', value: '4321' }, { name: 'Team', type: 'text', value: 'core' }],
+    login: {
+      username: 'octo',
+      password: 'S3cret-Pa55',
+      urls: [{ url: 'https://github.com/login' }],
+      totp: 'otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
+    },
+    fields: [
+      { name: 'PIN', type: 'hidden', value: '4321' },
+      { name: 'Team', type: 'text', value: 'core' },
+    ],
     ...over,
   });
 
@@ -53,7 +61,7 @@ describe('vault.service', () => {
     const payloads = [
       (await vault.list(ListItemsInput.parse({}))).items,
       (await vault.list(ListItemsInput.parse({ query: 'git' }))).items,
-      await vault.get({ id: ((await vault.list(ListItemsInput.parse({}))).items)[0]!.id }),
+      await vault.get({ id: (await vault.list(ListItemsInput.parse({}))).items[0]!.id }),
     ];
     for (const p of payloads) {
       const json = JSON.stringify(p);
@@ -96,7 +104,9 @@ describe('vault.service', () => {
 
   it('computes the TOTP code in main from the sealed seed', async () => {
     const { vault } = await setup(() => 59_000);
-    const item = await vault.create({ item: login({ login: { username: 'u', password: '', urls: [], totp: 'otpauth://totp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8' } }) });
+    const item = await vault.create({
+      item: login({ login: { username: 'u', password: '', urls: [], totp: 'otpauth://totp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8' } }),
+    });
     expect(await vault.totp({ id: item.id })).toEqual({ code: '94287082', secondsRemaining: 1, period: 30, digits: 8 });
   });
 
@@ -114,7 +124,9 @@ describe('vault.service', () => {
     expect((await vault.reveal(RevealInput.parse({ id: item.id, field: `field:${pin.id}` }))).value).toBe('4321');
     expect(await vault.passwordHistory({ id: item.id })).toEqual([]);
 
-    await vault.update(UpdateItemInput.parse({ id: item.id, item: { type: 'login', title: 'GitHub', login: { username: 'octo', password: 'N3w-Pa55', urls: [] } } }));
+    await vault.update(
+      UpdateItemInput.parse({ id: item.id, item: { type: 'login', title: 'GitHub', login: { username: 'octo', password: 'N3w-Pa55', urls: [] } } }),
+    );
     const history = await vault.passwordHistory({ id: item.id });
     expect(history).toHaveLength(1);
     expect((await vault.reveal(RevealInput.parse({ id: item.id, field: `history:${history[0]!.id}` }))).value).toBe('S3cret-Pa55');
@@ -126,9 +138,9 @@ describe('vault.service', () => {
     const item = await vault.create({ item: login() });
     await vault.trash({ id: item.id });
     expect((await vault.list(ListItemsInput.parse({}))).items).toEqual([]);
-    expect(((await vault.list(ListItemsInput.parse({ trash: true }))).items).map((i) => i.id)).toEqual([item.id]);
+    expect((await vault.list(ListItemsInput.parse({ trash: true }))).items.map((i) => i.id)).toEqual([item.id]);
     await vault.restore({ id: item.id });
-    expect(((await vault.list(ListItemsInput.parse({ query: 'github' }))).items).map((i) => i.id)).toEqual([item.id]);
+    expect((await vault.list(ListItemsInput.parse({ query: 'github' }))).items.map((i) => i.id)).toEqual([item.id]);
     expect((await errorOf(() => vault.purge({ id: item.id }))).code).toBe('CONFLICT');
     await vault.trash({ id: item.id });
     await vault.purge({ id: item.id });
@@ -146,17 +158,19 @@ describe('vault.service', () => {
     await vault.trash({ id: b.id });
     now += 11 * 86_400_000;
     expect(await vault.purgeExpired()).toBe(1);
-    expect(((await vault.list(ListItemsInput.parse({ trash: true }))).items).map((i) => i.title)).toEqual(['Recent']);
+    expect((await vault.list(ListItemsInput.parse({ trash: true }))).items.map((i) => i.title)).toEqual(['Recent']);
   });
 
   it('ranks title matches above notes and requires every term', async () => {
     const { vault } = await setup();
     await vault.create({ item: login({ title: 'Bank of Mars', notes: '', login: { username: 'me', password: '', urls: [], totp: '' } }) });
     await vault.create({ item: login({ title: 'Email', notes: 'recovery codes for the bank', login: { username: 'me', password: '', urls: [], totp: '' } }) });
-    await vault.create({ item: login({ title: 'GitHub', login: { username: 'octo', password: 'x', urls: [{ url: 'https://github.com', match: null }], totp: '' } }) });
-    expect(((await vault.list(ListItemsInput.parse({ query: 'bank' }))).items).map((i) => i.title)).toEqual(['Bank of Mars', 'Email']);
-    expect(((await vault.list(ListItemsInput.parse({ query: 'bank mars' }))).items).map((i) => i.title)).toEqual(['Bank of Mars']);
-    expect(((await vault.list(ListItemsInput.parse({ query: 'github.com' }))).items).map((i) => i.title)).toEqual(['GitHub']);
+    await vault.create({
+      item: login({ title: 'GitHub', login: { username: 'octo', password: 'x', urls: [{ url: 'https://github.com', match: null }], totp: '' } }),
+    });
+    expect((await vault.list(ListItemsInput.parse({ query: 'bank' }))).items.map((i) => i.title)).toEqual(['Bank of Mars', 'Email']);
+    expect((await vault.list(ListItemsInput.parse({ query: 'bank mars' }))).items.map((i) => i.title)).toEqual(['Bank of Mars']);
+    expect((await vault.list(ListItemsInput.parse({ query: 'github.com' }))).items.map((i) => i.title)).toEqual(['GitHub']);
   });
 
   it('rejects an unusable TOTP key with a clear error and stores nothing', async () => {

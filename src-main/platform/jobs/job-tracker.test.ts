@@ -74,9 +74,14 @@ describe('job tracker (host.jobs)', () => {
     const { jobs, seen } = setup();
     for (let round = 0; round < 3; round++) {
       // The worker's one report comes just before Argon2id starts: cancel a moment later, while the hash runs.
-      const run = jobs.run('Export', 'vault.export.kdbx', { items: [], password: 'a file password', name: 'T' }, {
-        onProgress: () => void setTimeout(() => jobs.cancelAll(), 60),
-      });
+      const run = jobs.run(
+        'Export',
+        'vault.export.kdbx',
+        { items: [], password: 'a file password', name: 'T' },
+        {
+          onProgress: () => void setTimeout(() => jobs.cancelAll(), 60),
+        },
+      );
       expect((await errorOf(run)).code).toBe('CANCELLED');
       expect(seen.at(-1)).toMatchObject({ label: 'Export', state: 'cancelled' });
     }

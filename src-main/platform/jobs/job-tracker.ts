@@ -97,8 +97,14 @@ export function createJobTracker(events: Pick<EventHub, 'emit'>): JobTracker {
 
   async function track<T>(label: string, total: number, fn: (job: TrackedJob) => Promise<T>): Promise<T> {
     const e: Entry = {
-      id: newId(), label: label.slice(0, MAX_LABEL), startedAt: clock(), total: Math.max(0, Math.floor(total)), parts: [],
-      controller: new AbortController(), lastEmit: 0, timer: null,
+      id: newId(),
+      label: label.slice(0, MAX_LABEL),
+      startedAt: clock(),
+      total: Math.max(0, Math.floor(total)),
+      parts: [],
+      controller: new AbortController(),
+      lastEmit: 0,
+      timer: null,
     };
     running.set(e.id, e);
     emit(e, 'running');

@@ -23,7 +23,13 @@ function watch(client: AppClient) {
   });
   /** The worker's first report for `call`; fails at once if the call settles first (then it never started). */
   const startedBy = (call: Promise<unknown>) =>
-    Promise.race([workerStarted, call.then(() => Promise.reject(new Error('ended before its worker reported')), (err: unknown) => Promise.reject(err))]);
+    Promise.race([
+      workerStarted,
+      call.then(
+        () => Promise.reject(new Error('ended before its worker reported')),
+        (err: unknown) => Promise.reject(err),
+      ),
+    ]);
   return { events, startedBy };
 }
 

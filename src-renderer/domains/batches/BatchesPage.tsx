@@ -42,7 +42,10 @@ function Notice() {
   }, [notice, say]);
   if (!notice) return null;
   return (
-    <div role="status" className="animate-slide-up fixed bottom-5 left-1/2 z-30 flex max-w-[560px] -translate-x-1/2 items-center gap-3 rounded-lg bg-text px-4 py-2.5 text-[13px] text-canvas shadow-pop">
+    <div
+      role="status"
+      className="animate-slide-up fixed bottom-5 left-1/2 z-30 flex max-w-[560px] -translate-x-1/2 items-center gap-3 rounded-lg bg-text px-4 py-2.5 text-[13px] text-canvas shadow-pop"
+    >
       {notice}
       <button type="button" aria-label="Dismiss" onClick={() => say(null)} className="opacity-70 hover:opacity-100">
         <X className="size-4" aria-hidden />

@@ -15,7 +15,9 @@ describe('batch actions (issue 7)', () => {
       'This batch is already past its use-by date (2026-11-30, 1 day ago): it will show as Expired and must not be sold. Save it anyway to log it, then discard it.',
     );
     expect(pastDateWarning({ productionDate: '2026-11-20', expiryDate: '2026-12-01' }, cheese, '2026-12-01')).toBeNull();
-    expect(pastDateWarning({ productionDate: '2026-11-20', expiryDate: '' }, { shelfLifeDays: 3, dateType: 'best-before' }, '2026-12-01')).toContain('best-before date (2026-11-23, 8 days ago)');
+    expect(pastDateWarning({ productionDate: '2026-11-20', expiryDate: '' }, { shelfLifeDays: 3, dateType: 'best-before' }, '2026-12-01')).toContain(
+      'best-before date (2026-11-23, 8 days ago)',
+    );
     expect(pastDateWarning({ productionDate: '2026-11-20', expiryDate: '' }, cheese, '2026-12-01')).toBeNull();
     expect(pastDateWarning({ productionDate: 'nonsense', expiryDate: '' }, { shelfLifeDays: 3, dateType: 'use-by' }, '2026-12-01')).toBeNull();
   });

@@ -41,7 +41,7 @@ describe('batchFormErrors: the batch form shows every error at once', () => {
   });
 });
 
-describe('batchFormErrors without the shop\'s today', () => {
+describe("batchFormErrors without the shop's today", () => {
   it('still reports the field problems and leaves the dates to main', () => {
     expect(batchFormErrors(draft({ lot: '', productionDate: '2099-01-01' }), PRODUCT, null)).toEqual({ lot: 'Enter the lot code' });
   });

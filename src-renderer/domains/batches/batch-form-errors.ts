@@ -25,7 +25,11 @@ export const parseQuantity = (text: string): number => (text.trim() === '' ? Num
  * yet: main checks the dates on save either way). Main runs the same rules
  * again on save; this only lets the form show all of them together instead of one per attempt.
  */
-export function batchFormErrors(draft: BatchDraft, product: Pick<Product, 'shelfLifeDays' | 'thresholds'> | undefined, today: string | null): Record<string, string> {
+export function batchFormErrors(
+  draft: BatchDraft,
+  product: Pick<Product, 'shelfLifeDays' | 'thresholds'> | undefined,
+  today: string | null,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   const add = (path: string, message: string) => {
     const key = path.split('.')[0] ?? '';
@@ -34,7 +38,11 @@ export function batchFormErrors(draft: BatchDraft, product: Pick<Product, 'shelf
   const quantity = parseQuantity(draft.quantity);
   if (!Number.isFinite(quantity) || quantity <= 0) add('quantity', 'Enter a quantity above zero');
   if (!product) add('productId', 'Choose a product, or add one');
-  const parsed = BatchInput.safeParse({ ...draft, expiryDate: draft.expiryDate === '' ? null : draft.expiryDate, quantity: Number.isFinite(quantity) ? quantity : 0 });
+  const parsed = BatchInput.safeParse({
+    ...draft,
+    expiryDate: draft.expiryDate === '' ? null : draft.expiryDate,
+    quantity: Number.isFinite(quantity) ? quantity : 0,
+  });
   if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.map(String).join('.'), issue.message);
   if (today === null) return errors;
   try {

@@ -8,14 +8,39 @@ vi.mock('../../api/client', async () => (await import('../../api/fake-client')).
 
 const ID = '01JABCDEFGHJKMNPQRSTVWXYZ0';
 const batch: BatchSummary = {
-  id: ID, productId: '01JABCDEFGHJKMNPQRSTVWXYZ1', productName: 'Rye bread', category: '', lot: 'L1', productionDate: '2026-11-19',
-  arrivalDate: '2026-11-20', explicitExpiryDate: null, expiryDate: '2026-11-26', dateType: 'use-by', quantity: 10, remaining: 10, unit: 'pcs',
-  supplier: '', location: '', notes: '', status: 'fresh', daysOnShelf: 0, daysLeft: 6, isActive: true, createdAt: '2026-11-20T10:00:00.000Z',
+  id: ID,
+  productId: '01JABCDEFGHJKMNPQRSTVWXYZ1',
+  productName: 'Rye bread',
+  category: '',
+  lot: 'L1',
+  productionDate: '2026-11-19',
+  arrivalDate: '2026-11-20',
+  explicitExpiryDate: null,
+  expiryDate: '2026-11-26',
+  dateType: 'use-by',
+  quantity: 10,
+  remaining: 10,
+  unit: 'pcs',
+  supplier: '',
+  location: '',
+  notes: '',
+  status: 'fresh',
+  daysOnShelf: 0,
+  daysLeft: 6,
+  isActive: true,
+  createdAt: '2026-11-20T10:00:00.000Z',
   updatedAt: '2026-11-20T10:00:00.000Z',
 };
 const dashboard: Dashboard = {
-  today: '2026-11-20', timeZone: 'Europe/London', counts: { fresh: 1, caution: 0, expired: 0, active: 1 }, expiringToday: [], expiringTodayCount: 0,
-  expiringTomorrow: [], expiringTomorrowCount: 0, sellFirst: [batch], mustGo: [],
+  today: '2026-11-20',
+  timeZone: 'Europe/London',
+  counts: { fresh: 1, caution: 0, expired: 0, active: 1 },
+  expiringToday: [],
+  expiringTodayCount: 0,
+  expiringTomorrow: [],
+  expiringTomorrowCount: 0,
+  sellFirst: [batch],
+  mustGo: [],
 };
 
 beforeEach(() => {
@@ -23,8 +48,16 @@ beforeEach(() => {
   useBatchesStore.setState({ tab: 'today', openId: null, dashboard: null, list: null, filters: DEFAULT_FILTERS, detail: null, error: null, notice: null });
   fake.handle('batches', 'listProducts', () => []);
   fake.handle('batches', 'getSettings', () => ({
-    qr: { mode: 'text' as const }, shopName: '', timeZone: '', defaultTemplate: 'avery-l7160' as const, calibration: {}, labelShowsPrice: true,
-    labelShowsAllergens: true, labelShowsShopName: true, csvDecimal: '.' as const, resolvedTimeZone: 'Europe/London',
+    qr: { mode: 'text' as const },
+    shopName: '',
+    timeZone: '',
+    defaultTemplate: 'avery-l7160' as const,
+    calibration: {},
+    labelShowsPrice: true,
+    labelShowsAllergens: true,
+    labelShowsShopName: true,
+    csvDecimal: '.' as const,
+    resolvedTimeZone: 'Europe/London',
   }));
   fake.handle('batches', 'labelTemplates', () => []);
   fake.handle('batches', 'dashboard', () => dashboard);
@@ -47,7 +80,14 @@ describe('batches.store', () => {
     useBatchesStore.getState().setFilters({ status: ['expired'], supplier: 'Mill' });
     await vi.waitFor(() => expect(useBatchesStore.getState().list?.items).toEqual([batch]));
     expect(fake.calls.filter((c) => c.channel === 'batches:list').at(-1)?.input).toEqual({
-      status: ['expired'], productId: undefined, supplier: 'Mill', location: undefined, query: '', includeInactive: false, sort: 'fefo', descending: false,
+      status: ['expired'],
+      productId: undefined,
+      supplier: 'Mill',
+      location: undefined,
+      query: '',
+      includeInactive: false,
+      sort: 'fefo',
+      descending: false,
     });
   });
 

@@ -1,7 +1,24 @@
 import { create } from 'zustand';
 import type {
-  BatchDetail, BatchInput, BatchList, BatchSettingsPatch, BatchSettingsView, BatchSort, BatchStatus, CreateBatchResult, Dashboard,
-  CsvDecimal, ImportReport, LabelTemplateInfo, MovementInput, PrintLabelsInput, PrintLabelsResult, Product, ProductInput, ScanResult, WasteRow,
+  BatchDetail,
+  BatchInput,
+  BatchList,
+  BatchSettingsPatch,
+  BatchSettingsView,
+  BatchSort,
+  BatchStatus,
+  CreateBatchResult,
+  Dashboard,
+  CsvDecimal,
+  ImportReport,
+  LabelTemplateInfo,
+  MovementInput,
+  PrintLabelsInput,
+  PrintLabelsResult,
+  Product,
+  ProductInput,
+  ScanResult,
+  WasteRow,
 } from '../../../src-shared/domains/batches/batches.schemas';
 import { api } from '../../api/client';
 import { describeError } from '../../lib/errors';
@@ -22,7 +39,14 @@ export interface BatchFilters {
 }
 
 export const DEFAULT_FILTERS: BatchFilters = {
-  status: [], productId: '', supplier: '', location: '', query: '', includeInactive: false, sort: 'fefo', descending: false,
+  status: [],
+  productId: '',
+  supplier: '',
+  location: '',
+  query: '',
+  includeInactive: false,
+  sort: 'fefo',
+  descending: false,
 };
 
 interface BatchesState {

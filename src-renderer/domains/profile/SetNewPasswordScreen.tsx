@@ -46,8 +46,7 @@ export function SetNewPasswordScreen() {
       <LockedLayout title="New master password set" subtitle={`Use it from now on to unlock ${profileName}.`}>
         <div className="flex flex-col gap-4">
           <Callout tone="warning">
-            The recovery key you just used still works. If it may have been seen or is no longer safe where you keep it,
-            create a new one now.
+            The recovery key you just used still works. If it may have been seen or is no longer safe where you keep it, create a new one now.
           </Callout>
           <div className="flex justify-end gap-2">
             <Button onClick={finish}>Not now</Button>

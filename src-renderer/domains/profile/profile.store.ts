@@ -104,9 +104,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
 
   start() {
     const offLocked = api.session.onLocked(({ reason }) => get().handleLocked(reason));
-    const offWarning = api.session.onAutoLockWarning(({ secondsLeft }) =>
-      set({ autoLockWarning: { secondsLeft, receivedAt: Date.now() } }),
-    );
+    const offWarning = api.session.onAutoLockWarning(({ secondsLeft }) => set({ autoLockWarning: { secondsLeft, receivedAt: Date.now() } }));
     void get().refresh();
     return () => {
       offLocked();

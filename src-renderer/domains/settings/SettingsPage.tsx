@@ -29,7 +29,13 @@ export function SettingsPage() {
   if (!settings) {
     return (
       <div className="flex h-full items-center justify-center gap-2 text-[13px] text-muted">
-        {loadError ? <Callout tone="danger">{loadError}</Callout> : <><Spinner /> Loading settings…</>}
+        {loadError ? (
+          <Callout tone="danger">{loadError}</Callout>
+        ) : (
+          <>
+            <Spinner /> Loading settings…
+          </>
+        )}
       </div>
     );
   }
@@ -53,11 +59,7 @@ export function SettingsPage() {
           onCommit={(autoLockMinutes) => save({ autoLockMinutes })}
         />
         <div className="px-4 py-3.5">
-          <Toggle
-            label="Lock when the computer sleeps"
-            checked={settings.lockOnSuspend}
-            onCheckedChange={(lockOnSuspend) => saveQuietly({ lockOnSuspend })}
-          />
+          <Toggle label="Lock when the computer sleeps" checked={settings.lockOnSuspend} onCheckedChange={(lockOnSuspend) => saveQuietly({ lockOnSuspend })} />
         </div>
         <div className="px-4 py-3.5">
           <Toggle

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemDetail } from '../../../src-shared/domains/vault/vault.schemas';
 import {
-  detailToUpdate, draftFromDetail, draftToCreate, draftToUpdate, emptyDraft, loadedSecret, typedSecret, validateDraft, withoutEmptyFields,
+  detailToUpdate,
+  draftFromDetail,
+  draftToCreate,
+  draftToUpdate,
+  emptyDraft,
+  loadedSecret,
+  typedSecret,
+  validateDraft,
+  withoutEmptyFields,
 } from './item-form';
 
 const login: ItemDetail = {
@@ -85,7 +93,12 @@ describe('item-form', () => {
 
   it('drops empty website rows and duplicate tags', () => {
     const draft = emptyDraft('login');
-    const item = draftToCreate({ ...draft, title: 'x', tags: ['a', ' a ', 'b'], login: { ...draft.login, urls: [...draft.login.urls, { key: 'k', url: ' https://x.test ', match: null }] } });
+    const item = draftToCreate({
+      ...draft,
+      title: 'x',
+      tags: ['a', ' a ', 'b'],
+      login: { ...draft.login, urls: [...draft.login.urls, { key: 'k', url: ' https://x.test ', match: null }] },
+    });
     expect(item.login?.urls).toEqual([{ url: 'https://x.test', match: null }]);
     expect(item.tags).toEqual(['a', 'b']);
   });
@@ -95,7 +108,10 @@ describe('item-form', () => {
     expect(validateDraft(draft).title).toBeDefined();
     const badTotp = { ...draft, title: 'x', login: { ...draft.login, totp: typedSecret(draft.login.totp, 'not a key') } };
     expect(validateDraft(badTotp).totp).toBeDefined();
-    const goodTotp = { ...badTotp, login: { ...draft.login, totp: typedSecret(draft.login.totp, 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME') } };
+    const goodTotp = {
+      ...badTotp,
+      login: { ...draft.login, totp: typedSecret(draft.login.totp, 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME') },
+    };
     expect(validateDraft(goodTotp)).toEqual({});
     const card = emptyDraft('card');
     expect(validateDraft({ ...card, title: 'c', card: { ...card.card, expMonth: '13' } }).expMonth).toBeDefined();

@@ -1,7 +1,5 @@
 import { parseOtpInput } from '../../../src-shared/domains/vault/otpauth';
-import type {
-  FieldType, IdentityInput, ItemDetail, ItemInput, ItemType, ItemUrl, UpdateItemInput,
-} from '../../../src-shared/domains/vault/vault.schemas';
+import type { FieldType, IdentityInput, ItemDetail, ItemInput, ItemType, ItemUrl, UpdateItemInput } from '../../../src-shared/domains/vault/vault.schemas';
 import type { z } from 'zod';
 
 /**
@@ -74,8 +72,21 @@ export const typedSecret = (previous: SecretDraft, value: string): SecretDraft =
 export const loadedSecret = (previous: SecretDraft, value: string): SecretDraft => ({ ...previous, value, loaded: true });
 
 const IDENTITY_PUBLIC: IdentityPublicKey[] = [
-  'title', 'firstName', 'middleName', 'lastName', 'company', 'email', 'phone', 'username',
-  'address1', 'address2', 'address3', 'city', 'state', 'postalCode', 'country',
+  'title',
+  'firstName',
+  'middleName',
+  'lastName',
+  'company',
+  'email',
+  'phone',
+  'username',
+  'address1',
+  'address2',
+  'address3',
+  'city',
+  'state',
+  'postalCode',
+  'country',
 ];
 export const IDENTITY_SECRETS: IdentitySecretKey[] = ['ssn', 'passportNumber', 'licenseNumber'];
 
@@ -127,8 +138,12 @@ export function draftFromDetail(detail: ItemDetail): ItemDraft {
       : draft.login,
     card: detail.card
       ? {
-          holder: detail.card.holder, brand: detail.card.brand, expMonth: detail.card.expMonth, expYear: detail.card.expYear,
-          number: secretDraft(detail.card.hasNumber), code: secretDraft(detail.card.hasCode),
+          holder: detail.card.holder,
+          brand: detail.card.brand,
+          expMonth: detail.card.expMonth,
+          expYear: detail.card.expYear,
+          number: secretDraft(detail.card.hasNumber),
+          code: secretDraft(detail.card.hasCode),
         }
       : draft.card,
     identity: identity
@@ -140,16 +155,21 @@ export function draftFromDetail(detail: ItemDetail): ItemDraft {
         }
       : draft.identity,
     fields: detail.fields.map((f) => ({
-      key: newKey(), id: f.id, name: f.name, type: f.type, value: f.value ?? '', touched: false, stored: f.value === null, loaded: false,
+      key: newKey(),
+      id: f.id,
+      name: f.name,
+      type: f.type,
+      value: f.value ?? '',
+      touched: false,
+      stored: f.value === null,
+      loaded: false,
     })),
   };
 }
 
-const urlsOf = (draft: ItemDraft): ItemUrl[] =>
-  draft.login.urls.map((u) => ({ url: u.url.trim(), match: u.match })).filter((u) => u.url !== '');
+const urlsOf = (draft: ItemDraft): ItemUrl[] => draft.login.urls.map((u) => ({ url: u.url.trim(), match: u.match })).filter((u) => u.url !== '');
 
-const identityPublic = (draft: ItemDraft): IdentityPublic =>
-  Object.fromEntries(IDENTITY_PUBLIC.map((k) => [k, draft.identity[k].trim()])) as IdentityPublic;
+const identityPublic = (draft: ItemDraft): IdentityPublic => Object.fromEntries(IDENTITY_PUBLIC.map((k) => [k, draft.identity[k].trim()])) as IdentityPublic;
 
 const common = (draft: ItemDraft) => ({
   type: draft.type,
@@ -170,7 +190,14 @@ export function draftToCreate(draft: ItemDraft): ItemInput {
   }
   if (draft.type === 'card') {
     const c = draft.card;
-    item.card = { holder: c.holder.trim(), brand: c.brand.trim(), expMonth: c.expMonth.trim(), expYear: c.expYear.trim(), number: c.number.value.trim(), code: c.code.value.trim() };
+    item.card = {
+      holder: c.holder.trim(),
+      brand: c.brand.trim(),
+      expMonth: c.expMonth.trim(),
+      expYear: c.expYear.trim(),
+      number: c.number.value.trim(),
+      code: c.code.value.trim(),
+    };
   }
   if (draft.type === 'identity') {
     const d = draft.identity;
@@ -201,8 +228,12 @@ export function draftToUpdate(draft: ItemDraft): UpdateItem {
   if (draft.type === 'card') {
     const c = draft.card;
     item.card = {
-      holder: c.holder.trim(), brand: c.brand.trim(), expMonth: c.expMonth.trim(), expYear: c.expYear.trim(),
-      number: changed(c.number, true), code: changed(c.code, true),
+      holder: c.holder.trim(),
+      brand: c.brand.trim(),
+      expMonth: c.expMonth.trim(),
+      expYear: c.expYear.trim(),
+      number: changed(c.number, true),
+      code: changed(c.code, true),
     };
   }
   if (draft.type === 'identity') {

@@ -12,15 +12,34 @@ const id = (n: number) => `01JD00000000000000000000${String(n).padStart(2, '0')}
 
 function summary(n: number, patch: Partial<ItemSummary> = {}): ItemSummary {
   return {
-    id: id(n), type: 'login', title: `Item ${n}`, subtitle: `user${n}`, folder: '', tags: [], favorite: false, reprompt: false, hasTotp: false,
-    urls: [], createdAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z', deletedAt: null, lastUsedAt: null, ...patch,
+    id: id(n),
+    type: 'login',
+    title: `Item ${n}`,
+    subtitle: `user${n}`,
+    folder: '',
+    tags: [],
+    favorite: false,
+    reprompt: false,
+    hasTotp: false,
+    urls: [],
+    createdAt: '2026-11-21T10:00:00.000Z',
+    updatedAt: '2026-11-21T10:00:00.000Z',
+    deletedAt: null,
+    lastUsedAt: null,
+    ...patch,
   };
 }
 
 function detail(n: number, patch: Partial<ItemDetail> = {}): ItemDetail {
   return {
-    ...summary(n), notes: '', card: null, identity: null, hasSecureNote: false, fields: [],
-    login: { username: `user${n}`, urls: [], hasPassword: true, passwordChangedAt: null }, ...patch,
+    ...summary(n),
+    notes: '',
+    card: null,
+    identity: null,
+    hasSecureNote: false,
+    fields: [],
+    login: { username: `user${n}`, urls: [], hasPassword: true, passwordChangedAt: null },
+    ...patch,
   };
 }
 
@@ -58,7 +77,7 @@ describe('vault.store', () => {
     expect(fake.listenerCount('vault', 'changed')).toBe(0);
   });
 
-  it('reads a list longer than one page of main\'s answer page by page, so nothing is cut', async () => {
+  it("reads a list longer than one page of main's answer page by page, so nothing is cut", async () => {
     const all = Array.from({ length: 5 }, (_, i) => summary(i + 1));
     fake.handle('vault', 'list', ({ offset = 0, trash }) => {
       const items = trash ? [] : all.slice(offset, offset + 2); // main's page size, made small here
@@ -70,7 +89,7 @@ describe('vault.store', () => {
     expect(useVaultStore.getState().counts).toMatchObject({ all: 5 });
   });
 
-  it('shows the health report\'s scoring progress from main, and unsubscribes on stop', async () => {
+  it("shows the health report's scoring progress from main, and unsubscribes on stop", async () => {
     fake.handle('vault', 'health', () => ({ checked: 0, findings: [] }));
     const stop = useVaultStore.getState().start();
     fake.emit('vault', 'healthProgress', { done: 250, total: 1000 });
@@ -100,7 +119,9 @@ describe('vault.store', () => {
 
   it('debounces the search and ignores answers that arrive out of order', async () => {
     let slow: (v: ListItemsResult) => void = () => undefined;
-    fake.handle('vault', 'list', ({ query }) => (query === 'a' ? new Promise<ListItemsResult>((resolve) => (slow = resolve)) : page([summary(9, { title: 'ACME' })])));
+    fake.handle('vault', 'list', ({ query }) =>
+      query === 'a' ? new Promise<ListItemsResult>((resolve) => (slow = resolve)) : page([summary(9, { title: 'ACME' })]),
+    );
     const { setQuery } = useVaultStore.getState();
     setQuery('a');
     await tick(SEARCH_DEBOUNCE_MS + 20);
@@ -164,16 +185,29 @@ describe('vault.store', () => {
     await useVaultStore.getState().copy(id(1), 'password', 'Password copied');
     expect(calls('vault:copy')).toHaveLength(0);
     expect(calls('vault:reveal')[0]?.input).toEqual({ id: id(1), field: 'password', password: undefined });
-    expect(useVaultStore.getState().toast).toMatchObject({ tone: 'danger', message: 'This browser did not allow Hearth to copy. Reveal the value and copy it yourself.' });
+    expect(useVaultStore.getState().toast).toMatchObject({
+      tone: 'danger',
+      message: 'This browser did not allow Hearth to copy. Reveal the value and copy it yourself.',
+    });
   });
 
   it('sends edits of a re-prompt item and the TOTP setup key request through the master-password dialog', async () => {
-    const guarded = <T,>(out: () => T) => ({ password }: { password?: string }): T => {
-      if (password === undefined) throw new AppError('REPROMPT_REQUIRED', 'Needs your master password.');
-      return out();
-    };
-    fake.handle('vault', 'update', guarded(() => detail(1, { reprompt: false })));
-    fake.handle('vault', 'revealTotpSeed', guarded(() => ({ uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', secret: 'JBSWY3DPEHPK3PXP' })));
+    const guarded =
+      <T>(out: () => T) =>
+      ({ password }: { password?: string }): T => {
+        if (password === undefined) throw new AppError('REPROMPT_REQUIRED', 'Needs your master password.');
+        return out();
+      };
+    fake.handle(
+      'vault',
+      'update',
+      guarded(() => detail(1, { reprompt: false })),
+    );
+    fake.handle(
+      'vault',
+      'revealTotpSeed',
+      guarded(() => ({ uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', secret: 'JBSWY3DPEHPK3PXP' })),
+    );
     await useVaultStore.getState().select(id(1));
     const saved = useVaultStore.getState().save({ id: id(1), update: { type: 'login', title: 'Item 1', reprompt: false, fields: [] } });
     await tick();
@@ -184,7 +218,12 @@ describe('vault.store', () => {
     await tick();
     useVaultStore.getState().submitReprompt(PASSWORD);
     expect((await seed).secret).toBe('JBSWY3DPEHPK3PXP');
-    expect([...calls('vault:update'), ...calls('vault:revealTotpSeed')].map((c) => (c.input as { password?: string }).password)).toEqual([undefined, PASSWORD, undefined, PASSWORD]);
+    expect([...calls('vault:update'), ...calls('vault:revealTotpSeed')].map((c) => (c.input as { password?: string }).password)).toEqual([
+      undefined,
+      PASSWORD,
+      undefined,
+      PASSWORD,
+    ]);
     expect(JSON.stringify(useVaultStore.getState())).not.toContain('JBSWY3DPEHPK3PXP');
   });
 
@@ -230,7 +269,10 @@ describe('vault.store', () => {
     useVaultStore.getState().start();
     await tick();
     await useVaultStore.getState().select(id(1));
-    const pending = useVaultStore.getState().reveal(id(1), 'password').catch((e: unknown) => e);
+    const pending = useVaultStore
+      .getState()
+      .reveal(id(1), 'password')
+      .catch((e: unknown) => e);
     await tick();
     resetSessionState();
     expect(isCancelled(await pending)).toBe(true);

@@ -3,7 +3,16 @@ import type { z } from 'zod';
 import type { AppInfo } from '../../../src-shared/domains/app/app.contract';
 import type { vaultContract } from '../../../src-shared/domains/vault/vault.contract';
 import type {
-  ExportInput, GenerateInput, ImportFormat, ImportPreview, ItemDetail, ItemInput, ItemSummary, ItemType, ListItemsInput, SecretField,
+  ExportInput,
+  GenerateInput,
+  ImportFormat,
+  ImportPreview,
+  ItemDetail,
+  ItemInput,
+  ItemSummary,
+  ItemType,
+  ListItemsInput,
+  SecretField,
 } from '../../../src-shared/domains/vault/vault.schemas';
 import { api } from '../../api/client';
 import { describeError, errorCode } from '../../lib/errors';
@@ -156,7 +165,7 @@ const initial = {
 async function listEvery(input: ListItemsInput): Promise<ItemSummary[]> {
   const first = await api.vault.list(input);
   const items = [...first.items];
-  for (let offset = first.nextOffset; offset !== null; ) {
+  for (let offset = first.nextOffset; offset !== null;) {
     const page = await api.vault.list({ ...input, offset });
     items.push(...page.items);
     offset = page.nextOffset;
@@ -201,12 +210,7 @@ export const useVaultStore = create<VaultState>()((set, get) => {
   async function loadSidebar(): Promise<void> {
     const epoch = sessionEpoch;
     try {
-      const [live, trashed, folders, tags] = await Promise.all([
-        listEvery({}),
-        listEvery({ trash: true }),
-        api.vault.folders(),
-        api.vault.tags(),
-      ]);
+      const [live, trashed, folders, tags] = await Promise.all([listEvery({}), listEvery({ trash: true }), api.vault.folders(), api.vault.tags()]);
       if (epoch === sessionEpoch) set({ counts: countsOf(live, trashed.length), folders, tags });
     } catch {
       // The counts are decoration; the list shows its own error.
@@ -216,11 +220,7 @@ export const useVaultStore = create<VaultState>()((set, get) => {
   async function loadDetail(id: string): Promise<void> {
     const seq = ++detailSeq;
     try {
-      const [detail, history, versions] = await Promise.all([
-        api.vault.get({ id }),
-        api.vault.passwordHistory({ id }),
-        api.vault.versions({ id }),
-      ]);
+      const [detail, history, versions] = await Promise.all([api.vault.get({ id }), api.vault.passwordHistory({ id }), api.vault.versions({ id })]);
       if (seq !== detailSeq || get().selectedId !== id) return;
       set({ detail, history, versions, detailError: null });
     } catch (err) {

@@ -63,8 +63,7 @@ describe('batch-status', () => {
 
     it('honours custom thresholds at their exact boundaries, and equal values skip caution', () => {
       const thresholds = { kind: 'days-on-shelf', cautionFrom: 1, expiredFrom: 2 } as const;
-      const at = (day: number) =>
-        computeBatchStatus(batch({ productionDate: '2026-11-01', arrivalDate: addDays(TODAY, -day), thresholds }), CLOCK).status;
+      const at = (day: number) => computeBatchStatus(batch({ productionDate: '2026-11-01', arrivalDate: addDays(TODAY, -day), thresholds }), CLOCK).status;
       expect([at(0), at(1), at(2)]).toEqual(['fresh', 'caution', 'expired']);
       const noCaution = { kind: 'days-on-shelf', cautionFrom: 4, expiredFrom: 4 } as const;
       const arrived3 = batch({ productionDate: '2026-11-01', arrivalDate: addDays(TODAY, -3), thresholds: noCaution });
@@ -99,10 +98,7 @@ describe('batch-status', () => {
     it('crosses a leap day when adding shelf life', () => {
       expect(effectiveExpiryDate({ productionDate: '2028-02-27', shelfLifeDays: 3 })).toBe('2028-03-01');
       expect(effectiveExpiryDate({ productionDate: '2027-02-27', shelfLifeDays: 3 })).toBe('2027-03-02');
-      const onLeapDay = computeBatchStatus(
-        batch({ productionDate: '2028-02-27', arrivalDate: '2028-02-28', shelfLifeDays: 3 }),
-        londonNoon('2028-02-29'),
-      );
+      const onLeapDay = computeBatchStatus(batch({ productionDate: '2028-02-27', arrivalDate: '2028-02-28', shelfLifeDays: 3 }), londonNoon('2028-02-29'));
       expect(onLeapDay).toMatchObject({ today: '2028-02-29', daysOnShelf: 1, expiryDate: '2028-03-01', daysLeft: 1, status: 'fresh' });
     });
 

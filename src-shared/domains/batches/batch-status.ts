@@ -23,7 +23,13 @@ export type DateType = z.infer<typeof DateType>;
 export type BatchStatus = 'fresh' | 'caution' | 'expired';
 
 export {
-  DaysBeforeExpiryThresholds, DaysOnShelfThresholds, DEFAULT_DATE_RULE, DEFAULT_THRESHOLDS, describeRule, FreshnessThresholds, isDateRule,
+  DaysBeforeExpiryThresholds,
+  DaysOnShelfThresholds,
+  DEFAULT_DATE_RULE,
+  DEFAULT_THRESHOLDS,
+  describeRule,
+  FreshnessThresholds,
+  isDateRule,
   MAX_SHELF_LIFE_DAYS,
 } from './freshness-rule';
 
@@ -59,11 +65,7 @@ export interface BatchStatusInfo {
 }
 
 /** The batch's expiry date: the explicit one if given, else `productionDate + shelfLifeDays`, else null. */
-export function effectiveExpiryDate(batch: {
-  productionDate: string;
-  expiryDate?: string | null;
-  shelfLifeDays?: number | null;
-}): string | null {
+export function effectiveExpiryDate(batch: { productionDate: string; expiryDate?: string | null; shelfLifeDays?: number | null }): string | null {
   if (batch.expiryDate != null && batch.expiryDate !== '') {
     assertIsoDate(batch.expiryDate, 'Expiry date');
     return batch.expiryDate;
@@ -149,12 +151,7 @@ export function validateBatchDates(input: BatchDatesInput, clock: ShopClock): vo
   }
 }
 
-function checkDate(
-  value: string | null | undefined,
-  path: string,
-  label: string,
-  add: (path: string, message: string) => void,
-): string | null {
+function checkDate(value: string | null | undefined, path: string, label: string, add: (path: string, message: string) => void): string | null {
   const problem = isoDateError(value, label);
   if (problem === null && typeof value === 'string') return value;
   add(path, problem ?? `${label} is missing.`);

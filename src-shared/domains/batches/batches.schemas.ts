@@ -34,7 +34,10 @@ export type WasteReason = z.infer<typeof WasteReason>;
 export const MAX_QUANTITY = 1_000_000;
 const quantity = z.number().finite().positive('Enter a quantity above zero').max(MAX_QUANTITY);
 // One line of text: no control characters or line breaks (they would break labels and CSV rows).
-const oneLine = (max: number) => text(max).trim().regex(/^[^\p{Cc}]*$/u, 'Use one line of text');
+const oneLine = (max: number) =>
+  text(max)
+    .trim()
+    .regex(/^[^\p{Cc}]*$/u, 'Use one line of text');
 const requiredLine = (max: number, message: string) => oneLine(max).min(1, message);
 
 /** A calibration shift in mm (x right, y down); label-pdf accepts ±10 mm. */
@@ -401,10 +404,27 @@ export type ScanResult = z.infer<typeof ScanResult>;
 
 /** Columns a batch CSV can carry; `product`, `lot`, `production_date`, `arrival_date` and `quantity` are required. */
 export const CSV_FIELDS = [
-  'product', 'gtin', 'lot', 'production_date', 'arrival_date', 'expiry_date', 'quantity', 'unit', 'date_type',
-  'shelf_life_days', 'category', 'supplier', 'location', 'notes', 'price', 'allergens',
+  'product',
+  'gtin',
+  'lot',
+  'production_date',
+  'arrival_date',
+  'expiry_date',
+  'quantity',
+  'unit',
+  'date_type',
+  'shelf_life_days',
+  'category',
+  'supplier',
+  'location',
+  'notes',
+  'price',
+  'allergens',
   // The freshness rule of a product the file creates: `rule` is date or shelf-age, then its numbers.
-  'rule', 'sell_soon_days', 'caution_from_day', 'expired_from_day',
+  'rule',
+  'sell_soon_days',
+  'caution_from_day',
+  'expired_from_day',
 ] as const;
 export const CsvField = z.enum(CSV_FIELDS);
 export type CsvField = z.infer<typeof CsvField>;

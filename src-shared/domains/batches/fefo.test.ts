@@ -17,11 +17,7 @@ describe('fefo', () => {
     });
 
     it('breaks expiry ties by earliest arrival, then by id', () => {
-      const batches = [
-        b('late', '2026-11-25', '2026-11-18'),
-        b('z-early', '2026-11-25', '2026-11-16'),
-        b('a-early', '2026-11-25', '2026-11-16'),
-      ];
+      const batches = [b('late', '2026-11-25', '2026-11-18'), b('z-early', '2026-11-25', '2026-11-16'), b('a-early', '2026-11-25', '2026-11-16')];
       expect(sellFirst(batches).map((x) => x.id)).toEqual(['a-early', 'z-early', 'late']);
     });
 
@@ -47,12 +43,7 @@ describe('fefo', () => {
     const delivery = b('new', '2026-11-25', '2026-11-21');
 
     it('reports on-shelf batches of the same product that expire after the new delivery', () => {
-      const existing = [
-        b('later-2', '2026-11-30'),
-        b('same-day', '2026-11-25'),
-        b('sooner', '2026-11-23'),
-        b('later-1', '2026-11-26'),
-      ];
+      const existing = [b('later-2', '2026-11-30'), b('same-day', '2026-11-25'), b('sooner', '2026-11-23'), b('later-1', '2026-11-26')];
       expect(deliveryWarnings(delivery, existing).map((w) => [w.batch.id, w.expiresDaysLater])).toEqual([
         ['later-1', 1],
         ['later-2', 5],

@@ -7,13 +7,26 @@ import type { BatchStatusInput } from './batch-status';
 import type { FreshnessThresholds } from './freshness-rule';
 import { addDays, todayIn } from '../../lib/local-date';
 
-export const ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/Los_Angeles', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Pacific/Auckland', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
+export const ZONES = [
+  'UTC',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/Los_Angeles',
+  'America/St_Johns',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Pacific/Auckland',
+  'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
+];
 const FROM = Date.UTC(2026, 0, 1);
 const TO = Date.UTC(2029, 0, 1);
 
 export const ruleArb: fc.Arbitrary<FreshnessThresholds> = fc.oneof(
   fc.integer({ min: 0, max: 10 }).map((w) => ({ kind: 'days-before-expiry' as const, cautionWithinDays: w })),
-  fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })).map(([c, extra]) => ({ kind: 'days-on-shelf' as const, cautionFrom: c, expiredFrom: Math.max(1, c + extra) })),
+  fc
+    .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }))
+    .map(([c, extra]) => ({ kind: 'days-on-shelf' as const, cautionFrom: c, expiredFrom: Math.max(1, c + extra) })),
 );
 
 /** A batch whose dates are valid on the shop's today: production ≤ arrival ≤ today, expiry ≥ production. */
@@ -37,4 +50,3 @@ export function batchOf(c: Case): { today: string; input: BatchStatusInput } {
   const expiryDate = c.expiryAfterProduction === null ? null : addDays(productionDate, c.expiryAfterProduction);
   return { today, input: { productionDate, arrivalDate, expiryDate, shelfLifeDays: c.shelfLifeDays, dateType: c.dateType, thresholds: c.rule } };
 }
-

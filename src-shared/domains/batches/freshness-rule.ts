@@ -45,7 +45,8 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 /** The rule in words, for lists, CSV previews and the CLI. */
 export function describeRule(t: FreshnessThresholds): string {
-  if (isDateRule(t)) return t.cautionWithinDays === 0 ? 'by the date; sell soon on the date itself' : `by the date; sell soon within ${plural(t.cautionWithinDays, 'day')}`;
+  if (isDateRule(t))
+    return t.cautionWithinDays === 0 ? 'by the date; sell soon on the date itself' : `by the date; sell soon within ${plural(t.cautionWithinDays, 'day')}`;
   return `by days on the shelf; caution from day ${t.cautionFrom}, expired from day ${t.expiredFrom}`;
 }
 

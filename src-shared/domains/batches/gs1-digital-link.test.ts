@@ -16,7 +16,6 @@ const EXAMPLE: DigitalLinkInput = { domain: 'id.gs1.org', gtin: '09521234543213'
 /** Every character of GS1 character set 82 except letters and digits. */
 const CSET82_SYMBOLS = `!"%&'()*+,-./:;<=>?_`;
 
-
 describe('gs1-digital-link', () => {
   describe('buildDigitalLink', () => {
     it('builds the worked example from the standard', () => {
@@ -26,15 +25,11 @@ describe('gs1-digital-link', () => {
     it('puts production (11) before use-by (17) and uses 15 for best-before', () => {
       const input = { ...EXAMPLE, productionDate: '2026-11-20', expiryDate: '2026-11-28' };
       expect(buildDigitalLink(input)).toBe('https://id.gs1.org/01/09521234543213/10/ABC123?11=261120&17=261128');
-      expect(buildDigitalLink({ ...input, dateType: 'best-before' })).toBe(
-        'https://id.gs1.org/01/09521234543213/10/ABC123?11=261120&15=261128',
-      );
+      expect(buildDigitalLink({ ...input, dateType: 'best-before' })).toBe('https://id.gs1.org/01/09521234543213/10/ABC123?11=261120&15=261128');
     });
 
     it('pads a GTIN-13 to 14 digits and omits the lot and query when absent', () => {
-      expect(buildDigitalLink({ domain: 'shop.example', gtin: '5901234123457', dateType: 'use-by' })).toBe(
-        'https://shop.example/01/05901234123457',
-      );
+      expect(buildDigitalLink({ domain: 'shop.example', gtin: '5901234123457', dateType: 'use-by' })).toBe('https://shop.example/01/05901234123457');
     });
 
     it('adds the shop’s own path and lower-cases the domain', () => {
@@ -46,9 +41,7 @@ describe('gs1-digital-link', () => {
     it('percent-encodes lot characters outside the unreserved set', () => {
       expect(buildDigitalLink({ ...EXAMPLE, lot: 'AB/12' })).toContain('/10/AB%2F12?');
       expect(buildDigitalLink({ ...EXAMPLE, lot: 'A%B' })).toContain('/10/A%25B?');
-      expect(buildDigitalLink({ ...EXAMPLE, lot: `x${CSET82_SYMBOLS.slice(0, 19)}` })).toContain(
-        '/10/x%21%22%25%26%27%28%29%2A%2B%2C-.%2F%3A%3B%3C%3D%3E%3F?',
-      );
+      expect(buildDigitalLink({ ...EXAMPLE, lot: `x${CSET82_SYMBOLS.slice(0, 19)}` })).toContain('/10/x%21%22%25%26%27%28%29%2A%2B%2C-.%2F%3A%3B%3C%3D%3E%3F?');
       expect(percentEncodeStrict('L-1_2.3~')).toBe('L-1_2.3~');
     });
 
@@ -68,7 +61,17 @@ describe('gs1-digital-link', () => {
     });
 
     it('accepts only a bare host name as the domain', () => {
-      for (const bad of ['https://shop.example', 'shop.example/b', 'shop.example:8443', 'localhost', '192.168.1.10', 'sh op.example', '-shop.example', 'user@shop.example', '']) {
+      for (const bad of [
+        'https://shop.example',
+        'shop.example/b',
+        'shop.example:8443',
+        'localhost',
+        '192.168.1.10',
+        'sh op.example',
+        '-shop.example',
+        'user@shop.example',
+        '',
+      ]) {
         expect(domainError(bad), bad).not.toBeNull();
         catchInvalid(() => buildDigitalLink({ ...EXAMPLE, domain: bad }));
       }
@@ -179,7 +182,15 @@ describe('gs1-digital-link', () => {
     for (const lot of lots) {
       it(`parses back what it builds for lot ${JSON.stringify(lot)}`, () => {
         for (const dateType of ['use-by', 'best-before'] as const) {
-          const uri = buildDigitalLink({ domain: 'shop.example', path: '/b', gtin: '5901234123457', lot, productionDate: '2026-11-20', expiryDate: '2028-02-29', dateType });
+          const uri = buildDigitalLink({
+            domain: 'shop.example',
+            path: '/b',
+            gtin: '5901234123457',
+            lot,
+            productionDate: '2026-11-20',
+            expiryDate: '2028-02-29',
+            dateType,
+          });
           const parsed = parseDigitalLink(uri);
           expect(parsed.gtin14).toBe('05901234123457');
           expect(parsed.lot).toBe(lot);

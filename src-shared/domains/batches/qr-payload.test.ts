@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseDigitalLink } from './gs1-digital-link';
 import { catchInvalid } from './batches.test-helpers';
-import {
-  buildQrPayload,
-  buildTextPayload,
-  DEFAULT_QR_SETTINGS,
-  type QrBatch,
-  type QrProduct,
-  QrSettings,
-  resolveQrMode,
-  urlTemplateError,
-} from './qr-payload';
+import { buildQrPayload, buildTextPayload, DEFAULT_QR_SETTINGS, type QrBatch, type QrProduct, QrSettings, resolveQrMode, urlTemplateError } from './qr-payload';
 
 const MINCE: QrProduct = { name: 'Beef mince 500 g', gtin: '5901234123457', dateType: 'use-by', shelfLifeDays: 7 };
 const BATCH: QrBatch = { lot: 'L2611-07', productionDate: '2026-11-20', arrivalDate: '2026-11-21' };
 const GS1 = { mode: 'gs1', domain: 'shop.example' } as const;
 
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
-
 
 describe('qr-payload', () => {
   describe('text mode', () => {

@@ -103,7 +103,10 @@ function productGtin14(product: QrProduct): string {
 
 /** `value` on one line: control characters and line breaks become spaces (a name cannot forge a "Use by" line). */
 function oneLine(value: string, max?: number): string {
-  const clean = value.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const clean = value
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = Array.from(clean);
   return max === undefined || chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -11,7 +11,11 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 export const DEFAULT_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 /** A file name offered to the browser's download (no path, no control characters). */
-export const DownloadName = z.string().trim().min(1).max(200)
+export const DownloadName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
   .refine((name) => ![...name].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'Not a file name');
 
 /** Tickets are 32 random bytes, base64url. */

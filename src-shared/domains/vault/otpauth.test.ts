@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type AppErrorCode } from '../../ipc/result';
 import { base32Encode } from '../../lib/base32';
-import {
-  buildOtpauthUri,
-  parseMigrationUri,
-  parseOtpauthUri,
-  parseOtpImport,
-  parseOtpInput,
-  parseSteamUri,
-} from './otpauth';
+import { buildOtpauthUri, parseMigrationUri, parseOtpauthUri, parseOtpImport, parseOtpInput, parseSteamUri } from './otpauth';
 
 /**
  * Hand-written inputs only: the tests over sample files from other apps (otpauth-uris.json, the
@@ -52,8 +45,7 @@ function pb(fields: [number, number | Uint8Array | string][]): Uint8Array {
   }
   return Uint8Array.from(out);
 }
-const migrationUri = (payload: Uint8Array) =>
-  `otpauth-migration://offline?data=${encodeURIComponent(btoa(String.fromCharCode(...payload)))}`;
+const migrationUri = (payload: Uint8Array) => `otpauth-migration://offline?data=${encodeURIComponent(btoa(String.fromCharCode(...payload)))}`;
 const SECRET_BYTES = new TextEncoder().encode('Hello!\u00de\u00ad');
 
 describe('otpauth', () => {
@@ -133,7 +125,15 @@ describe('otpauth', () => {
 
   describe('buildOtpauthUri', () => {
     it('writes the Key URI shape with an encoded issuer prefix', () => {
-      const uri = buildOtpauthUri({ type: 'totp', secret: 'JBSWY3DPEHPK3PXP', issuer: 'ACME Co', account: 'a:b@c', algorithm: 'SHA256', digits: 8, period: 60 });
+      const uri = buildOtpauthUri({
+        type: 'totp',
+        secret: 'JBSWY3DPEHPK3PXP',
+        issuer: 'ACME Co',
+        account: 'a:b@c',
+        algorithm: 'SHA256',
+        digits: 8,
+        period: 60,
+      });
       expect(uri).toBe('otpauth://totp/ACME%20Co:a%3Ab%40c?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co&algorithm=SHA256&digits=8&period=60');
     });
 
@@ -183,13 +183,46 @@ describe('otpauth', () => {
 
   describe('parseMigrationUri', () => {
     it('maps the algorithm, digit and HOTP enums, and skips unknown fields', () => {
-      const account = pb([[1, SECRET_BYTES], [2, 'x'], [4, 3], [5, 2], [6, 1], [7, 2 ** 40], [99, 7]]);
-      const [config] = parseMigrationUri(migrationUri(pb([[1, account], [2, 1]])));
-      expect(config).toEqual({ type: 'hotp', secret: base32Encode(SECRET_BYTES, { padding: false }), account: 'x', algorithm: 'SHA512', digits: 8, period: 30, counter: 2 ** 40 });
+      const account = pb([
+        [1, SECRET_BYTES],
+        [2, 'x'],
+        [4, 3],
+        [5, 2],
+        [6, 1],
+        [7, 2 ** 40],
+        [99, 7],
+      ]);
+      const [config] = parseMigrationUri(
+        migrationUri(
+          pb([
+            [1, account],
+            [2, 1],
+          ]),
+        ),
+      );
+      expect(config).toEqual({
+        type: 'hotp',
+        secret: base32Encode(SECRET_BYTES, { padding: false }),
+        account: 'x',
+        algorithm: 'SHA512',
+        digits: 8,
+        period: 30,
+        counter: 2 ** 40,
+      });
     });
 
     it('rejects MD5 accounts as UNSUPPORTED', () => {
-      const uri = migrationUri(pb([[1, pb([[1, SECRET_BYTES], [4, 4]])]]));
+      const uri = migrationUri(
+        pb([
+          [
+            1,
+            pb([
+              [1, SECRET_BYTES],
+              [4, 4],
+            ]),
+          ],
+        ]),
+      );
       expectAppError(() => parseMigrationUri(uri), 'UNSUPPORTED', /MD5/);
     });
 
@@ -199,7 +232,21 @@ describe('otpauth', () => {
       ['an account without a secret', migrationUri(pb([[1, pb([[2, 'x']])]])), /no secret/],
       ['a payload with no accounts', migrationUri(pb([[2, 1]])), /no accounts/],
       ['an unknown wire type', migrationUri(Uint8Array.from([0x0b])), /wire type/],
-      ['a non-UTF-8 name', migrationUri(pb([[1, pb([[1, SECRET_BYTES], [2, Uint8Array.from([0xff])]])]])), /UTF-8/],
+      [
+        'a non-UTF-8 name',
+        migrationUri(
+          pb([
+            [
+              1,
+              pb([
+                [1, SECRET_BYTES],
+                [2, Uint8Array.from([0xff])],
+              ]),
+            ],
+          ]),
+        ),
+        /UTF-8/,
+      ],
       ['another host', 'otpauth-migration://online?data=AA', /offline/],
     ])('rejects %s', (_why, uri, message) => {
       expectAppError(() => parseMigrationUri(uri), 'INVALID_INPUT', message);

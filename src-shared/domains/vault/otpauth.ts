@@ -310,7 +310,9 @@ export function parseMigrationUri(uri: string): OtpConfig[] {
   const match = /^otpauth-migration:\/\/offline\?([^#]*)/i.exec(text);
   if (!match) throw invalid('Not an otpauth-migration://offline URI.');
   // A literal "+" may have become a space if the URI went through form decoding.
-  const data = parseQuery(match[1] ?? '').get('data')?.replace(/ /g, '+');
+  const data = parseQuery(match[1] ?? '')
+    .get('data')
+    ?.replace(/ /g, '+');
   if (!data) throw invalid('The export URI has no data parameter.');
   const payload = base64Decode(data);
   if (payload === null) throw invalid('The export data is not valid base64.');

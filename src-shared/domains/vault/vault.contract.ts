@@ -3,8 +3,26 @@ import { defineContract, op } from '../../ipc/define';
 import { MAX_IMAGE_BASE64_CHARS } from '../../lib/limits';
 import { Id, NoInput } from '../../lib/schema';
 import {
-  ExportInput, ExportResult, Generated, GenerateInput, HealthReport, HistoryEntry, ImportCommitInput, ImportPreview,
-  ImportPreviewInput, ItemDetail, ItemInput, ItemSummary, ItemVersion, ListItemsInput, ListItemsResult, RevealInput, RevealTotpSeedInput, TotpCode, TotpSeed, UpdateItemInput,
+  ExportInput,
+  ExportResult,
+  Generated,
+  GenerateInput,
+  HealthReport,
+  HistoryEntry,
+  ImportCommitInput,
+  ImportPreview,
+  ImportPreviewInput,
+  ItemDetail,
+  ItemInput,
+  ItemSummary,
+  ItemVersion,
+  ListItemsInput,
+  ListItemsResult,
+  RevealInput,
+  RevealTotpSeedInput,
+  TotpCode,
+  TotpSeed,
+  UpdateItemInput,
 } from './vault.schemas';
 
 const ById = z.strictObject({ id: Id });
@@ -34,7 +52,11 @@ export const vaultContract = defineContract(
     revealTotpSeed: op({ input: RevealTotpSeedInput, output: TotpSeed, summary: 'Show the TOTP setup key' }),
     generate: op({ input: GenerateInput, output: Generated, summary: 'Generate a password or passphrase' }),
     /** Scores a password the user is typing (for the strength meter in the item editor). */
-    strength: op({ input: z.strictObject({ password: z.string().max(1024) }), output: z.strictObject({ score: z.number().int(), guessesLog10: z.number() }), summary: 'Password strength' }),
+    strength: op({
+      input: z.strictObject({ password: z.string().max(1024) }),
+      output: z.strictObject({ score: z.number().int(), guessesLog10: z.number() }),
+      summary: 'Password strength',
+    }),
     health: op({ input: NoInput, output: HealthReport, summary: 'Reused, weak and old passwords' }),
     passwordHistory: op({ input: ById, output: z.array(HistoryEntry), summary: 'Previous passwords (dates; reveal with history:<id>)' }),
     versions: op({ input: ById, output: z.array(ItemVersion), summary: 'Earlier versions of an item' }),
@@ -43,11 +65,19 @@ export const vaultContract = defineContract(
     /** Reads an import file and returns a dry-run preview; nothing is written. */
     importPreview: op({ input: ImportPreviewInput, output: ImportPreview, summary: 'Preview an import' }),
     /** Writes a previewed import in one transaction. */
-    importCommit: op({ input: ImportCommitInput, output: z.strictObject({ imported: z.number().int(), skipped: z.number().int() }), summary: 'Commit an import' }),
+    importCommit: op({
+      input: ImportCommitInput,
+      output: z.strictObject({ imported: z.number().int(), skipped: z.number().int() }),
+      summary: 'Commit an import',
+    }),
     /** Exports the vault after a master-password re-prompt. */
     export: op({ input: ExportInput, output: ExportResult, summary: 'Export the vault' }),
     /** Adds TOTP to an item from a QR code image (decoded in main). */
-    totpFromImage: op({ input: z.strictObject({ id: Id, imageBase64: z.string().max(MAX_IMAGE_BASE64_CHARS), password: z.string().max(1024).optional() }), output: ItemDetail, summary: 'Add TOTP from a QR image' }),
+    totpFromImage: op({
+      input: z.strictObject({ id: Id, imageBase64: z.string().max(MAX_IMAGE_BASE64_CHARS), password: z.string().max(1024).optional() }),
+      output: ItemDetail,
+      summary: 'Add TOTP from a QR image',
+    }),
   },
   {
     /** Items changed (created, edited, trashed, imported). */

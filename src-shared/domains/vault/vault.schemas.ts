@@ -141,7 +141,17 @@ export type CustomFieldView = z.infer<typeof CustomFieldView>;
 export const ItemDetail = ItemSummary.extend({
   notes: z.string(),
   login: z.strictObject({ username: z.string(), urls: z.array(ItemUrl), hasPassword: z.boolean(), passwordChangedAt: IsoTimestamp.nullable() }).nullable(),
-  card: z.strictObject({ holder: z.string(), brand: z.string(), expMonth: z.string(), expYear: z.string(), last4: z.string(), hasNumber: z.boolean(), hasCode: z.boolean() }).nullable(),
+  card: z
+    .strictObject({
+      holder: z.string(),
+      brand: z.string(),
+      expMonth: z.string(),
+      expYear: z.string(),
+      last4: z.string(),
+      hasNumber: z.boolean(),
+      hasCode: z.boolean(),
+    })
+    .nullable(),
   identity: IdentityInput.omit({ ssn: true, passportNumber: true, licenseNumber: true })
     .extend({ hasSsn: z.boolean(), hasPassport: z.boolean(), hasLicense: z.boolean() })
     .nullable(),
@@ -161,7 +171,10 @@ export const UpdateItemInput = z.strictObject({
     login: LoginInput.extend({ password: short.optional(), totp: z.string().max(2048).optional() }).optional(),
     card: CardInput.extend({ number: z.string().max(64).optional(), code: z.string().max(16).optional() }).optional(),
     identity: IdentityInput.extend({ ssn: short.optional(), passportNumber: short.optional(), licenseNumber: short.optional() }).optional(),
-    fields: z.array(CustomFieldInput.extend({ id: Id.optional(), value: medium.optional() })).max(200).default([]),
+    fields: z
+      .array(CustomFieldInput.extend({ id: Id.optional(), value: medium.optional() }))
+      .max(200)
+      .default([]),
   }),
   /** The master password: required to edit an item marked re-prompt. */
   password: z.string().max(1024).optional(),
@@ -236,8 +249,18 @@ export const HistoryEntry = z.strictObject({ id: Id, changedAt: IsoTimestamp });
 export const ItemVersion = z.strictObject({ id: Id, savedAt: IsoTimestamp, title: z.string() });
 
 export const ImportFormat = z.enum([
-  'auto', 'hearth', 'bitwarden-json', 'bitwarden-csv', 'kdbx', 'keepass-xml', 'keepassxc-csv',
-  '1password-1pux', '1password-csv', 'chrome-csv', 'firefox-csv', 'safari-csv',
+  'auto',
+  'hearth',
+  'bitwarden-json',
+  'bitwarden-csv',
+  'kdbx',
+  'keepass-xml',
+  'keepassxc-csv',
+  '1password-1pux',
+  '1password-csv',
+  'chrome-csv',
+  'firefox-csv',
+  'safari-csv',
 ]);
 /** Base64 of at most 50 MiB. */
 export const FileUpload = z.strictObject({ fileName: z.string().max(255), contentBase64: z.string().max(base64Chars(MAX_IMPORT_BYTES)) });

@@ -21,12 +21,16 @@ dt{color:var(--muted)}dd{margin:0;font-variant-numeric:tabular-nums}
 .status-expired{color:var(--bad);background:var(--bad-bg);border-color:transparent}.facts{margin:.6rem 0 0;color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;text-align:center}[hidden]{display:none!important}`.trim();
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** JSON that cannot close its <script> block or break a line in old parsers. */
 const safeJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -50,11 +54,7 @@ function batchSection(b: PageBatch, i: number): string {
 }
 
 /** One page holding one batch, or (the site index) every batch, of which a QR link can pick one. */
-export function renderCustomerPage(
-  data: Omit<CustomerPageData, 'batches'> & { batches: PageBatch[] },
-  script: string,
-  title: string,
-): string {
+export function renderCustomerPage(data: Omit<CustomerPageData, 'batches'> & { batches: PageBatch[] }, script: string, title: string): string {
   const json = safeJson({ shopName: data.shopName, timeZone: data.timeZone, batches: data.batches.map(({ effectiveExpiry: _, ...b }) => b) });
   const csp = `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(STYLE)}; base-uri 'none'; form-action 'none'`;
   const shop = data.shopName ? `<header>${escapeHtml(data.shopName)}</header>` : '';

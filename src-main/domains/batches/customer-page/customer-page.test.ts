@@ -73,9 +73,7 @@ describe('customer page', () => {
     // Handed over as a temporary stored file with a ticket URL, never as base64.
     expect(site.url).toMatch(BLOB_PATH);
     const files = unzipSync(await storedBytes(shop.core, site.blobId));
-    expect(Object.keys(files).sort()).toEqual([
-      '01/05901234123457/10/M1/index.html', 'README.txt', 'index.html', 'lots/Bread-B1.html', 'lots/Milk-M-2.html',
-    ]);
+    expect(Object.keys(files).sort()).toEqual(['01/05901234123457/10/M1/index.html', 'README.txt', 'index.html', 'lots/Bread-B1.html', 'lots/Milk-M-2.html']);
     const index = strFromU8(files['index.html']!);
     const { text } = await open(index, 'https://shop.example/01/05901234123457/10/M1?11=261119&17=261129', '2026-11-21T09:00:00Z');
     expect(text).toContain('M1');

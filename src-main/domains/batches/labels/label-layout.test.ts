@@ -26,7 +26,14 @@ describe('label-templates', () => {
     const spec = [
       { id: 'avery-l7160', page: [210, 297], n: 21, first: [7.25, 15.15], last: [7.25 + 2 * 66.04, 15.15 + 6 * 38.1], size: [63.5, 38.1] },
       { id: 'avery-l7163', page: [210, 297], n: 14, first: [4.65, 15.15], last: [4.65 + 101.6, 15.15 + 6 * 38.1], size: [99.1, 38.1] },
-      { id: 'avery-5160', page: [8.5 * INCH, 11 * INCH], n: 30, first: [0.1875 * INCH, 0.5 * INCH], last: [(0.1875 + 5.5) * INCH, 9.5 * INCH], size: [2.625 * INCH, INCH] },
+      {
+        id: 'avery-5160',
+        page: [8.5 * INCH, 11 * INCH],
+        n: 30,
+        first: [0.1875 * INCH, 0.5 * INCH],
+        last: [(0.1875 + 5.5) * INCH, 9.5 * INCH],
+        size: [2.625 * INCH, INCH],
+      },
     ] as const;
     for (const s of spec) {
       const t = LABEL_TEMPLATES[s.id];
@@ -171,7 +178,14 @@ describe('label text', () => {
     };
     const specs = labelTextLines(content);
     expect(specs.map((s) => s.variants[0])).toEqual([
-      'Rye bread', 'Lot L-1', 'Prod. 2026-11-10', 'Arrived 2026-11-20', 'Use by 2026-12-01', '€2.50', 'Allergens: milk, gluten', 'Corner Deli',
+      'Rye bread',
+      'Lot L-1',
+      'Prod. 2026-11-10',
+      'Arrived 2026-11-20',
+      'Use by 2026-12-01',
+      '€2.50',
+      'Allergens: milk, gluten',
+      'Corner Deli',
     ]);
     const roomy = fitTextBlock(specs, { widthMm: 40, heightMm: 100, minPt: 6, maxPt: 9, measure });
     expect(roomy.map((l) => l.sizePt)).toEqual([11.25, 9, 9, 9, 9, 9, 9, 7.65]);

@@ -82,8 +82,7 @@ export function placeQr(template: LabelTemplate, modules: number): QrPlacement {
 const MIN_SYMBOL_GAP_MODULES = 4 * QR_QUIET_ZONE_MODULES;
 
 /** Blank modules between this symbol and the same-size symbol of the label below (sheets whose rows touch). */
-const symbolGapModules = (template: LabelTemplate, qr: QrPlacement): number =>
-  (template.pitchYMm - qr.modules * qr.moduleMm) / qr.moduleMm;
+const symbolGapModules = (template: LabelTemplate, qr: QrPlacement): number => (template.pitchYMm - qr.modules * qr.moduleMm) / qr.moduleMm;
 
 /**
  * The payload's symbol for a label of the template: error correction M, or L when M's module would be

@@ -119,7 +119,13 @@ async function verifyJob(name: string, labels: LabelContent[], opts: RenderLabel
   const offset = opts.offsetMm ?? { x: 0, y: 0 };
   const pdf = await renderLabelsPdf(labels, opts);
   const sizes = await pageSizesMm(pdf);
-  const placements = expectedPlacements(template, labels.map((l) => l.qrPayload), opts.copies ?? 1, opts.startAt ?? 1, sizes);
+  const placements = expectedPlacements(
+    template,
+    labels.map((l) => l.qrPayload),
+    opts.copies ?? 1,
+    opts.startAt ?? 1,
+    sizes,
+  );
   const pngs = await rasterise(pdf, dir, name);
   expect(pngs).toHaveLength(Math.max(...placements.map((p) => p.page)) + 1);
   const boxes: RectMm[] = [];
@@ -252,8 +258,16 @@ describe('renderLabelsPdf input checks', () => {
   });
 
   it('answers TOO_LARGE for more than 10,000 labels or an oversized payload', async () => {
-    await rejects(Array.from({ length: 11 }, () => one[0] ?? label(SHORT_ID, 0)), { template: 'avery-l7160', copies: 1000 }, 'TOO_LARGE');
-    await rejects(Array.from({ length: 10_001 }, () => one[0] ?? label(SHORT_ID, 0)), { template: 'avery-l7160' }, 'TOO_LARGE');
+    await rejects(
+      Array.from({ length: 11 }, () => one[0] ?? label(SHORT_ID, 0)),
+      { template: 'avery-l7160', copies: 1000 },
+      'TOO_LARGE',
+    );
+    await rejects(
+      Array.from({ length: 10_001 }, () => one[0] ?? label(SHORT_ID, 0)),
+      { template: 'avery-l7160' },
+      'TOO_LARGE',
+    );
     await rejects(one, { template: 'avery-l7160', copiesEach: [1, 2] }, 'INVALID_INPUT');
     await rejects([label('x'.repeat(301), 0)], { template: 'avery-l7160' }, 'TOO_LARGE');
   });

@@ -3,15 +3,7 @@ import { z } from 'zod';
 import { AppError, type AppErrorIssue } from '../../../../src-shared/ipc/result';
 import { LabelContent, labelTextLines, MAX_LABELS_PER_JOB } from './label-content';
 import { layoutLabel, qrForLabel, type LabelLayout } from './label-layout';
-import {
-  cellsPerPage,
-  LABEL_TEMPLATES,
-  labelCells,
-  LabelTemplateId,
-  withRollLength,
-  type LabelCell,
-  type LabelTemplate,
-} from './label-templates';
+import { cellsPerPage, LABEL_TEMPLATES, labelCells, LabelTemplateId, withRollLength, type LabelCell, type LabelTemplate } from './label-templates';
 import { MM_PER_PT, type MeasureText } from './label-text';
 import { appendContent, qrFillOps } from './label-qr-ops';
 import type { QrMatrix } from '../../../lib/qr';
@@ -33,9 +25,7 @@ export const RenderLabelsOptions = z.object({
   /** Copies per label, in label order; overrides `copies` (one job, many lots with their own counts). */
   copiesEach: z.array(z.int().min(1).max(MAX_COPIES)).optional(),
   startAt: z.int().min(1).optional(),
-  offsetMm: z
-    .object({ x: z.number().min(-MAX_OFFSET_MM).max(MAX_OFFSET_MM), y: z.number().min(-MAX_OFFSET_MM).max(MAX_OFFSET_MM) })
-    .optional(),
+  offsetMm: z.object({ x: z.number().min(-MAX_OFFSET_MM).max(MAX_OFFSET_MM), y: z.number().min(-MAX_OFFSET_MM).max(MAX_OFFSET_MM) }).optional(),
 });
 /** Options for one print job. */
 export type RenderLabelsOptions = z.infer<typeof RenderLabelsOptions>;

@@ -137,14 +137,35 @@ const ROLL_MIN_LENGTH_MM = 30;
 /** All supported stocks by id. */
 export const LABEL_TEMPLATES: Readonly<Record<LabelTemplateId, LabelTemplate>> = Object.freeze({
   'avery-l7160': sheet('avery-l7160', 'Avery L7160 (A4, 21 labels 63.5 × 38.1 mm)', A4, {
-    cols: 3, rows: 7, w: 63.5, h: 38.1, top: 15.15, left: 7.25, dx: 66.04, dy: 38.1,
+    cols: 3,
+    rows: 7,
+    w: 63.5,
+    h: 38.1,
+    top: 15.15,
+    left: 7.25,
+    dx: 66.04,
+    dy: 38.1,
   }),
   'avery-l7163': sheet('avery-l7163', 'Avery L7163 (A4, 14 labels 99.1 × 38.1 mm)', A4, {
-    cols: 2, rows: 7, w: 99.1, h: 38.1, top: 15.15, left: 4.65, dx: 101.6, dy: 38.1,
+    cols: 2,
+    rows: 7,
+    w: 99.1,
+    h: 38.1,
+    top: 15.15,
+    left: 4.65,
+    dx: 101.6,
+    dy: 38.1,
   }),
   // 2⅝″ × 1″, top 0.5″, side 0.1875″, pitch 2.75″ × 1″.
   'avery-5160': sheet('avery-5160', 'Avery 5160 (US Letter, 30 labels 2⅝ × 1 in)', LETTER, {
-    cols: 3, rows: 10, w: 2.625 * MM_PER_INCH, h: MM_PER_INCH, top: 0.5 * MM_PER_INCH, left: 0.1875 * MM_PER_INCH, dx: 2.75 * MM_PER_INCH, dy: MM_PER_INCH,
+    cols: 3,
+    rows: 10,
+    w: 2.625 * MM_PER_INCH,
+    h: MM_PER_INCH,
+    top: 0.5 * MM_PER_INCH,
+    left: 0.1875 * MM_PER_INCH,
+    dx: 2.75 * MM_PER_INCH,
+    dy: MM_PER_INCH,
   }),
   'thermal-50x30': singleLabel('thermal-50x30', 'Thermal die-cut 50 × 30 mm', 'die-cut', 50, 30),
   'thermal-40x30': singleLabel('thermal-40x30', 'Thermal die-cut 40 × 30 mm', 'die-cut', 40, 30),

@@ -5,18 +5,42 @@
  */
 
 // WinAnsiEncoding's 0x80–0x9F block (PDF 32000-1 Annex D): € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ
-const WIN_ANSI_EXTRA = new Set(
-  [
-    0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019,
-    0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
-  ],
-);
+const WIN_ANSI_EXTRA = new Set([
+  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013,
+  0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
+]);
 
 // Letters that Unicode does not decompose into a base letter plus accent.
 const TRANSLITERATIONS: Readonly<Record<string, string>> = {
-  'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D', 'ħ': 'h', 'Ħ': 'H', 'ı': 'i', 'ŀ': 'l', 'Ŀ': 'L', 'ŧ': 't', 'Ŧ': 'T',
-  'ĸ': 'k', 'ŉ': "'n", 'ſ': 's', '‐': '-', '‑': '-', '‒': '-', '−': '-', '′': "'", '″': '"', '≤': '<=', '≥': '>=',
-  '→': '->', '←': '<-', '≈': '~', '≠': '!=', '∞': 'inf', '⁄': '/', '∕': '/',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ħ: 'h',
+  Ħ: 'H',
+  ı: 'i',
+  ŀ: 'l',
+  Ŀ: 'L',
+  ŧ: 't',
+  Ŧ: 'T',
+  ĸ: 'k',
+  ŉ: "'n",
+  ſ: 's',
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '−': '-',
+  '′': "'",
+  '″': '"',
+  '≤': '<=',
+  '≥': '>=',
+  '→': '->',
+  '←': '<-',
+  '≈': '~',
+  '≠': '!=',
+  '∞': 'inf',
+  '⁄': '/',
+  '∕': '/',
 };
 
 /** Replacement for a character with no Latin-1 form (CJK, emoji, symbols such as ✓). */
@@ -84,11 +108,7 @@ export function truncateToWidth(text: string, widthMm: number, sizePt: number, b
  * Fits one line: the first variant (longest wording first) that fits at `sizePt`; otherwise the last
  * variant shrunk towards `minPt`; otherwise the last variant truncated with an ellipsis at `minPt`.
  */
-export function fitLine(
-  variants: readonly string[],
-  box: { widthMm: number; sizePt: number; minPt: number; bold: boolean },
-  measure: MeasureText,
-): FittedText {
+export function fitLine(variants: readonly string[], box: { widthMm: number; sizePt: number; minPt: number; bold: boolean }, measure: MeasureText): FittedText {
   const { widthMm, sizePt, minPt, bold } = box;
   for (const text of variants) {
     if (measure(text, sizePt, bold) <= widthMm) return { text, sizePt };

@@ -23,8 +23,16 @@ export function realisticLabels(count: number, seed = 0): LabelContent[] {
       { name: productName, gtin: '5901234123457', dateType, shelfLifeDays: 14 },
     );
     return {
-      qrPayload, productName, lot, productionDate, arrivalDate: productionDate, expiryDate: '2026-12-20', dateType,
-      price: '€4.20 / kg', allergens: 'milk, gluten, mustard', shopName: 'Fresh Market Delicatessen',
+      qrPayload,
+      productName,
+      lot,
+      productionDate,
+      arrivalDate: productionDate,
+      expiryDate: '2026-12-20',
+      dateType,
+      price: '€4.20 / kg',
+      allergens: 'milk, gluten, mustard',
+      shopName: 'Fresh Market Delicatessen',
     };
   });
 }

@@ -29,11 +29,25 @@ describe('export.exportCsv', () => {
   it('writes the Bitwarden header and, in spreadsheet-safe mode, neutralises formulas and quotes every field', () => {
     const text = exportCsv(sampleItems(), { mode: 'spreadsheet-safe' });
     const [header, , formula] = parseCsv(text);
-    expect(header?.fields).toEqual(['folder', 'favorite', 'type', 'name', 'notes', 'fields', 'reprompt', 'login_uri', 'login_username', 'login_password', 'login_totp']);
+    expect(header?.fields).toEqual([
+      'folder',
+      'favorite',
+      'type',
+      'name',
+      'notes',
+      'fields',
+      'reprompt',
+      'login_uri',
+      'login_username',
+      'login_password',
+      'login_totp',
+    ]);
     expect(formula?.fields.slice(8, 10)).toEqual(["'@admin", "'=1+2"]);
     expect(formula?.fields[4]).toBe("'-dash first\r\ncarriage");
     expect(formula?.fields[3]).toBe('Formula =HYPERLINK("x")');
-    expect(text.split('\r\n')[0]).toBe('"folder","favorite","type","name","notes","fields","reprompt","login_uri","login_username","login_password","login_totp"');
+    expect(text.split('\r\n')[0]).toBe(
+      '"folder","favorite","type","name","notes","fields","reprompt","login_uri","login_username","login_password","login_totp"',
+    );
     for (const record of parseCsv(text)) {
       for (const value of record.fields) expect(value).not.toMatch(/^[=+\-@\t\r\0]/);
     }

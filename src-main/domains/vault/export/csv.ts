@@ -32,22 +32,20 @@ const HEADER = ['folder', 'favorite', 'type', 'name', 'notes', 'fields', 'reprom
 /** Serialises items as Bitwarden-compatible CSV text (CRLF line ends, header row first). */
 export function exportCsv(items: readonly ImportedItem[], opts: { mode: CsvExportMode }): string {
   const safe = opts.mode === 'spreadsheet-safe';
-  const rows = items.map(({ item }) =>
-    [
-      item.folder,
-      item.favorite ? '1' : '',
-      item.type,
-      item.title,
-      [item.secureNote, item.notes].filter((n) => n !== '').join('\n\n'),
-      fieldsCell(item),
-      item.reprompt ? '1' : '0',
-      // Several URLs share one cell as a nested CSV record; the cell as a whole is escaped below.
-      (item.login?.urls ?? []).map((u) => formatCsvField(u.url, { escapeFormulas: false })).join(','),
-      item.login?.username ?? '',
-      item.login?.password ?? '',
-      item.login?.totp ?? '',
-    ],
-  );
+  const rows = items.map(({ item }) => [
+    item.folder,
+    item.favorite ? '1' : '',
+    item.type,
+    item.title,
+    [item.secureNote, item.notes].filter((n) => n !== '').join('\n\n'),
+    fieldsCell(item),
+    item.reprompt ? '1' : '0',
+    // Several URLs share one cell as a nested CSV record; the cell as a whole is escaped below.
+    (item.login?.urls ?? []).map((u) => formatCsvField(u.url, { escapeFormulas: false })).join(','),
+    item.login?.username ?? '',
+    item.login?.password ?? '',
+    item.login?.totp ?? '',
+  ]);
   // SECURITY: spreadsheet-safe mode applies the shared formula-escaping rule (src-shared/lib/csv-write.ts) to every cell.
   return formatCsv([HEADER, ...rows], { quoteAll: safe, escapeFormulas: safe });
 }

@@ -51,13 +51,7 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 
 /** Text content escaped for XML. TAB and CR become character references so every reader keeps them. */
 export function xmlText(value: string): string {
-  return value
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\r/g, '&#13;');
+  return value.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\t/g, '&#9;').replace(/\r/g, '&#13;');
 }
 
 /** Writes one `<Entry>` (with its History) through `write`, drawing protected-value salt from `salt` in order. */

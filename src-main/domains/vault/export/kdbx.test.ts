@@ -139,7 +139,9 @@ describe('export.exportKdbx at scale (entries written as streamed XML)', () => {
       const file = path.join(dir, 'many.kdbx');
       writeFileSync(file, await exportKdbx(many(), { password: PASSWORD }));
       const run = (...args: string[]): string => execFileSync(cliPath, args, { input: `${PASSWORD}\n`, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-      const entries = run('ls', '-q', '-R', '-f', file).split('\n').filter((l) => l !== '' && !l.endsWith('/') && !l.endsWith('[empty]'));
+      const entries = run('ls', '-q', '-R', '-f', file)
+        .split('\n')
+        .filter((l) => l !== '' && !l.endsWith('/') && !l.endsWith('[empty]'));
       expect(entries).toHaveLength(COUNT);
       expect(run('show', '-q', '-s', '-a', 'Password', file, `Home ✓/Site ${COUNT - 1}`)).toBe(`pw-${COUNT - 1}-✓\t"<&>"\n`);
       expect(run('show', '-q', '-s', '-a', 'UserName', file, 'Site 2996')).toBe('user2996\n');

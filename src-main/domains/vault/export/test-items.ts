@@ -40,7 +40,12 @@ export function sampleItems(): ImportedItem[] {
         type: 'login',
         title: 'Formula =HYPERLINK("x")',
         folder: '',
-        login: { username: '@admin', password: '=1+2', urls: [{ url: 'https://sheet.example', match: null }], totp: 'otpauth://totp/Sheet:me?secret=ABCDEF&issuer=Sheet' },
+        login: {
+          username: '@admin',
+          password: '=1+2',
+          urls: [{ url: 'https://sheet.example', match: null }],
+          totp: 'otpauth://totp/Sheet:me?secret=ABCDEF&issuer=Sheet',
+        },
         notes: '-dash first\r\ncarriage',
         fields: [{ name: 'tabbed', type: 'hidden', value: '\tstarts with tab' }],
       }),

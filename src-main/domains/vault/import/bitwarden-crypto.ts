@@ -70,7 +70,10 @@ async function deriveKey(env: BitwardenProtectedEnvelope, password: Buffer): Pro
 }
 
 const badKdf = (): AppError =>
-  new AppError('INVALID_INPUT', 'This Bitwarden export asks for key-derivation settings outside the range Bitwarden itself produces; it may have been tampered with.');
+  new AppError(
+    'INVALID_INPUT',
+    'This Bitwarden export asks for key-derivation settings outside the range Bitwarden itself produces; it may have been tampered with.',
+  );
 
 /** HKDF-Expand only (RFC 5869 §2.3), SHA-256: Bitwarden stretches the KDF output without an extract step. */
 export function hkdfExpandSha256(prk: Buffer, info: string | Uint8Array, length: number): Buffer {
@@ -78,7 +81,11 @@ export function hkdfExpandSha256(prk: Buffer, info: string | Uint8Array, length:
   const blocks: Buffer[] = [];
   let previous = Buffer.alloc(0);
   for (let i = 1; blocks.length * 32 < length; i++) {
-    previous = createHmac('sha256', prk).update(previous).update(infoBytes).update(Buffer.from([i])).digest();
+    previous = createHmac('sha256', prk)
+      .update(previous)
+      .update(infoBytes)
+      .update(Buffer.from([i]))
+      .digest();
     blocks.push(previous);
   }
   return Buffer.concat(blocks).subarray(0, length);

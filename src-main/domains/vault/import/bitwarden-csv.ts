@@ -27,15 +27,28 @@ export const CARD_CSV_FIELDS = {
 
 /** Hearth identity properties; each is written to the `fields` cell as `identity.<property>`. */
 export const IDENTITY_CSV_KEYS = [
-  'title', 'firstName', 'middleName', 'lastName', 'company', 'email', 'phone', 'username', 'address1', 'address2',
-  'address3', 'city', 'state', 'postalCode', 'country', 'ssn', 'passportNumber', 'licenseNumber',
+  'title',
+  'firstName',
+  'middleName',
+  'lastName',
+  'company',
+  'email',
+  'phone',
+  'username',
+  'address1',
+  'address2',
+  'address3',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+  'ssn',
+  'passportNumber',
+  'licenseNumber',
 ] as const satisfies readonly (keyof z.output<typeof IdentityInput>)[];
 
 /** Name in the `fields` cell of an identity property. */
-export const IDENTITY_CSV_FIELDS = Object.fromEntries(IDENTITY_CSV_KEYS.map((k) => [k, `identity.${k}`])) as Record<
-  (typeof IDENTITY_CSV_KEYS)[number],
-  string
->;
+export const IDENTITY_CSV_FIELDS = Object.fromEntries(IDENTITY_CSV_KEYS.map((k) => [k, `identity.${k}`])) as Record<(typeof IDENTITY_CSV_KEYS)[number], string>;
 
 /** Columns an input must have to be read as Bitwarden CSV. */
 export const BITWARDEN_CSV_REQUIRED = ['name', 'type'] as const;

@@ -24,8 +24,24 @@ const BwLogin = z.looseObject({
 });
 const BwCard = z.looseObject({ cardholderName: str, brand: str, number: str, expMonth: strOrNum, expYear: strOrNum, code: str });
 const IDENTITY_KEYS = [
-  'title', 'firstName', 'middleName', 'lastName', 'company', 'email', 'phone', 'username', 'address1', 'address2',
-  'address3', 'city', 'state', 'postalCode', 'country', 'ssn', 'passportNumber', 'licenseNumber',
+  'title',
+  'firstName',
+  'middleName',
+  'lastName',
+  'company',
+  'email',
+  'phone',
+  'username',
+  'address1',
+  'address2',
+  'address3',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+  'ssn',
+  'passportNumber',
+  'licenseNumber',
 ] as const;
 const BwIdentity = z.looseObject(Object.fromEntries(IDENTITY_KEYS.map((k) => [k, str])) as Record<(typeof IDENTITY_KEYS)[number], typeof str>);
 const BwItem = z.looseObject({
@@ -63,7 +79,13 @@ const ITEM_TYPES = { 1: 'login', 2: 'note', 3: 'card', 4: 'identity' } as const;
 
 /** True when a parsed JSON value is an encrypted Bitwarden envelope that only the account can open. */
 export function isAccountRestricted(root: unknown): boolean {
-  return typeof root === 'object' && root !== null && 'encrypted' in root && root.encrypted === true && !('passwordProtected' in root && root.passwordProtected === true);
+  return (
+    typeof root === 'object' &&
+    root !== null &&
+    'encrypted' in root &&
+    root.encrypted === true &&
+    !('passwordProtected' in root && root.passwordProtected === true)
+  );
 }
 
 /** Parses Bitwarden JSON text (decrypting a password-protected export with `password`). */

@@ -9,7 +9,6 @@ import { describeWithFixtures } from '../../../test/fixtures';
 const json = (relative: string): Record<string, unknown> => JSON.parse(new TextDecoder().decode(fixture(relative))) as Record<string, unknown>;
 const bytesOf = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
 
-
 describeWithFixtures('bitwarden json (keepassxc-bitwarden_export.json)', () => {
   it('imports the 4 items, one of each type, and the 2 folders', async () => {
     const r = await parseImport(fixture('bitwarden/keepassxc-bitwarden_export.json'));
@@ -74,9 +73,19 @@ describeWithFixtures('bitwarden json (pass-import reference set)', () => {
     const r = await parseImport(fixture('bitwarden/pass-import-bitwarden.json'));
     expect(r.items).toHaveLength(14);
     expect(r.items.filter((i) => i.item.type === 'login')).toHaveLength(12);
-    expect(r.items.filter((i) => i.item.type === 'note').map((i) => i.item.title).sort()).toEqual(['empty entry', 'note']);
+    expect(
+      r.items
+        .filter((i) => i.item.type === 'note')
+        .map((i) => i.item.title)
+        .sort(),
+    ).toEqual(['empty entry', 'note']);
     expect(r.folders).toEqual(['Bank', 'CornerCases', 'Emails', 'Emails/WS', 'Servers', 'Social']);
-    expect(r.items.filter((i) => i.item.title === 'ovh.com').map((i) => i.item.login?.username).sort()).toEqual(['bynbyjhqjz', 'jsdkyvbwjn']);
+    expect(
+      r.items
+        .filter((i) => i.item.title === 'ovh.com')
+        .map((i) => i.item.login?.username)
+        .sort(),
+    ).toEqual(['bynbyjhqjz', 'jsdkyvbwjn']);
     for (const [title, [username, password]] of Object.entries(PASS_IMPORT_REFERENCE)) {
       expect(byTitle(r.items, title).item.login).toMatchObject({ username, password });
     }
@@ -95,7 +104,11 @@ describeWithFixtures('bitwarden json (password protected)', () => {
     const item = byTitle(r.items, 'KeePassXC').item;
     expect(item.favorite).toBe(true);
     expect(item.notes).toBe('KeePassXC password manager');
-    expect(item.login).toMatchObject({ username: 'keepassxc', password: 'TYsbQUyeD3qrav', totp: 'otpauth://totp/KeePassXC:keepassxc?secret=FSFSFSFSEFEFE&period=30&digits=6&issuer=KeePassXC' });
+    expect(item.login).toMatchObject({
+      username: 'keepassxc',
+      password: 'TYsbQUyeD3qrav',
+      totp: 'otpauth://totp/KeePassXC:keepassxc?secret=FSFSFSFSEFEFE&period=30&digits=6&issuer=KeePassXC',
+    });
     expect(item.login?.urls.map((u) => u.url)).toEqual(['https://keepassxc.org', 'https://github.com/keepassxreboot/keepassxc']);
   };
 
@@ -144,9 +157,7 @@ describe('bitwarden-crypto primitives', () => {
   it('HKDF-Expand matches RFC 5869 test case 1 (OKM from its PRK)', () => {
     const prk = Buffer.from('077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5', 'hex');
     const info = Buffer.from('f0f1f2f3f4f5f6f7f8f9', 'hex');
-    expect(hkdfExpandSha256(prk, info, 42).toString('hex')).toBe(
-      '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865',
-    );
+    expect(hkdfExpandSha256(prk, info, 42).toString('hex')).toBe('3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865');
   });
 
   it('rejects a string that is not an EncString', () => {
@@ -160,7 +171,12 @@ describeWithFixtures('bitwarden csv (pass-import-bitwarden.csv)', () => {
     const r = await parseImport(fixture('bitwarden/pass-import-bitwarden.csv'));
     expect(r.format).toBe('bitwarden-csv');
     expect(r.items).toHaveLength(14);
-    expect(r.items.filter((i) => i.item.type === 'note').map((i) => i.item.title).sort()).toEqual(['empty entry', 'note']);
+    expect(
+      r.items
+        .filter((i) => i.item.type === 'note')
+        .map((i) => i.item.title)
+        .sort(),
+    ).toEqual(['empty entry', 'note']);
     expect(r.folders).toEqual(['Bank', 'CornerCases', 'Emails', 'Emails/WS', 'Servers', 'Social']);
     for (const [title, [username, password]] of Object.entries(PASS_IMPORT_REFERENCE)) {
       expect(byTitle(r.items, title).item.login).toMatchObject({ username, password });

@@ -38,7 +38,9 @@ describe('inflateWithinBudget', () => {
   it('reports damaged compressed data as INVALID_INPUT', () => {
     const bytes = gzipSync(Buffer.from('x'.repeat(5000)));
     bytes[20] = bytes[20]! ^ 0xff;
-    expect(() => inflateWithinBudget(bytes.subarray(0, 30), { left: MiB, what: 'The file' })).toThrow(expect.objectContaining({ code: expect.stringMatching(/INVALID_INPUT|TOO_LARGE/) }));
+    expect(() => inflateWithinBudget(bytes.subarray(0, 30), { left: MiB, what: 'The file' })).toThrow(
+      expect.objectContaining({ code: expect.stringMatching(/INVALID_INPUT|TOO_LARGE/) }),
+    );
   });
 });
 
@@ -75,7 +77,9 @@ describe('KDBX and KeePass XML decompression bombs', () => {
       ticks++;
     }, 20);
     const started = Date.now();
-    const err = await errorOf(() => core.client.vault.importPreview({ file: { fileName: 'bomb.kdbx', contentBase64: Buffer.from(file).toString('base64') }, sourcePassword: 'bomb-pw' }));
+    const err = await errorOf(() =>
+      core.client.vault.importPreview({ file: { fileName: 'bomb.kdbx', contentBase64: Buffer.from(file).toString('base64') }, sourcePassword: 'bomb-pw' }),
+    );
     clearInterval(timer);
     expect(err.code).toBe('TOO_LARGE');
     expect(Date.now() - started).toBeLessThan(15_000);

@@ -11,7 +11,12 @@ describeWithFixtures('chrome csv (pass-import-chrome.csv)', () => {
     expect(r.format).toBe('chrome-csv');
     expect(r.items).toHaveLength(14);
     expect(r.skipped).toEqual([]);
-    expect(r.items.filter((i) => i.item.type === 'note').map((i) => i.item.title).sort()).toEqual(['empty entry', 'note']);
+    expect(
+      r.items
+        .filter((i) => i.item.type === 'note')
+        .map((i) => i.item.title)
+        .sort(),
+    ).toEqual(['empty entry', 'note']);
     for (const [title, [username, password]] of Object.entries(PASS_IMPORT_REFERENCE)) {
       expect(byTitle(r.items, title).item.login).toMatchObject({ username, password });
     }
@@ -53,7 +58,8 @@ describeWithFixtures('firefox csv (pass-import-firefox.csv)', () => {
   });
 
   it('skips Firefox-internal chrome:// logins with a reason', async () => {
-    const csv = '"url","username","password","httpRealm","formActionOrigin","guid","timeCreated","timeLastUsed","timePasswordChanged"\n' +
+    const csv =
+      '"url","username","password","httpRealm","formActionOrigin","guid","timeCreated","timeLastUsed","timePasswordChanged"\n' +
       '"chrome://FirefoxAccounts","u","p","Firefox Accounts credentials",,"{x}","1","1","1"\n';
     const r = await parseImport(utf8(csv));
     expect(r.items).toEqual([]);
@@ -64,7 +70,8 @@ describeWithFixtures('firefox csv (pass-import-firefox.csv)', () => {
 
 describe('safari csv (inline sample: no fixture exists)', () => {
   // Shape of Bitwarden's safari-csv spec data (fixtures README, "Gaps"), written here as the one allowed inline sample.
-  const SAFARI = 'Title,URL,Username,Password,Notes,OTPAuth\r\n' +
+  const SAFARI =
+    'Title,URL,Username,Password,Notes,OTPAuth\r\n' +
     'example.com (example_user),https://example.com,example_user,example_p@ssword,"Example note\nMore notes on new line",otpauth://totp/test?secret=examplesecret\r\n';
 
   it('is sniffed as Safari and maps title, URL, username, password, notes and OTP', async () => {

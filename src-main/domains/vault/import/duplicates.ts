@@ -34,8 +34,7 @@ export function findDuplicates(incoming: readonly ImportedItem[], existing: read
     const username = item.login?.username ?? '';
     const titleKey = keyOf('', item.title, username);
     const hosts = (item.login?.urls ?? []).map((u) => hostOf(u.url)).filter((h) => h !== '');
-    const duplicate =
-      hosts.length > 0 ? hosts.some((h) => byHost.has(keyOf(h, '', username))) || byTitleWithoutUrl.has(titleKey) : byTitle.has(titleKey);
+    const duplicate = hosts.length > 0 ? hosts.some((h) => byHost.has(keyOf(h, '', username))) || byTitleWithoutUrl.has(titleKey) : byTitle.has(titleKey);
     if (duplicate) out.push(index);
   });
   return out;

@@ -58,7 +58,9 @@ async function expectTotp(core: Core, title: string, secret: string): Promise<vo
 describe('vault:importPreview with KDBX files', () => {
   it('re-imports Hearth’s own KDBX export (Argon2id) into a second profile', async () => {
     const a = await profile('A');
-    await a.client.vault.create({ item: { type: 'login', title: 'Mail', folder: 'Work', login: { username: 'me', password: 'pw-1', urls: [{ url: 'https://mail.example' }] } } });
+    await a.client.vault.create({
+      item: { type: 'login', title: 'Mail', folder: 'Work', login: { username: 'me', password: 'pw-1', urls: [{ url: 'https://mail.example' }] } },
+    });
     await a.client.vault.create({ item: { type: 'note', title: 'Note', secureNote: 'body' } });
     const exported = await a.client.vault.export({ format: 'kdbx', password: PASSWORD, exportPassword: 'kdbx-pw' });
     expect(exported.items).toBe(2);
@@ -115,7 +117,8 @@ describe('bare TOTP secrets in imported files', () => {
     ].join('');
     await importAll(core, { file: upload('bare.xml', new TextEncoder().encode(xml)) });
     await expectTotp(core, 'Short key', 'DFDFDEF');
-    const csv = '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"\n"Root","Spaced","u","p","","","jbsw y3dp ehpk","0","",""\n';
+    const csv =
+      '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"\n"Root","Spaced","u","p","","","jbsw y3dp ehpk","0","",""\n';
     await importAll(core, { file: upload('k.csv', new TextEncoder().encode(csv)) });
     await expectTotp(core, 'Spaced', 'JBSWY3DPEHPK');
   });

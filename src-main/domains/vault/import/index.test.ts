@@ -7,7 +7,6 @@ import { describeWithFixtures, itWithFixtures } from '../../../test/fixtures';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-
 describeWithFixtures('import.sniffFormat (sample files)', () => {
   it.each(Object.entries(FIXTURE_FORMATS))('recognises %s as %s', (file, format) => {
     expect(sniffFormat(fixture(file))).toBe(format);
@@ -76,7 +75,14 @@ describe('import.parseImport errors', () => {
   });
 
   it('skips a Bitwarden item with wrong types instead of failing the file', async () => {
-    const file = { encrypted: false, items: [{ type: 1, name: 'ok', login: { username: 'u' } }, { type: 1, name: 42 }, { type: 5, name: 'ssh' }] };
+    const file = {
+      encrypted: false,
+      items: [
+        { type: 1, name: 'ok', login: { username: 'u' } },
+        { type: 1, name: 42 },
+        { type: 5, name: 'ssh' },
+      ],
+    };
     const r = await parseImport(utf8(JSON.stringify(file)));
     expect(r.items.map((i) => i.item.title)).toEqual(['ok']);
     expect(r.skipped).toEqual([
@@ -96,7 +102,15 @@ describe('import.parseImport errors', () => {
 describe('import.findDuplicates', () => {
   const login = (title: string, username: string, url = ''): ImportedItem => ({
     item: {
-      type: 'login', title, notes: '', secureNote: '', folder: '', tags: [], favorite: false, reprompt: false, fields: [],
+      type: 'login',
+      title,
+      notes: '',
+      secureNote: '',
+      folder: '',
+      tags: [],
+      favorite: false,
+      reprompt: false,
+      fields: [],
       login: { username, password: 'p', totp: '', urls: url ? [{ url, match: null }] : [] },
     },
     passwordHistory: [],

@@ -28,7 +28,10 @@ const AES_KDF_UUID = kdbxweb.Consts.KdfId.Aes;
 let installed = false;
 
 const tooMuchWork = (): AppError =>
-  new AppError('TOO_LARGE', 'This KeePass database asks for more key-derivation work than Hearth allows. Lower its encryption settings in KeePassXC and try again.');
+  new AppError(
+    'TOO_LARGE',
+    'This KeePass database asks for more key-derivation work than Hearth allows. Lower its encryption settings in KeePassXC and try again.',
+  );
 
 const argon2TooMuch = (memoryBytes: number, iterations: number, parallelism: number): boolean =>
   memoryBytes > KDBX_LIMITS.argon2MaxMemoryBytes ||

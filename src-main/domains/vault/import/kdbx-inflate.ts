@@ -44,7 +44,14 @@ export function installKdbxInflateBudget(): void {
   if (installed) return;
   const proto = kdbxweb.KdbxFormat.prototype as unknown as FormatInternals;
   const xml = kdbxweb.XmlUtils as unknown as { getProtectedBinary: (node: Element) => unknown };
-  for (const f of [proto.decryptData, proto.decryptXmlV3, proto.getMasterKeyV3, proto.trimStartBytesV3, xml.getProtectedBinary, kdbxweb.HashedBlockTransform.decrypt]) {
+  for (const f of [
+    proto.decryptData,
+    proto.decryptXmlV3,
+    proto.getMasterKeyV3,
+    proto.trimStartBytesV3,
+    xml.getProtectedBinary,
+    kdbxweb.HashedBlockTransform.decrypt,
+  ]) {
     if (typeof f !== 'function') throw new Error('kdbxweb internals changed: the KDBX inflate budget cannot be installed');
   }
   installed = true;

@@ -7,7 +7,17 @@ import { errorOf } from '../../../test/helpers';
 import { exportKdbx } from '../export/kdbx';
 import { sampleItems } from '../export/test-items';
 import { parseImport, type ImportParseResult } from './index';
-import { argon2SampleDb, CLI_SAMPLE, cliAddSample, cliCreateDb, cliImportSample, keepassxc, NO_KEEPASSXC_CLI, pooledSlice, type CliDb } from './keepassxc-cli.test-helpers';
+import {
+  argon2SampleDb,
+  CLI_SAMPLE,
+  cliAddSample,
+  cliCreateDb,
+  cliImportSample,
+  keepassxc,
+  NO_KEEPASSXC_CLI,
+  pooledSlice,
+  type CliDb,
+} from './keepassxc-cli.test-helpers';
 import { byTitle } from './test-fixtures';
 
 /**

@@ -8,7 +8,6 @@ import { describeWithFixtures, itWithFixtures } from '../../../test/fixtures';
 const KDBX = 'keepass/keepassxc-cli-sample.kdbx';
 const KDBX_PASSWORD = 'hearth-fixture-pw';
 
-
 /** The 4 entries keepassxc-cli wrote, as every KeePassXC-made fixture must read them. */
 function expectKeePassXcSample(items: Awaited<ReturnType<typeof parseImport>>['items']): void {
   expect(items).toHaveLength(4);
@@ -93,7 +92,12 @@ describe('keepass xml', () => {
   itWithFixtures('reads pass-import-keepass.xml: the 14 reference entries, 6 folders, 2017 dates', async () => {
     const r = await parseImport(fixture('keepass/pass-import-keepass.xml'));
     expect(r.items).toHaveLength(14);
-    expect(r.items.filter((i) => i.item.type === 'note').map((i) => i.item.title).sort()).toEqual(['empty entry', 'note']);
+    expect(
+      r.items
+        .filter((i) => i.item.type === 'note')
+        .map((i) => i.item.title)
+        .sort(),
+    ).toEqual(['empty entry', 'note']);
     expect(r.folders).toEqual(['Bank', 'CornerCases', 'Emails', 'Emails/WS', 'Servers', 'Social']);
     for (const [title, [username, password]] of Object.entries(PASS_IMPORT_REFERENCE)) {
       expect(byTitle(r.items, title).item.login).toMatchObject({ username, password });

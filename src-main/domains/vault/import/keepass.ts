@@ -30,7 +30,8 @@ const EXTRA_URL = /^KP2A_URL(_\d+)?$/;
  */
 export async function parseKdbx(bytes: Uint8Array, password: string | undefined, keyFile?: Uint8Array): Promise<ImportCollector> {
   const hasKeyFile = keyFile !== undefined && keyFile.byteLength > 0;
-  if (password === undefined && !hasKeyFile) throw new AppError('WRONG_PASSWORD', 'This KeePass database is locked. Enter its master password, or choose its key file.');
+  if (password === undefined && !hasKeyFile)
+    throw new AppError('WRONG_PASSWORD', 'This KeePass database is locked. Enter its master password, or choose its key file.');
   // SECURITY: work-factor caps come from the header, before kdbxweb derives any key.
   assertKdbxHeaderSane(bytes);
   installKdbxArgon2();

@@ -33,9 +33,7 @@ const OpItem = z.looseObject({
       documentAttributes: z.looseObject({ fileName: str }).nullish(),
     })
     .nullish(),
-  overview: z
-    .looseObject({ title: str, url: str, urls: z.array(z.looseObject({ url: str })).nullish(), tags: z.array(z.string()).nullish() })
-    .nullish(),
+  overview: z.looseObject({ title: str, url: str, urls: z.array(z.looseObject({ url: str })).nullish(), tags: z.array(z.string()).nullish() }).nullish(),
 });
 type OpItem = z.infer<typeof OpItem>;
 
@@ -85,7 +83,10 @@ function addItem(c: ImportCollector, row: number, op: OpItem, folder: string): b
   }
   const details = op.details ?? {};
   c.leaveAttachments(where, attachmentNames(op));
-  const fields: OpField[] = (details.sections ?? []).flatMap((s) => s.fields ?? []).flatMap((f) => readOpField(f) ?? []).filter((f) => f.text !== '');
+  const fields: OpField[] = (details.sections ?? [])
+    .flatMap((s) => s.fields ?? [])
+    .flatMap((f) => readOpField(f) ?? [])
+    .filter((f) => f.text !== '');
   const isArchived = op.state === 'archived';
   const draft: ItemInput = {
     type: 'note',

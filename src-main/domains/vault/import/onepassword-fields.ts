@@ -18,8 +18,18 @@ export interface OpField {
 
 /** 1Password credit-card type codes → the brand names Bitwarden uses. */
 const CARD_BRANDS: Record<string, string> = {
-  visa: 'Visa', mc: 'Mastercard', mastercard: 'Mastercard', amex: 'Amex', discover: 'Discover', diners: 'Diners Club',
-  jcb: 'JCB', maestro: 'Maestro', unionpay: 'UnionPay', carteblanche: 'Carte Blanche', laser: 'Laser', solo: 'Solo',
+  visa: 'Visa',
+  mc: 'Mastercard',
+  mastercard: 'Mastercard',
+  amex: 'Amex',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  maestro: 'Maestro',
+  unionpay: 'UnionPay',
+  carteblanche: 'Carte Blanche',
+  laser: 'Laser',
+  solo: 'Solo',
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -88,8 +98,16 @@ export function takeCardFields(fields: OpField[]): { card: NonNullable<ItemInput
 }
 
 const IDENTITY_IDS: Record<string, keyof NonNullable<ItemInput['identity']>> = {
-  firstname: 'firstName', initial: 'middleName', lastname: 'lastName', company: 'company', email: 'email', username: 'username',
-  defphone: 'phone', cellphone: 'phone', homephone: 'phone', busphone: 'phone',
+  firstname: 'firstName',
+  initial: 'middleName',
+  lastname: 'lastName',
+  company: 'company',
+  email: 'email',
+  username: 'username',
+  defphone: 'phone',
+  cellphone: 'phone',
+  homephone: 'phone',
+  busphone: 'phone',
 };
 
 /** Identity (category 004): names, company, contact and the structured address fill `identity`. */

@@ -11,7 +11,6 @@ import { describeWithFixtures, itWithFixtures } from '../../../test/fixtures';
 const PUX = '1password/keepassxc-1PasswordExport.1pux';
 const exportData = new TextEncoder().encode(JSON.stringify({ accounts: [] }));
 
-
 describeWithFixtures('1password 1pux (keepassxc-1PasswordExport.1pux)', () => {
   it('imports 8 of the 9 items (the document is skipped) into the 2 vault folders', async () => {
     const r = await parseImport(fixture(PUX));
@@ -36,7 +35,11 @@ describeWithFixtures('1password 1pux (keepassxc-1PasswordExport.1pux)', () => {
     const { items } = await parseImport(fixture(PUX));
     const login = byTitle(items, 'Login');
     expect(login.item.type).toBe('login');
-    expect(login.item.login).toMatchObject({ username: 'team@keepassxc.org', password: 'password', totp: 'otpauth://totp/Login:team%40keepassxc.org?secret=DFDFDEF&period=30&digits=6&issuer=Login' });
+    expect(login.item.login).toMatchObject({
+      username: 'team@keepassxc.org',
+      password: 'password',
+      totp: 'otpauth://totp/Login:team%40keepassxc.org?secret=DFDFDEF&period=30&digits=6&issuer=Login',
+    });
     expect(login.item.login?.urls.map((u) => u.url)).toEqual(['https://keepassxc.org', 'https://twitter.com']);
     expect(login.item.notes).toBe('Note to self');
     expect(login.item.favorite).toBe(true);
@@ -54,7 +57,15 @@ describeWithFixtures('1password 1pux (keepassxc-1PasswordExport.1pux)', () => {
     expect(card.item.card).toEqual({ holder: 'KeePassXC', brand: 'Mastercard', number: '1234567890', expMonth: '6', expYear: '2022', code: '123' });
     expect(fieldValue(card, 'valid from')).toBe('06/2022');
     const id = byTitle(items, 'Identity').item.identity;
-    expect(id).toMatchObject({ firstName: 'KeePass', lastName: 'XC', address1: '123 Avenue Rd', city: 'Boston', state: 'MA', postalCode: '12345', country: 'us' });
+    expect(id).toMatchObject({
+      firstName: 'KeePass',
+      lastName: 'XC',
+      address1: '123 Avenue Rd',
+      city: 'Boston',
+      state: 'MA',
+      postalCode: '12345',
+      country: 'us',
+    });
   });
 
   it('imports the archived login with the tag "archived", and the note body and tags', async () => {
@@ -121,7 +132,12 @@ describe('1password csv (pass-import-1password8.csv)', () => {
     expect(r.format).toBe('1password-csv');
     expect(r.items).toHaveLength(14);
     expect(r.folders).toEqual([]);
-    expect(r.items.filter((i) => i.item.type === 'note').map((i) => i.item.title).sort()).toEqual(['empty entry', 'note']);
+    expect(
+      r.items
+        .filter((i) => i.item.type === 'note')
+        .map((i) => i.item.title)
+        .sort(),
+    ).toEqual(['empty entry', 'note']);
     for (const [title, [username, password]] of Object.entries(PASS_IMPORT_REFERENCE)) {
       expect(byTitle(r.items, title).item.login).toMatchObject({ username, password });
     }
@@ -131,7 +147,8 @@ describe('1password csv (pass-import-1password8.csv)', () => {
   });
 
   it('reads the older header variant (Website, One-time password, Favorite/Archived status)', async () => {
-    const csv = 'Title,Website,Username,Password,One-time password,Favorite status,Archived status,Tags,Notes\nMail,https://m.example,me,pw,otpauth://totp/x?secret=AB,true,true,work;home,hi\n';
+    const csv =
+      'Title,Website,Username,Password,One-time password,Favorite status,Archived status,Tags,Notes\nMail,https://m.example,me,pw,otpauth://totp/x?secret=AB,true,true,work;home,hi\n';
     const r = await parseImport(new TextEncoder().encode(csv));
     expect(r.format).toBe('1password-csv');
     expect(r.items[0]?.item).toMatchObject({ title: 'Mail', favorite: true, notes: 'hi', tags: ['work', 'home', 'archived'] });

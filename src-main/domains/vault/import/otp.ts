@@ -77,7 +77,10 @@ function positive(value: string | null | undefined): number | undefined {
 export function importedTotp(totp: string, issuer: string, account: string): string {
   const value = totp.trim();
   if (value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
-  const full = value.replace(/[\s-]+/g, '').replace(/=+$/, '').toUpperCase();
+  const full = value
+    .replace(/[\s-]+/g, '')
+    .replace(/=+$/, '')
+    .toUpperCase();
   if (!/^[A-Z2-7]+$/.test(full)) return value;
   const compact = [1, 3, 6].includes(full.length % 8) ? full.slice(0, -1) : full;
   const secret = compact.length >= 2 ? normaliseBase32(compact) : null;

@@ -62,7 +62,7 @@ export function patchKdbxHeaderUint64(bytes: Uint8Array, key: string, value: big
   const copy = bytes.slice();
   const view = new DataView(copy.buffer);
   const v4 = view.getUint16(10, true) >= 4;
-  for (let p = 12; p < copy.length; ) {
+  for (let p = 12; p < copy.length;) {
     const id = view.getUint8(p);
     const size = v4 ? view.getUint32(p + 1, true) : view.getUint16(p + 1, true);
     const start = p + 1 + (v4 ? 4 : 2);

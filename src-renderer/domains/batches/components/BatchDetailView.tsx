@@ -33,7 +33,14 @@ function history(detail: BatchDetail, templateName: (id: string) => string): His
   const moves = detail.movements.map((m): HistoryItem => ({
     at: m.at,
     key: m.id,
-    icon: m.kind === 'sold' ? <ReceiptText className="size-4 text-muted" aria-hidden /> : m.kind === 'discarded' ? <Ban className="size-4 text-danger" aria-hidden /> : <Scale className="size-4 text-muted" aria-hidden />,
+    icon:
+      m.kind === 'sold' ? (
+        <ReceiptText className="size-4 text-muted" aria-hidden />
+      ) : m.kind === 'discarded' ? (
+        <Ban className="size-4 text-danger" aria-hidden />
+      ) : (
+        <Scale className="size-4 text-muted" aria-hidden />
+      ),
     text:
       m.kind === 'sold'
         ? `Sold ${formatQty(m.quantity)} ${unit}`
@@ -129,9 +136,7 @@ export function BatchDetailView() {
       </div>
 
       {action === 'discard' ? (
-        <Callout tone="danger">
-          This lot is past its {dateWord(batch).toLowerCase()} date: take it off the shelf and record it as discarded.
-        </Callout>
+        <Callout tone="danger">This lot is past its {dateWord(batch).toLowerCase()} date: take it off the shelf and record it as discarded.</Callout>
       ) : null}
 
       {detail.warnings.length > 0 && action === 'print' ? (
@@ -144,7 +149,9 @@ export function BatchDetailView() {
       <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-6 @max-3xl:grid-cols-1">
         <div className="flex min-w-0 flex-col gap-6">
           <dl className="grid grid-cols-3 gap-x-6 gap-y-4 rounded-xl border border-line bg-surface p-5 break-words @max-xl:grid-cols-2">
-            <Fact label={batch.explicitExpiryDate || !batch.expiryDate ? dateWord(batch) : `${dateWord(batch)} (shelf life)`}>{formatDay(batch.expiryDate)}</Fact>
+            <Fact label={batch.explicitExpiryDate || !batch.expiryDate ? dateWord(batch) : `${dateWord(batch)} (shelf life)`}>
+              {formatDay(batch.expiryDate)}
+            </Fact>
             <Fact label="Produced">{formatDay(batch.productionDate)}</Fact>
             <Fact label="Arrived">{formatDay(batch.arrivalDate)}</Fact>
             <Fact label="On the shelf">
@@ -213,11 +220,18 @@ export function BatchDetailView() {
         </aside>
       </div>
 
-      {dialog === 'sold' || dialog === 'discarded' || dialog === 'adjusted' ? <MovementDialog batch={batch} initialKind={dialog} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'sold' || dialog === 'discarded' || dialog === 'adjusted' ? (
+        <MovementDialog batch={batch} initialKind={dialog} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog === 'print' ? <PrintDialog detail={detail} onClose={() => setDialog(null)} /> : null}
       {dialog === 'edit' ? <BatchForm batch={batch} today={shopTodayOf(batch)} onClose={() => setDialog(null)} /> : null}
       {dialog === 'delete' ? (
-        <Modal open onOpenChange={(o) => !o && setDialog(null)} title={`Delete lot ${batch.lot}?`} description="Only for a batch entered by mistake: sold or discarded stock belongs in the history instead.">
+        <Modal
+          open
+          onOpenChange={(o) => !o && setDialog(null)}
+          title={`Delete lot ${batch.lot}?`}
+          description="Only for a batch entered by mistake: sold or discarded stock belongs in the history instead."
+        >
           <ModalActions>
             <Button onClick={() => setDialog(null)}>Cancel</Button>
             <Button variant="danger" icon={Trash2} onClick={() => void deleteBatch(batch.id).then(() => setDialog(null))}>

@@ -89,7 +89,13 @@ export function BatchForm({ batch, today, onClose, onCreated }: Props) {
   if (newProduct) return <ProductForm product={null} onClose={() => setNewProduct(false)} onSaved={(p) => set({ productId: p.id })} />;
 
   return (
-    <Modal open onOpenChange={(open) => !open && onClose()} title={batch ? `Edit lot ${batch.lot}` : 'New batch'} description={batch ? undefined : 'Record a delivery as it arrives.'} size="md">
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={batch ? `Edit lot ${batch.lot}` : 'New batch'}
+      description={batch ? undefined : 'Record a delivery as it arrives.'}
+      size="md"
+    >
       <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4" noValidate>
         {formError ? <Callout tone="danger">{formError}</Callout> : null}
         {shownWarning !== null && shownWarning === pastDateWarning(d, product, today) ? (
@@ -114,10 +120,23 @@ export function BatchForm({ batch, today, onClose, onCreated }: Props) {
         </div>
         <FieldRow>
           <TextField label="Lot" mono value={d.lot} onChange={(e) => set({ lot: e.target.value })} error={errors.lot} required />
-          <TextField label={`Quantity${product ? ` (${d.unit || product.unit})` : ''}`} inputMode="decimal" value={d.quantity} onChange={(e) => set({ quantity: e.target.value })} error={errors.quantity} required />
+          <TextField
+            label={`Quantity${product ? ` (${d.unit || product.unit})` : ''}`}
+            inputMode="decimal"
+            value={d.quantity}
+            onChange={(e) => set({ quantity: e.target.value })}
+            error={errors.quantity}
+            required
+          />
         </FieldRow>
         <FieldRow>
-          <TextField label="Production date" type="date" value={d.productionDate} onChange={(e) => set({ productionDate: e.target.value })} error={errors.productionDate} />
+          <TextField
+            label="Production date"
+            type="date"
+            value={d.productionDate}
+            onChange={(e) => set({ productionDate: e.target.value })}
+            error={errors.productionDate}
+          />
           <TextField label="Arrival date" type="date" value={d.arrivalDate} onChange={(e) => set({ arrivalDate: e.target.value })} error={errors.arrivalDate} />
         </FieldRow>
         <TextField
@@ -126,19 +145,44 @@ export function BatchForm({ batch, today, onClose, onCreated }: Props) {
           value={d.expiryDate}
           onChange={(e) => set({ expiryDate: e.target.value })}
           error={errors.expiryDate}
-          hint={computed ? `Leave empty to use ${formatDay(computed)} (production + ${product?.shelfLifeDays} days).` : 'This product has no shelf life set, so enter the date printed on the pack.'}
+          hint={
+            computed
+              ? `Leave empty to use ${formatDay(computed)} (production + ${product?.shelfLifeDays} days).`
+              : 'This product has no shelf life set, so enter the date printed on the pack.'
+          }
         />
         <FieldRow>
           <TextField label="Supplier" list="batch-suppliers" value={d.supplier} onChange={(e) => set({ supplier: e.target.value })} error={errors.supplier} />
-          <TextField label="Storage location" list="batch-locations" value={d.location} onChange={(e) => set({ location: e.target.value })} error={errors.location} placeholder="Counter, cold room…" />
+          <TextField
+            label="Storage location"
+            list="batch-locations"
+            value={d.location}
+            onChange={(e) => set({ location: e.target.value })}
+            error={errors.location}
+            placeholder="Counter, cold room…"
+          />
         </FieldRow>
-        <datalist id="batch-suppliers">{facets?.suppliers.map((s) => <option key={s} value={s} />)}</datalist>
-        <datalist id="batch-locations">{facets?.locations.map((s) => <option key={s} value={s} />)}</datalist>
+        <datalist id="batch-suppliers">
+          {facets?.suppliers.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <datalist id="batch-locations">
+          {facets?.locations.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
         <TextAreaField label="Notes" rows={2} value={d.notes} onChange={(e) => set({ notes: e.target.value })} error={errors.notes} />
         <ModalActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={busy} disabled={products.length === 0}>
-            {shownWarning !== null && shownWarning === pastDateWarning(d, product, today) ? (batch ? 'Save anyway' : 'Add anyway') : batch ? 'Save batch' : 'Add batch'}
+            {shownWarning !== null && shownWarning === pastDateWarning(d, product, today)
+              ? batch
+                ? 'Save anyway'
+                : 'Add anyway'
+              : batch
+                ? 'Save batch'
+                : 'Add batch'}
           </Button>
         </ModalActions>
       </form>

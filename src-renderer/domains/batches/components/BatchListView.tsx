@@ -35,8 +35,7 @@ export function BatchListView() {
     return () => clearTimeout(timer);
   }, [query, filters.query, setFilters]);
 
-  const toggleStatus = (s: BatchStatus) =>
-    setFilters({ status: filters.status.includes(s) ? filters.status.filter((x) => x !== s) : [...filters.status, s] });
+  const toggleStatus = (s: BatchStatus) => setFilters({ status: filters.status.includes(s) ? filters.status.filter((x) => x !== s) : [...filters.status, s] });
   const filtered = JSON.stringify({ ...filters, sort: 'fefo', descending: false }) !== JSON.stringify(DEFAULT_FILTERS);
 
   return (
@@ -64,7 +63,10 @@ export function BatchListView() {
                   type="button"
                   aria-pressed={on}
                   onClick={() => toggleStatus(s)}
-                  className={cx('flex h-8 items-center gap-1.5 rounded-md border px-2.5 text-[13px]', on ? 'border-accent bg-accent-soft text-text' : 'border-line-strong text-muted hover:bg-hover')}
+                  className={cx(
+                    'flex h-8 items-center gap-1.5 rounded-md border px-2.5 text-[13px]',
+                    on ? 'border-accent bg-accent-soft text-text' : 'border-line-strong text-muted hover:bg-hover',
+                  )}
                 >
                   <Icon className={cx('size-3.5', tone)} aria-hidden />
                   {STATUS_LABEL[s]}
@@ -102,14 +104,23 @@ export function BatchListView() {
           </select>
           <select aria-label="Supplier" className={selectClass} value={filters.supplier} onChange={(e) => setFilters({ supplier: e.target.value })}>
             <option value="">All suppliers</option>
-            {list?.suppliers.map((s) => <option key={s}>{s}</option>)}
+            {list?.suppliers.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
           </select>
           <select aria-label="Location" className={selectClass} value={filters.location} onChange={(e) => setFilters({ location: e.target.value })}>
             <option value="">All locations</option>
-            {list?.locations.map((s) => <option key={s}>{s}</option>)}
+            {list?.locations.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
           </select>
           <label className="ml-2 flex items-center gap-1.5 text-[13px] whitespace-nowrap text-muted">
-            <input type="checkbox" checked={filters.includeInactive} onChange={(e) => setFilters({ includeInactive: e.target.checked })} className="accent-accent" />
+            <input
+              type="checkbox"
+              checked={filters.includeInactive}
+              onChange={(e) => setFilters({ includeInactive: e.target.checked })}
+              className="accent-accent"
+            />
             Sold out too
           </label>
         </div>
@@ -144,10 +155,15 @@ export function BatchListView() {
                 {list.items.map((b) => (
                   <tr key={b.id} onClick={() => open(b.id)} className={cx('cursor-default hover:bg-hover/50', !b.isActive && 'text-muted')}>
                     <td className="py-2.5 pr-3 pl-6">
-                      <button type="button" title={b.productName} className="block max-w-52 truncate text-left font-medium text-text hover:underline" onClick={(e) => {
+                      <button
+                        type="button"
+                        title={b.productName}
+                        className="block max-w-52 truncate text-left font-medium text-text hover:underline"
+                        onClick={(e) => {
                           e.stopPropagation();
                           open(b.id);
-                        }}>
+                        }}
+                      >
                         {b.productName}
                       </button>
                     </td>
@@ -167,7 +183,11 @@ export function BatchListView() {
             </table>
           </div>
         )}
-        {list && list.total > list.items.length ? <p className="px-6 py-3 text-xs text-muted">Showing {list.items.length} of {list.total}. Narrow the filters to see the rest.</p> : null}
+        {list && list.total > list.items.length ? (
+          <p className="px-6 py-3 text-xs text-muted">
+            Showing {list.items.length} of {list.total}. Narrow the filters to see the rest.
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -72,7 +72,10 @@ function QrSection({ settings }: { settings: Settings }) {
               setMode(m.mode);
               setSaved(false);
             }}
-            className={cx('flex flex-col items-start justify-start rounded-lg border p-3 text-left', mode === m.mode ? 'border-accent bg-accent-soft' : 'border-line-strong hover:bg-hover')}
+            className={cx(
+              'flex flex-col items-start justify-start rounded-lg border p-3 text-left',
+              mode === m.mode ? 'border-accent bg-accent-soft' : 'border-line-strong hover:bg-hover',
+            )}
           >
             <span className="block text-[13px] font-medium text-text">{m.title}</span>
             <span className="mt-0.5 block text-xs text-muted">{m.text}</span>
@@ -114,12 +117,25 @@ function CalibrationRow({ id, name, settings }: { id: LabelTemplateId; name: str
   const commit = () => {
     const next = { x: Number(x) || 0, y: Number(y) || 0 };
     if (next.x === current.x && next.y === current.y) return;
-    void saveSettings({ calibration: { ...settings.calibration, [id]: next } }).then(() => setError(null), (err: unknown) => setError(describeError(err)));
+    void saveSettings({ calibration: { ...settings.calibration, [id]: next } }).then(
+      () => setError(null),
+      (err: unknown) => setError(describeError(err)),
+    );
   };
   const input = (label: string, value: string, set: (v: string) => void) => (
     <label className="flex items-center gap-1.5 text-xs text-muted">
       {label}
-      <input type="number" step={0.1} min={-10} max={10} value={value} onChange={(e) => set(e.target.value)} onBlur={commit} className="field-input h-8 w-20 text-right" aria-label={`${name} ${label}`} />
+      <input
+        type="number"
+        step={0.1}
+        min={-10}
+        max={10}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        onBlur={commit}
+        className="field-input h-8 w-20 text-right"
+        aria-label={`${name} ${label}`}
+      />
       mm
     </label>
   );
@@ -152,7 +168,11 @@ export function BatchSettingsView() {
       </div>
     );
   }
-  const save = (patch: BatchSettingsPatch) => void saveSettings(patch).then(() => setError(null), (err: unknown) => setError(describeError(err)));
+  const save = (patch: BatchSettingsPatch) =>
+    void saveSettings(patch).then(
+      () => setError(null),
+      (err: unknown) => setError(describeError(err)),
+    );
 
   return (
     <div className="mx-auto flex max-w-[720px] flex-col gap-8 px-8 py-6">
@@ -160,7 +180,12 @@ export function BatchSettingsView() {
       <QrSection settings={settings} />
       <Section title="Shop and labels">
         <div className="grid grid-cols-2 gap-3">
-          <TextField label="Shop name" value={shopName} onChange={(e) => setShopName(e.target.value)} onBlur={() => shopName !== settings.shopName && save({ shopName })} />
+          <TextField
+            label="Shop name"
+            value={shopName}
+            onChange={(e) => setShopName(e.target.value)}
+            onBlur={() => shopName !== settings.shopName && save({ shopName })}
+          />
           <TextField
             label="Time zone"
             list="batch-time-zones"
@@ -170,9 +195,17 @@ export function BatchSettingsView() {
             onBlur={() => timeZone !== settings.timeZone && save({ timeZone })}
             hint={settings.timeZone ? 'Days start at midnight here.' : `Following this computer: ${settings.resolvedTimeZone}.`}
           />
-          <datalist id="batch-time-zones">{zones().map((z) => <option key={z} value={z} />)}</datalist>
+          <datalist id="batch-time-zones">
+            {zones().map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
         </div>
-        <SelectField label="Default label stock" value={settings.defaultTemplate} onChange={(e) => save({ defaultTemplate: e.target.value as LabelTemplateId })}>
+        <SelectField
+          label="Default label stock"
+          value={settings.defaultTemplate}
+          onChange={(e) => save({ defaultTemplate: e.target.value as LabelTemplateId })}
+        >
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -190,14 +223,33 @@ export function BatchSettingsView() {
       </Section>
       <Section title="Export">
         <div className="flex flex-wrap gap-2">
-          <Button icon={FileSpreadsheet} onClick={() => void exportCsv().then((f) => downloadText(f.fileName, f.csv, 'text/csv'), (err: unknown) => setError(describeError(err)))}>
+          <Button
+            icon={FileSpreadsheet}
+            onClick={() =>
+              void exportCsv().then(
+                (f) => downloadText(f.fileName, f.csv, 'text/csv'),
+                (err: unknown) => setError(describeError(err)),
+              )
+            }
+          >
             Export batches (CSV)
           </Button>
-          <Button icon={FileArchive} onClick={() => void customerSite().then((f) => downloadUrl(f.fileName, f.url), (err: unknown) => setError(describeError(err)))}>
+          <Button
+            icon={FileArchive}
+            onClick={() =>
+              void customerSite().then(
+                (f) => downloadUrl(f.fileName, f.url),
+                (err: unknown) => setError(describeError(err)),
+              )
+            }
+          >
             Customer pages (zip)
           </Button>
         </div>
-        <p className="text-xs text-muted">The customer pages are plain HTML files for your website. They work out freshness in the customer’s browser with the same rules as Hearth and need nothing from this computer.</p>
+        <p className="text-xs text-muted">
+          The customer pages are plain HTML files for your website. They work out freshness in the customer’s browser with the same rules as Hearth and need
+          nothing from this computer.
+        </p>
       </Section>
     </div>
   );

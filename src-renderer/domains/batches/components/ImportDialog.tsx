@@ -61,7 +61,13 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
 
   const flagged = report?.rows.filter((r) => r.errors.length > 0 || r.warnings.length > 0) ?? [];
   return (
-    <Modal open onOpenChange={(open) => !open && onClose()} title="Import batches from CSV" description="Columns: product, gtin, lot, production_date, arrival_date, quantity, unit, date_type, shelf_life_days, and for a new product its rule (rule = date or shelf-age, sell_soon_days, caution_from_day, expired_from_day)." size="md">
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title="Import batches from CSV"
+      description="Columns: product, gtin, lot, production_date, arrival_date, quantity, unit, date_type, shelf_life_days, and for a new product its rule (rule = date or shelf-age, sell_soon_days, caution_from_day, expired_from_day)."
+      size="md"
+    >
       <div className="flex flex-col gap-4">
         <input ref={fileRef} type="file" accept=".csv,text/csv" className="sr-only" aria-label="CSV file" onChange={(e) => void pick(e.target.files?.[0])} />
         <Button icon={FileUp} busy={busy && !report} onClick={() => fileRef.current?.click()} autoFocus>
@@ -86,7 +92,9 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           <>
             <Callout tone={report.errors > 0 ? 'warning' : 'info'}>
               {report.batches} batch{report.batches === 1 ? '' : 'es'}, {report.productsCreated} new product{report.productsCreated === 1 ? '' : 's'}.{' '}
-              {report.errors > 0 ? `${report.errors} row${report.errors === 1 ? ' needs' : 's need'} fixing; nothing is imported until every row is right.` : 'Everything checks out.'}
+              {report.errors > 0
+                ? `${report.errors} row${report.errors === 1 ? ' needs' : 's need'} fixing; nothing is imported until every row is right.`
+                : 'Everything checks out.'}
               {report.warnings > 0 ? ` ${report.warnings} row${report.warnings === 1 ? ' takes' : 's take'} a default: check the notes below.` : ''}
               {report.ignoredHeaders.length > 0 ? ` Ignored columns: ${report.ignoredHeaders.join(', ')}.` : ''}
             </Callout>
@@ -94,7 +102,10 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               <ul className="max-h-60 divide-y divide-line overflow-y-auto rounded-lg border border-line text-[13px]" data-testid="import-rows">
                 {flagged.slice(0, 200).map((r) => (
                   <li key={r.row} className="px-3 py-2">
-                    <span className="font-medium text-text">Row {r.row}</span> <span className="text-muted">{r.product} {r.lot}</span>
+                    <span className="font-medium text-text">Row {r.row}</span>{' '}
+                    <span className="text-muted">
+                      {r.product} {r.lot}
+                    </span>
                     <ul className="mt-0.5 list-disc pl-5 text-danger">
                       {r.errors.map((e) => (
                         <li key={e}>{e}</li>

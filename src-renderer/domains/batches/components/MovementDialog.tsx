@@ -59,7 +59,12 @@ export function MovementDialog({ batch, initialKind, onClose }: { batch: BatchSu
   }
 
   return (
-    <Modal open onOpenChange={(open) => !open && onClose()} title={`${batch.productName}, lot ${batch.lot}`} description={`${formatQty(batch.remaining)} ${unit} on the shelf.`}>
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={`${batch.productName}, lot ${batch.lot}`}
+      description={`${formatQty(batch.remaining)} ${unit} on the shelf.`}
+    >
       <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4" noValidate>
         {formError ? <Callout tone="danger">{formError}</Callout> : null}
         <div role="radiogroup" aria-label="What happened" className="grid grid-cols-3 gap-1 rounded-lg bg-subtle p-1">
@@ -101,13 +106,23 @@ export function MovementDialog({ batch, initialKind, onClose }: { batch: BatchSu
             <legend className="mb-1.5 text-[13px] font-medium text-text">Reason</legend>
             <div className="grid grid-cols-4 gap-2">
               {(Object.keys(REASON_LABEL) as WasteReason[]).map((r) => (
-                <label key={r} className={cx('flex h-9 cursor-pointer items-center justify-center gap-1.5 rounded-md border text-[13px] has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-focus', reason === r ? 'border-accent bg-accent-soft text-text' : 'border-line-strong text-muted hover:bg-hover')}>
+                <label
+                  key={r}
+                  className={cx(
+                    'flex h-9 cursor-pointer items-center justify-center gap-1.5 rounded-md border text-[13px] has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-focus',
+                    reason === r ? 'border-accent bg-accent-soft text-text' : 'border-line-strong text-muted hover:bg-hover',
+                  )}
+                >
                   <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} className="sr-only" />
                   {REASON_LABEL[r]}
                 </label>
               ))}
             </div>
-            {errors.reason ? <p role="alert" className="text-[13px] text-danger">{errors.reason}</p> : null}
+            {errors.reason ? (
+              <p role="alert" className="text-[13px] text-danger">
+                {errors.reason}
+              </p>
+            ) : null}
           </fieldset>
         ) : null}
         <TextField label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />

@@ -53,11 +53,7 @@ function LabelPreview({ detail, template }: { detail: BatchDetail; template: Lab
   const settings = useBatchesStore((s) => s.settings);
   const { batch, product } = detail;
   const stack = template.kind === 'roll';
-  const lines = [
-    `Lot ${batch.lot}`,
-    `Prod. ${batch.productionDate}`,
-    `Arrived ${batch.arrivalDate}`,
-  ];
+  const lines = [`Lot ${batch.lot}`, `Prod. ${batch.productionDate}`, `Arrived ${batch.arrivalDate}`];
   return (
     <div
       data-testid="label-preview"
@@ -67,9 +63,15 @@ function LabelPreview({ detail, template }: { detail: BatchDetail; template: Lab
       <div className="min-w-0 text-[10px] leading-tight">
         <div className="truncate text-[12px] font-bold">{product.name}</div>
         {lines.map((l) => (
-          <div key={l} className="truncate">{l}</div>
+          <div key={l} className="truncate">
+            {l}
+          </div>
         ))}
-        {batch.expiryDate ? <div className="truncate font-bold">{dateWord(batch)} {batch.expiryDate}</div> : null}
+        {batch.expiryDate ? (
+          <div className="truncate font-bold">
+            {dateWord(batch)} {batch.expiryDate}
+          </div>
+        ) : null}
         {settings?.labelShowsPrice && product.price ? <div className="font-bold">{product.price}</div> : null}
         {settings?.labelShowsAllergens && product.allergens ? <div className="truncate">Allergens: {product.allergens}</div> : null}
         {settings?.labelShowsShopName && settings.shopName ? <div className="truncate text-[9px]">{settings.shopName}</div> : null}
@@ -124,7 +126,15 @@ export function PrintDialog({ detail, onClose }: { detail: BatchDetail; onClose(
         <div className="grid grid-cols-2 gap-3">
           <TextField label="Copies" type="number" min={1} max={1000} value={copies} onChange={(e) => setCopies(e.target.value)} />
           {template?.kind === 'sheet' ? (
-            <TextField label={`Start at label (1–${cellsOf(template)})`} type="number" min={1} max={cellsOf(template)} value={startAt} onChange={(e) => setStartAt(e.target.value)} hint="To finish a partly used sheet." />
+            <TextField
+              label={`Start at label (1–${cellsOf(template)})`}
+              type="number"
+              min={1}
+              max={cellsOf(template)}
+              value={startAt}
+              onChange={(e) => setStartAt(e.target.value)}
+              hint="To finish a partly used sheet."
+            />
           ) : (
             <div />
           )}

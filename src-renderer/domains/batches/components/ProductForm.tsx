@@ -37,8 +37,17 @@ function draftOf(p: Product | null): Draft {
   const t = p?.thresholds ?? DEFAULT_DATE_RULE;
   const [a, b] = t.kind === 'days-on-shelf' ? [t.cautionFrom, t.expiredFrom] : [t.cautionWithinDays, ''];
   return {
-    name: p?.name ?? '', category: p?.category ?? '', unit: p?.unit ?? 'pcs', gtin: p?.gtin ?? '', dateType: p?.dateType ?? 'use-by',
-    shelfLifeDays: p?.shelfLifeDays == null ? '' : String(p.shelfLifeDays), rule: t.kind, a: String(a), b: String(b), price: p?.price ?? '', allergens: p?.allergens ?? '',
+    name: p?.name ?? '',
+    category: p?.category ?? '',
+    unit: p?.unit ?? 'pcs',
+    gtin: p?.gtin ?? '',
+    dateType: p?.dateType ?? 'use-by',
+    shelfLifeDays: p?.shelfLifeDays == null ? '' : String(p.shelfLifeDays),
+    rule: t.kind,
+    a: String(a),
+    b: String(b),
+    price: p?.price ?? '',
+    allergens: p?.allergens ?? '',
   };
 }
 
@@ -64,8 +73,15 @@ export function ProductForm({ product, onClose, onSaved }: { product: Product | 
     e.preventDefault();
     setBusy(true);
     const input: ProductInput = {
-      name: d.name, category: d.category, unit: d.unit, gtin: d.gtin.trim(), dateType: d.dateType,
-      shelfLifeDays: d.shelfLifeDays.trim() === '' ? null : num(d.shelfLifeDays), thresholds: thresholdsOf(d), price: d.price, allergens: d.allergens,
+      name: d.name,
+      category: d.category,
+      unit: d.unit,
+      gtin: d.gtin.trim(),
+      dateType: d.dateType,
+      shelfLifeDays: d.shelfLifeDays.trim() === '' ? null : num(d.shelfLifeDays),
+      thresholds: thresholdsOf(d),
+      price: d.price,
+      allergens: d.allergens,
     };
     try {
       const saved = product ? await updateProduct(product.id, input) : await createProduct(input);
@@ -101,10 +117,21 @@ export function ProductForm({ product, onClose, onSaved }: { product: Product | 
           value={d.gtin}
           onChange={(e) => set({ gtin: e.target.value })}
           error={errors.gtin ?? (gtin && !gtin.valid && d.gtin.trim().length >= 8 ? gtin.error : undefined)}
-          hint={gtin?.valid ? (gtin.isLocal ? 'In-store code (RCN): fine in your shop, not unique worldwide.' : `GTIN-14 ${gtin.gtin14}`) : '8, 12, 13 or 14 digits from the barcode.'}
+          hint={
+            gtin?.valid
+              ? gtin.isLocal
+                ? 'In-store code (RCN): fine in your shop, not unique worldwide.'
+                : `GTIN-14 ${gtin.gtin14}`
+              : '8, 12, 13 or 14 digits from the barcode.'
+          }
         />
         <FieldRow>
-          <SelectField label="Date on the pack" value={d.dateType} onChange={(e) => set({ dateType: e.target.value as Draft['dateType'] })} error={errors.dateType}>
+          <SelectField
+            label="Date on the pack"
+            value={d.dateType}
+            onChange={(e) => set({ dateType: e.target.value as Draft['dateType'] })}
+            error={errors.dateType}
+          >
             <option value="use-by">Use by (safety)</option>
             <option value="best-before">Best before (quality)</option>
           </SelectField>
@@ -148,7 +175,13 @@ export function ProductForm({ product, onClose, onSaved }: { product: Product | 
         </FieldRow>
         <FieldRow>
           <TextField label="Price on label" value={d.price} onChange={(e) => set({ price: e.target.value })} error={errors.price} placeholder="€4.20 / kg" />
-          <TextField label="Allergens" value={d.allergens} onChange={(e) => set({ allergens: e.target.value })} error={errors.allergens} placeholder="milk, gluten" />
+          <TextField
+            label="Allergens"
+            value={d.allergens}
+            onChange={(e) => set({ allergens: e.target.value })}
+            error={errors.allergens}
+            placeholder="milk, gluten"
+          />
         </FieldRow>
         <ModalActions>
           <Button onClick={onClose}>Cancel</Button>

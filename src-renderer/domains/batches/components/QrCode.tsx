@@ -28,7 +28,16 @@ export function QrCode({ payload, size = 168, label }: { payload: string; size?:
   }, [payload]);
   const total = runs.size + QUIET_ZONE * 2;
   return (
-    <svg role="img" aria-label={label} data-testid="qr-preview" viewBox={`0 0 ${total} ${total}`} width={size} height={size} shapeRendering="crispEdges" className="rounded-md bg-white">
+    <svg
+      role="img"
+      aria-label={label}
+      data-testid="qr-preview"
+      viewBox={`0 0 ${total} ${total}`}
+      width={size}
+      height={size}
+      shapeRendering="crispEdges"
+      className="rounded-md bg-white"
+    >
       <rect width={total} height={total} fill="#fff" />
       {runs.out.map((r) => (
         <rect key={`${r.x}-${r.y}`} x={r.x + QUIET_ZONE} y={r.y + QUIET_ZONE} width={r.w} height={1} fill="#000" />

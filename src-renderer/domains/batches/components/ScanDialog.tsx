@@ -50,10 +50,23 @@ export function ScanDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal open onOpenChange={(open) => !open && onClose()} title="Find a batch from its label" description="Use a photo or screenshot of the QR code, or type what it says.">
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title="Find a batch from its label"
+      description="Use a photo or screenshot of the QR code, or type what it says."
+    >
       <form onSubmit={submit} className="flex flex-col gap-4">
         {error ? <Callout tone="danger">{error}</Callout> : null}
-        <input ref={fileRef} type="file" accept="image/png,image/jpeg" className="sr-only" aria-label="Label image" onChange={(e) => void pick(e.target.files?.[0])} data-testid="scan-file" />
+        <input
+          ref={fileRef}
+          type="file"
+          accept="image/png,image/jpeg"
+          className="sr-only"
+          aria-label="Label image"
+          onChange={(e) => void pick(e.target.files?.[0])}
+          data-testid="scan-file"
+        />
         <Button icon={ImageUp} size="lg" busy={busy} onClick={() => fileRef.current?.click()} autoFocus>
           Choose a label image…
         </Button>

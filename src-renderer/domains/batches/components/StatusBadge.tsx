@@ -15,7 +15,11 @@ export function StatusBadge({ status, size = 'sm' }: { status: BatchStatus; size
   return (
     <span
       data-testid="status-badge"
-      className={cx('inline-flex items-center gap-1 rounded-full font-medium whitespace-nowrap', soft, size === 'sm' ? 'px-2 py-0.5 text-xs' : 'px-2.5 py-1 text-[13px]')}
+      className={cx(
+        'inline-flex items-center gap-1 rounded-full font-medium whitespace-nowrap',
+        soft,
+        size === 'sm' ? 'px-2 py-0.5 text-xs' : 'px-2.5 py-1 text-[13px]',
+      )}
     >
       <Icon className={size === 'sm' ? 'size-3.5' : 'size-4'} aria-hidden strokeWidth={2.25} />
       {STATUS_LABEL[status]}

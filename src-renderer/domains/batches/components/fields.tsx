@@ -28,7 +28,13 @@ export function SelectField({ label, hint, error, className, children, ...select
   return (
     <Field label={label} hint={hint} error={error}>
       {(ids) => (
-        <select id={ids.inputId} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} className={cx('field-input pr-8', className)} {...select}>
+        <select
+          id={ids.inputId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={ids.describedBy}
+          className={cx('field-input pr-8', className)}
+          {...select}
+        >
           {children}
         </select>
       )}
@@ -46,7 +52,13 @@ export function TextAreaField({ label, hint, error, className, ...area }: TextAr
   return (
     <Field label={label} hint={hint} error={error}>
       {(ids) => (
-        <textarea id={ids.inputId} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} className={cx('field-input h-auto min-h-16 py-2', className)} {...area} />
+        <textarea
+          id={ids.inputId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={ids.describedBy}
+          className={cx('field-input h-auto min-h-16 py-2', className)}
+          {...area}
+        />
       )}
     </Field>
   );

@@ -15,8 +15,8 @@ export function RecoveryKeyStep({ recoveryKey, profileName, onContinue }: { reco
       <div className="flex flex-col gap-5">
         <RecoveryKeyDisplay recoveryKey={recoveryKey} profileName={profileName} />
         <Callout tone="warning">
-          <strong className="font-semibold">If you lose both your password and this key, your data cannot be recovered.</strong> Nobody,
-          including the makers of Hearth, can open it for you.
+          <strong className="font-semibold">If you lose both your password and this key, your data cannot be recovered.</strong> Nobody, including the makers of
+          Hearth, can open it for you.
         </Callout>
         <Button variant="primary" size="lg" icon={ArrowRight} className="w-full flex-row-reverse" onClick={onContinue} autoFocus>
           I have saved it

@@ -36,8 +36,7 @@ export function DeleteProfileDialog({ onClose }: { onClose(): void }) {
       <form className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)} noValidate>
         <HiddenUsername value={profileName} />
         <Callout tone="danger">
-          This permanently deletes the profile&apos;s encrypted file from this computer: every vault item, journal entry and plan in it.
-          It cannot be undone.
+          This permanently deletes the profile&apos;s encrypted file from this computer: every vault item, journal entry and plan in it. It cannot be undone.
         </Callout>
         <TextField
           label={

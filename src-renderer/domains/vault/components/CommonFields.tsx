@@ -8,8 +8,16 @@ import { TagsInput } from './TagsInput';
 
 /** What every item type has: folder, tags, plain notes, custom fields, favourite and re-prompt. */
 export function CommonFields({
-  draft, onChange, errors, onRevealField,
-}: { draft: ItemDraft; onChange(draft: ItemDraft): void; errors: DraftErrors; onRevealField?: (fieldId: string) => Promise<string> }) {
+  draft,
+  onChange,
+  errors,
+  onRevealField,
+}: {
+  draft: ItemDraft;
+  onChange(draft: ItemDraft): void;
+  errors: DraftErrors;
+  onRevealField?: (fieldId: string) => Promise<string>;
+}) {
   const { folders, tags } = useVaultStore(useShallow((s) => ({ folders: s.folders, tags: s.tags })));
   return (
     <>

@@ -104,7 +104,11 @@ function ExportForm({ onClose }: { onClose(): void }) {
             )}
           >
             <input type="radio" name="export-format" value={f.format} checked={format === f.format} onChange={() => setFormat(f.format)} className="sr-only" />
-            {f.encrypted ? <FileLock2 className="mt-0.5 size-4 shrink-0 text-success" aria-hidden /> : <FileWarning className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />}
+            {f.encrypted ? (
+              <FileLock2 className="mt-0.5 size-4 shrink-0 text-success" aria-hidden />
+            ) : (
+              <FileWarning className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+            )}
             <span className="min-w-0">
               <span className="block text-[13px] font-medium text-text">{f.title}</span>
               <span className="block text-xs text-muted">{f.detail}</span>
@@ -126,7 +130,13 @@ function ExportForm({ onClose }: { onClose(): void }) {
         <Callout tone="warning">
           <p>Anyone who gets this file can read every password in it. Delete it once you are done.</p>
           <label className="mt-2 flex items-center gap-2 font-medium">
-            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} className="size-4 accent-accent" data-testid="export-acknowledge" />
+            <input
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(e) => setAcknowledged(e.target.checked)}
+              className="size-4 accent-accent"
+              data-testid="export-acknowledge"
+            />
             I understand this file is not encrypted
           </label>
         </Callout>

@@ -9,8 +9,24 @@ import { isCancelled, REVEAL_MS, useVaultStore } from '../vault.store';
 
 /** A small square icon button with a tooltip (and optional shortcut). */
 export function IconAction({
-  icon: Icon, label, shortcut, onClick, pressed, disabled, testId, iconClass,
-}: { icon: LucideIcon; label: string; shortcut?: string; onClick(): void; pressed?: boolean; disabled?: boolean; testId?: string; iconClass?: string }) {
+  icon: Icon,
+  label,
+  shortcut,
+  onClick,
+  pressed,
+  disabled,
+  testId,
+  iconClass,
+}: {
+  icon: LucideIcon;
+  label: string;
+  shortcut?: string;
+  onClick(): void;
+  pressed?: boolean;
+  disabled?: boolean;
+  testId?: string;
+  iconClass?: string;
+}) {
   return (
     <Tooltip label={label} shortcut={shortcut}>
       <button
@@ -76,7 +92,14 @@ const MASK = '••••••••••••';
  * copied in main, so a copy never brings the value into the renderer.
  */
 export function SecretRow({
-  itemId, field, label, name, maskHint, multiline, copyShortcut, testId,
+  itemId,
+  field,
+  label,
+  name,
+  maskHint,
+  multiline,
+  copyShortcut,
+  testId,
 }: {
   itemId: string;
   field: SecretField;
@@ -118,7 +141,11 @@ export function SecretRow({
       testId={testId}
       actions={
         <>
-          {shown && secondsLeft > 0 ? <span className="mr-1 text-[11px] text-faint tabular-nums" aria-hidden>{secondsLeft} s</span> : null}
+          {shown && secondsLeft > 0 ? (
+            <span className="mr-1 text-[11px] text-faint tabular-nums" aria-hidden>
+              {secondsLeft} s
+            </span>
+          ) : null}
           <IconAction icon={shown ? EyeOff : Eye} label={revealLabel} pressed={shown !== null} onClick={toggle} />
           <IconAction
             icon={Copy}

@@ -8,7 +8,19 @@ import { ITEM_TYPES, TYPE_ORDER } from './ItemIcon';
 
 const sameFilter = (a: VaultFilter, b: VaultFilter): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function FilterButton({ icon: Icon, label, count, filter, iconClass }: { icon: LucideIcon; label: string; count?: number; filter: VaultFilter; iconClass?: string }) {
+function FilterButton({
+  icon: Icon,
+  label,
+  count,
+  filter,
+  iconClass,
+}: {
+  icon: LucideIcon;
+  label: string;
+  count?: number;
+  filter: VaultFilter;
+  iconClass?: string;
+}) {
   const active = useVaultStore((s) => sameFilter(s.filter, filter));
   const setFilter = useVaultStore((s) => s.setFilter);
   return (
@@ -56,7 +68,13 @@ export function FilterSidebar({ onImport, onExport }: { onImport(): void; onExpo
         </ul>
         <Group title="Types">
           {TYPE_ORDER.map((type) => (
-            <FilterButton key={type} icon={ITEM_TYPES[type].icon} label={ITEM_TYPES[type].plural} count={counts?.byType[type]} filter={{ kind: 'type', type }} />
+            <FilterButton
+              key={type}
+              icon={ITEM_TYPES[type].icon}
+              label={ITEM_TYPES[type].plural}
+              count={counts?.byType[type]}
+              filter={{ kind: 'type', type }}
+            />
           ))}
         </Group>
         {folders.length > 0 ? <GroupMenu title="Folders" icon={Folder} kind="folder" entries={folders} /> : null}

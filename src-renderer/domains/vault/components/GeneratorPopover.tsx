@@ -34,14 +34,25 @@ function Slider({ label, value, min, max, onChange }: { label: string; value: nu
       <label htmlFor={id} className="w-20 shrink-0 text-[13px] text-text">
         {label}
       </label>
-      <input id={id} type="range" min={min} max={max} value={value} onChange={(e) => onChange(Number(e.target.value))} className="min-w-0 flex-1 accent-accent" />
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+        className="min-w-0 flex-1 accent-accent"
+      />
       <span className="w-7 text-right text-[13px] font-medium text-text tabular-nums">{value}</span>
     </div>
   );
 }
 
 function Segmented({ value, onChange }: { value: GeneratorOptions['kind']; onChange(kind: GeneratorOptions['kind']): void }) {
-  const options: [GeneratorOptions['kind'], string][] = [['password', 'Password'], ['passphrase', 'Passphrase']];
+  const options: [GeneratorOptions['kind'], string][] = [
+    ['password', 'Password'],
+    ['passphrase', 'Passphrase'],
+  ];
   return (
     <div role="radiogroup" aria-label="Kind" className="grid grid-cols-2 rounded-lg border border-line bg-subtle p-0.5">
       {options.map(([kind, label]) => (
@@ -51,7 +62,10 @@ function Segmented({ value, onChange }: { value: GeneratorOptions['kind']; onCha
           role="radio"
           aria-checked={value === kind}
           onClick={() => onChange(kind)}
-          className={cx('h-7 rounded-md text-[13px] transition-colors', value === kind ? 'bg-raised font-medium text-text shadow-xs' : 'text-muted hover:text-text')}
+          className={cx(
+            'h-7 rounded-md text-[13px] transition-colors',
+            value === kind ? 'bg-raised font-medium text-text shadow-xs' : 'text-muted hover:text-text',
+          )}
         >
           {label}
         </button>
@@ -187,7 +201,11 @@ export function GeneratorPopover({ onUse, onClose }: { onUse(value: string): voi
           </p>
         ) : null}
       </div>
-      {error ? <p role="alert" className="text-[13px] text-danger">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-[13px] text-danger">
+          {error}
+        </p>
+      ) : null}
       {body}
       <div className="flex justify-end gap-2 pt-0.5">
         <Button size="sm" variant="ghost" onClick={onClose}>

@@ -9,7 +9,13 @@ const REASONS: { reason: HealthReason; title: string; advice: string; icon: Luci
   { reason: 'reused', title: 'Reused passwords', advice: 'One leak opens every site that shares it.', icon: Copy, tone: 'text-danger bg-danger-soft' },
   { reason: 'weak', title: 'Weak passwords', advice: 'Easy to guess; generate a new one.', icon: Zap, tone: 'text-danger bg-danger-soft' },
   { reason: 'old', title: 'Old passwords', advice: 'Not changed for over a year.', icon: Clock, tone: 'text-warning bg-warning-soft' },
-  { reason: 'no-totp', title: 'Two-factor available', advice: 'These sites support one-time codes; add one.', icon: ShieldOff, tone: 'text-warning bg-warning-soft' },
+  {
+    reason: 'no-totp',
+    title: 'Two-factor available',
+    advice: 'These sites support one-time codes; add one.',
+    icon: ShieldOff,
+    tone: 'text-warning bg-warning-soft',
+  },
 ];
 
 /** The health report grouped by reason; clicking a finding opens the item in the detail pane. */
@@ -19,7 +25,12 @@ export function HealthView() {
   const loadHealth = useVaultStore((s) => s.loadHealth);
   const progress = useVaultStore((s) => s.healthProgress);
 
-  if (healthError) return <p role="alert" className="m-3 rounded-lg bg-danger-soft px-3 py-2 text-[13px] text-danger">{healthError}</p>;
+  if (healthError)
+    return (
+      <p role="alert" className="m-3 rounded-lg bg-danger-soft px-3 py-2 text-[13px] text-danger">
+        {healthError}
+      </p>
+    );
   if (!health) {
     return (
       <div className="flex h-40 items-center justify-center gap-2 text-[13px] text-muted">

@@ -5,7 +5,12 @@ import { ImportAttachments } from './ImportAttachments';
 describe('ImportAttachments', () => {
   it('names every entry and its attachment files, and renders nothing when there are none', () => {
     const html = renderToStaticMarkup(
-      <ImportAttachments attachments={[{ item: 'Email/Work mail', files: ['a.pdf', 'b.png'] }, { item: 'Bank', files: ['scan.jpg'] }]} />,
+      <ImportAttachments
+        attachments={[
+          { item: 'Email/Work mail', files: ['a.pdf', 'b.png'] },
+          { item: 'Bank', files: ['scan.jpg'] },
+        ]}
+      />,
     );
     const text = html.replace(/<[^>]+>/g, '');
     expect(text).toContain('Email/Work mail: 2 attachments (a.pdf, b.png) will not be imported');

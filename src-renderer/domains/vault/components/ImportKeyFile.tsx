@@ -10,7 +10,6 @@ export interface PickedKeyFile {
   contentBase64: string;
 }
 
-
 /**
  * The optional key file of a KeePass database (KeePassXC: "Key File"): any file works, it is read in
  * memory and sent once with the preview request; nothing is stored.
@@ -46,7 +45,15 @@ export function ImportKeyFile({ value, onChange }: { value: PickedKeyFile | null
           </>
         )}
       </div>
-      <input ref={ref} type="file" className="sr-only" tabIndex={-1} aria-label="Key file" data-testid="import-key-file-input" onChange={(e) => void pick(e.target.files?.[0])} />
+      <input
+        ref={ref}
+        type="file"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Key file"
+        data-testid="import-key-file-input"
+        onChange={(e) => void pick(e.target.files?.[0])}
+      />
       {error ? <p className="text-xs text-danger">{error}</p> : null}
     </div>
   );

@@ -18,8 +18,16 @@ function Stat({ label, value, tone }: { label: string; value: number; tone?: str
 
 /** The dry-run result: what would be imported, what is a duplicate, what was skipped and why. */
 export function ImportPreviewView({
-  preview: p, skipDuplicates, onSkipDuplicates, formatLabel,
-}: { preview: ImportPreview; skipDuplicates: boolean; onSkipDuplicates(v: boolean): void; formatLabel: string }) {
+  preview: p,
+  skipDuplicates,
+  onSkipDuplicates,
+  formatLabel,
+}: {
+  preview: ImportPreview;
+  skipDuplicates: boolean;
+  onSkipDuplicates(v: boolean): void;
+  formatLabel: string;
+}) {
   const [showSkipped, setShowSkipped] = useState(false);
   return (
     <div className="flex flex-col gap-4" data-testid="import-preview-result">
@@ -49,7 +57,12 @@ export function ImportPreviewView({
       <ImportAttachments attachments={p.attachments} />
       {p.skipped.length > 0 ? (
         <div className="flex flex-col gap-1.5">
-          <button type="button" aria-expanded={showSkipped} onClick={() => setShowSkipped((v) => !v)} className="flex items-center gap-1 self-start text-[13px] font-medium text-text">
+          <button
+            type="button"
+            aria-expanded={showSkipped}
+            onClick={() => setShowSkipped((v) => !v)}
+            className="flex items-center gap-1 self-start text-[13px] font-medium text-text"
+          >
             <ChevronRight className={cx('size-4 transition-transform', showSkipped && 'rotate-90')} aria-hidden />
             Why {p.skipped.length} {p.skipped.length === 1 ? 'row was' : 'rows were'} skipped
           </button>
@@ -66,9 +79,7 @@ export function ImportPreviewView({
         </div>
       ) : null}
       <div className="flex flex-col gap-1.5">
-        <h3 className="text-[11px] font-semibold tracking-wide text-faint uppercase">
-          Sample {p.sample.length < p.total ? `(first ${p.sample.length})` : ''}
-        </h3>
+        <h3 className="text-[11px] font-semibold tracking-wide text-faint uppercase">Sample {p.sample.length < p.total ? `(first ${p.sample.length})` : ''}</h3>
         <ul className="max-h-48 overflow-y-auto rounded-lg border border-line bg-surface" data-testid="import-sample">
           {p.sample.map((s, i) => (
             <li key={i} className="flex items-center gap-2.5 border-b border-line px-3 py-1.5 last:border-0">

@@ -33,10 +33,7 @@ export const FORMAT_LABELS: Record<Format, string> = {
   hearth: 'Hearth export (.hearth)',
 };
 
-type Step =
-  | { kind: 'choose' }
-  | { kind: 'preview'; preview: ImportPreview }
-  | { kind: 'done'; imported: number; skipped: number };
+type Step = { kind: 'choose' } | { kind: 'preview'; preview: ImportPreview } | { kind: 'done'; imported: number; skipped: number };
 
 interface Picked {
   fileName: string;
@@ -164,16 +161,18 @@ function WizardBody({ onClose, onPhase }: { onClose(): void; onPhase(phase: Step
   // A form, so Enter in the file password field previews.
   return (
     <form className="flex flex-col gap-4" onSubmit={(e) => void preview(e)} noValidate>
-      {usesDialogs ? (
-        <Callout>Hearth opens a file dialog when you continue.</Callout>
-      ) : (
-        <FileDropZone picked={picked} onPick={(file) => void pick(file)} />
-      )}
+      {usesDialogs ? <Callout>Hearth opens a file dialog when you continue.</Callout> : <FileDropZone picked={picked} onPick={(file) => void pick(file)} />}
       <div className="flex flex-col gap-1.5">
         <label htmlFor="vault-import-format" className="text-[13px] font-medium text-text">
           Format
         </label>
-        <select id="vault-import-format" value={format} onChange={(e) => setFormat(e.target.value as Format)} className="field-input" data-testid="import-format">
+        <select
+          id="vault-import-format"
+          value={format}
+          onChange={(e) => setFormat(e.target.value as Format)}
+          className="field-input"
+          data-testid="import-format"
+        >
           {(Object.keys(FORMAT_LABELS) as Format[]).map((f) => (
             <option key={f} value={f}>
               {FORMAT_LABELS[f]}

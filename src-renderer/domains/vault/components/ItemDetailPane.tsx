@@ -63,7 +63,10 @@ function CardSection({ item }: { item: ItemDetail }) {
 }
 
 const IDENTITY_ROWS = [
-  ['Company', 'company'], ['Email', 'email'], ['Phone', 'phone'], ['Username', 'username'],
+  ['Company', 'company'],
+  ['Email', 'email'],
+  ['Phone', 'phone'],
+  ['Username', 'username'],
 ] as const;
 
 function IdentitySection({ item }: { item: ItemDetail }) {
@@ -179,7 +182,12 @@ function TrashBanner({ item }: { item: ItemDetail }) {
           Delete forever
         </Button>
       </div>
-      <Modal open={confirming} onOpenChange={setConfirming} title={`Delete “${item.title}” forever?`} description="This erases the item, its history and its secrets. It cannot be undone.">
+      <Modal
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Delete “${item.title}” forever?`}
+        description="This erases the item, its history and its secrets. It cannot be undone."
+      >
         <ModalActions>
           <Button onClick={() => setConfirming(false)}>Cancel</Button>
           <Button
@@ -234,7 +242,12 @@ export function ItemDetailPane({ paneRef, onEdit }: { paneRef: RefObject<HTMLDiv
       </EmptyState>
     );
   }
-  if (detailError) return <Callout tone="danger" className="m-6">{detailError}</Callout>;
+  if (detailError)
+    return (
+      <Callout tone="danger" className="m-6">
+        {detailError}
+      </Callout>
+    );
   if (!detail) {
     return (
       <div className="flex h-full items-center justify-center text-muted">
@@ -245,7 +258,13 @@ export function ItemDetailPane({ paneRef, onEdit }: { paneRef: RefObject<HTMLDiv
   const item = detail;
   return (
     // Keyed by item: a revealed value must never carry over to the next item shown in the same place.
-    <div key={item.id} ref={paneRef} tabIndex={-1} className="mx-auto flex w-full max-w-[640px] flex-col gap-5 px-6 py-6 outline-none" data-testid="item-detail">
+    <div
+      key={item.id}
+      ref={paneRef}
+      tabIndex={-1}
+      className="mx-auto flex w-full max-w-[640px] flex-col gap-5 px-6 py-6 outline-none"
+      data-testid="item-detail"
+    >
       <Header item={item} onEdit={onEdit} />
       {item.deletedAt ? <TrashBanner item={item} /> : null}
       <LoginSection item={item} />

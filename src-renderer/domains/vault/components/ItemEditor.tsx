@@ -8,9 +8,7 @@ import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Kbd } from '../../../ui/Kbd';
 import { Modal, ModalActions } from '../../../ui/Modal';
-import {
-  draftFromDetail, draftToCreate, draftToUpdate, emptyDraft, validateDraft, withoutEmptyFields, type DraftErrors, type ItemDraft,
-} from '../item-form';
+import { draftFromDetail, draftToCreate, draftToUpdate, emptyDraft, validateDraft, withoutEmptyFields, type DraftErrors, type ItemDraft } from '../item-form';
 import { isCancelled, useVaultStore } from '../vault.store';
 import { ITEM_TYPES, ItemIcon } from './ItemIcon';
 import { CommonFields } from './CommonFields';
@@ -76,7 +74,10 @@ export function ItemEditor() {
     if (!editing) return setPendingImage(image);
     const updated = await totpFromImage(editing.id, image.base64);
     // Already saved in main: apply the same change to the draft and to its baseline, so it does not count as unsaved.
-    const withStoredTotp = (d: ItemDraft): ItemDraft => ({ ...d, login: { ...d.login, totp: { value: '', touched: false, loaded: false, stored: updated.hasTotp } } });
+    const withStoredTotp = (d: ItemDraft): ItemDraft => ({
+      ...d,
+      login: { ...d.login, totp: { value: '', touched: false, loaded: false, stored: updated.hasTotp } },
+    });
     setDraft(withStoredTotp);
     setInitialJson((json) => JSON.stringify(withStoredTotp(JSON.parse(json) as ItemDraft)));
     notify('TOTP added from the QR image');
@@ -106,13 +107,22 @@ export function ItemEditor() {
 
   const typeProps = { draft, onChange: setDraft, errors, reveal: revealStored };
   return (
-    <form ref={formRef} onSubmit={(e) => void onSubmit(e)} noValidate className="flex h-full flex-col" data-testid="item-editor" aria-label={editing ? 'Edit item' : 'New item'}>
+    <form
+      ref={formRef}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      className="flex h-full flex-col"
+      data-testid="item-editor"
+      aria-label={editing ? 'Edit item' : 'New item'}
+    >
       <div className="min-h-0 flex-1 overflow-y-auto">
         <div className="mx-auto flex w-full max-w-[640px] flex-col gap-5 px-6 py-6">
           <div className="flex items-center gap-3.5">
             <ItemIcon type={type} size="lg" />
             <div className="min-w-0 flex-1">
-              <p className="text-xs font-medium text-muted">{editing ? `Edit ${ITEM_TYPES[type].label.toLowerCase()}` : `New ${ITEM_TYPES[type].label.toLowerCase()}`}</p>
+              <p className="text-xs font-medium text-muted">
+                {editing ? `Edit ${ITEM_TYPES[type].label.toLowerCase()}` : `New ${ITEM_TYPES[type].label.toLowerCase()}`}
+              </p>
               <input
                 ref={titleRef}
                 value={draft.title}
@@ -124,7 +134,11 @@ export function ItemEditor() {
                 data-testid="title-input"
                 className="w-full rounded-md border border-transparent bg-transparent px-1 py-0.5 -ml-1 text-lg font-semibold tracking-tight text-text outline-none placeholder:text-faint hover:border-line focus:border-focus aria-[invalid=true]:border-danger"
               />
-              {errors.title ? <p role="alert" className="text-[13px] text-danger">{errors.title}</p> : null}
+              {errors.title ? (
+                <p role="alert" className="text-[13px] text-danger">
+                  {errors.title}
+                </p>
+              ) : null}
             </div>
           </div>
 

@@ -45,10 +45,7 @@ function Row({ item, selected, onSelect }: { item: ItemSummary; selected: boolea
       aria-selected={selected}
       data-testid="vault-item"
       onClick={onSelect}
-      className={cx(
-        'mx-2 flex h-[48px] cursor-default items-center gap-3 rounded-lg px-2.5 select-none',
-        selected ? 'bg-accent-soft' : 'hover:bg-hover/70',
-      )}
+      className={cx('mx-2 flex h-[48px] cursor-default items-center gap-3 rounded-lg px-2.5 select-none', selected ? 'bg-accent-soft' : 'hover:bg-hover/70')}
     >
       <ItemIcon type={item.type} />
       <div className="min-w-0 flex-1">
@@ -71,9 +68,24 @@ function ListEmpty({ filter, query, onImport }: { filter: VaultFilter; query: st
       </EmptyState>
     );
   }
-  if (filter.kind === 'trash') return <EmptyState icon={Trash2} title="Trash is empty">Deleted items stay here for 30 days.</EmptyState>;
-  if (filter.kind === 'favorites') return <EmptyState icon={Star} title="No favorites yet">Star an item to keep it here.</EmptyState>;
-  if (filter.kind !== 'all') return <EmptyState icon={SearchX} title="Nothing here">No items in {filterTitle(filter).toLowerCase()}.</EmptyState>;
+  if (filter.kind === 'trash')
+    return (
+      <EmptyState icon={Trash2} title="Trash is empty">
+        Deleted items stay here for 30 days.
+      </EmptyState>
+    );
+  if (filter.kind === 'favorites')
+    return (
+      <EmptyState icon={Star} title="No favorites yet">
+        Star an item to keep it here.
+      </EmptyState>
+    );
+  if (filter.kind !== 'all')
+    return (
+      <EmptyState icon={SearchX} title="Nothing here">
+        No items in {filterTitle(filter).toLowerCase()}.
+      </EmptyState>
+    );
   return (
     <EmptyState icon={ShieldCheck} title="Your vault is empty">
       <p>Add your first login, or bring everything over from another password manager.</p>
@@ -170,7 +182,9 @@ export function ItemList({ searchRef, onOpen, onImport }: { searchRef: RefObject
           <NewItemMenu compact />
         </div>
         <div className="flex items-center justify-between px-0.5 text-xs text-muted">
-          <span className="truncate font-medium text-text" data-testid="list-title">{filterTitle(filter)}</span>
+          <span className="truncate font-medium text-text" data-testid="list-title">
+            {filterTitle(filter)}
+          </span>
           <span className="flex items-center gap-1.5 tabular-nums">
             {listLoading && filter.kind !== 'health' ? <Spinner className="size-3" /> : null}
             {filter.kind === 'health' ? null : `${items.length} ${items.length === 1 ? 'item' : 'items'}`}

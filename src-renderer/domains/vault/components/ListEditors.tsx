@@ -21,7 +21,11 @@ function RemoveButton({ label, onClick }: { label: string; onClick(): void }) {
 
 function AddButton({ label, onClick }: { label: string; onClick(): void }) {
   return (
-    <button type="button" onClick={onClick} className="inline-flex items-center gap-1.5 self-start rounded-md px-1 py-1 text-[13px] font-medium text-accent hover:underline">
+    <button
+      type="button"
+      onClick={onClick}
+      className="inline-flex items-center gap-1.5 self-start rounded-md px-1 py-1 text-[13px] font-medium text-accent hover:underline"
+    >
       <Plus className="size-3.5" aria-hidden />
       {label}
     </button>
@@ -59,7 +63,11 @@ export function UrlsEditor({ urls, onChange }: { urls: UrlDraft[]; onChange(urls
   );
 }
 
-const FIELD_TYPES: [FieldType, string][] = [['text', 'Text'], ['hidden', 'Hidden'], ['boolean', 'Yes / no']];
+const FIELD_TYPES: [FieldType, string][] = [
+  ['text', 'Text'],
+  ['hidden', 'Hidden'],
+  ['boolean', 'Yes / no'],
+];
 
 function HiddenValue({ field, onChange, onReveal }: { field: FieldDraft; onChange(f: FieldDraft): void; onReveal?: (id: string) => Promise<string> }) {
   const [visible, setVisible] = useState(false);
@@ -104,12 +112,26 @@ function HiddenValue({ field, onChange, onReveal }: { field: FieldDraft; onChang
 
 /** Custom fields on any item: text, hidden (sealed like a password) or yes/no. */
 export function CustomFieldsEditor({
-  fields, onChange, onReveal, error,
-}: { fields: FieldDraft[]; onChange(fields: FieldDraft[]): void; onReveal?: (fieldId: string) => Promise<string>; error?: string }) {
+  fields,
+  onChange,
+  onReveal,
+  error,
+}: {
+  fields: FieldDraft[];
+  onChange(fields: FieldDraft[]): void;
+  onReveal?: (fieldId: string) => Promise<string>;
+  error?: string;
+}) {
   const update = (f: FieldDraft) => onChange(fields.map((x) => (x.key === f.key ? f : x)));
   const setType = (f: FieldDraft, type: FieldType) =>
     // Changing the type of a stored hidden value re-sends it only if it was revealed; otherwise it starts empty.
-    update({ ...f, type, value: type === 'boolean' ? 'false' : f.type === 'boolean' ? '' : f.value, touched: true, stored: f.stored && type === 'hidden' && f.type === 'hidden' });
+    update({
+      ...f,
+      type,
+      value: type === 'boolean' ? 'false' : f.type === 'boolean' ? '' : f.value,
+      touched: true,
+      stored: f.stored && type === 'hidden' && f.type === 'hidden',
+    });
   return (
     <fieldset className="flex flex-col gap-1.5">
       <legend className="mb-1.5 text-[13px] font-medium text-text">Custom fields</legend>
@@ -140,7 +162,12 @@ export function CustomFieldsEditor({
             <HiddenValue field={f} onChange={update} onReveal={onReveal} />
           ) : f.type === 'boolean' ? (
             <label className="flex h-9 min-w-0 flex-1 items-center gap-2 px-1 text-[13px] text-text">
-              <input type="checkbox" checked={f.value === 'true'} onChange={(e) => update({ ...f, value: String(e.target.checked), touched: true })} className="size-4 accent-accent" />
+              <input
+                type="checkbox"
+                checked={f.value === 'true'}
+                onChange={(e) => update({ ...f, value: String(e.target.checked), touched: true })}
+                className="size-4 accent-accent"
+              />
               {f.value === 'true' ? 'Yes' : 'No'}
             </label>
           ) : (

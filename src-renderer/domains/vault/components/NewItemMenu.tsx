@@ -29,11 +29,7 @@ export function NewItemMenu({ compact = false }: { compact?: boolean }) {
         <Menu.Trigger asChild>{trigger}</Menu.Trigger>
       )}
       <Menu.Portal>
-        <Menu.Content
-          align="end"
-          sideOffset={6}
-          className="animate-fade-in z-50 min-w-[180px] rounded-lg border border-line bg-raised p-1 shadow-pop"
-        >
+        <Menu.Content align="end" sideOffset={6} className="animate-fade-in z-50 min-w-[180px] rounded-lg border border-line bg-raised p-1 shadow-pop">
           {TYPE_ORDER.map((type) => {
             const { icon: Icon, label } = ITEM_TYPES[type];
             return (

@@ -32,7 +32,19 @@ interface SecretInputProps {
  * or clears it.
  */
 export function SecretInput({
-  label, draft, onChange, onReveal, addon, below, multiline, mono = true, error, hint, placeholder, testId, maxLength = 1024,
+  label,
+  draft,
+  onChange,
+  onReveal,
+  addon,
+  below,
+  multiline,
+  mono = true,
+  error,
+  hint,
+  placeholder,
+  testId,
+  maxLength = 1024,
 }: SecretInputProps) {
   const [visible, setVisible] = useState(false);
   const [revealing, setRevealing] = useState(false);
@@ -53,13 +65,14 @@ export function SecretInput({
     }
   };
 
-  const aside = draft.stored && !(draft.touched && draft.value === '') ? (
-    <button type="button" className="text-xs text-muted hover:text-danger" onClick={() => onChange(typedSecret(draft, ''))}>
-      Remove
-    </button>
-  ) : draft.stored ? (
-    <span className="text-xs text-danger">Will be removed</span>
-  ) : undefined;
+  const aside =
+    draft.stored && !(draft.touched && draft.value === '') ? (
+      <button type="button" className="text-xs text-muted hover:text-danger" onClick={() => onChange(typedSecret(draft, ''))}>
+        Remove
+      </button>
+    ) : draft.stored ? (
+      <span className="text-xs text-danger">Will be removed</span>
+    ) : undefined;
 
   const shownPlaceholder = keepsStored ? '•••••••• saved — type to replace' : placeholder;
   return (

@@ -30,7 +30,12 @@ export function TagsInput({ tags, onChange, suggestions }: { tags: string[]; onC
         {tags.map((tag) => (
           <span key={tag} className="inline-flex items-center gap-1 rounded-full bg-subtle py-0.5 pr-1 pl-2 text-xs text-text">
             {tag}
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))} className="rounded-full p-0.5 text-faint hover:text-text">
+            <button
+              type="button"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => onChange(tags.filter((t) => t !== tag))}
+              className="rounded-full p-0.5 text-faint hover:text-text"
+            >
               <X className="size-3" aria-hidden />
             </button>
           </span>
@@ -48,9 +53,11 @@ export function TagsInput({ tags, onChange, suggestions }: { tags: string[]; onC
           className="min-w-[80px] flex-1 bg-transparent text-sm text-text outline-none"
         />
         <datalist id={`${id}-list`}>
-          {suggestions.filter((s) => !tags.includes(s)).map((s) => (
-            <option key={s} value={s} />
-          ))}
+          {suggestions
+            .filter((s) => !tags.includes(s))
+            .map((s) => (
+              <option key={s} value={s} />
+            ))}
         </datalist>
       </div>
     </div>

@@ -83,7 +83,13 @@ function PasswordInput({ draft, onChange, reveal }: { draft: SecretDraft; onChan
 }
 
 export function LoginFields({
-  draft, onChange, errors, reveal, onImage, pendingImage, onClearImage,
+  draft,
+  onChange,
+  errors,
+  reveal,
+  onImage,
+  pendingImage,
+  onClearImage,
 }: TypeFieldsProps & { onImage(image: PendingImage): Promise<void>; pendingImage: PendingImage | null; onClearImage(): void }) {
   const login = draft.login;
   const setLogin = (patch: Partial<ItemDraft['login']>) => onChange({ ...draft, login: { ...login, ...patch } });
@@ -120,29 +126,80 @@ export function CardFields({ draft, onChange, errors, reveal }: TypeFieldsProps)
     <>
       <TextField label="Cardholder" value={card.holder} onChange={(e) => setCard({ holder: e.target.value })} autoComplete="off" maxLength={1024} />
       <div className="grid grid-cols-2 gap-3">
-        <TextField label="Brand" value={card.brand} onChange={(e) => setCard({ brand: e.target.value })} placeholder="Visa" autoComplete="off" list="vault-card-brands" maxLength={1024} />
+        <TextField
+          label="Brand"
+          value={card.brand}
+          onChange={(e) => setCard({ brand: e.target.value })}
+          placeholder="Visa"
+          autoComplete="off"
+          list="vault-card-brands"
+          maxLength={1024}
+        />
         <datalist id="vault-card-brands">
           {['Visa', 'Mastercard', 'American Express', 'Discover', 'Diners Club', 'JCB', 'Maestro', 'UnionPay'].map((b) => (
             <option key={b} value={b} />
           ))}
         </datalist>
         <div className="grid grid-cols-2 gap-2">
-          <TextField label="Month" value={card.expMonth} onChange={(e) => setCard({ expMonth: e.target.value })} placeholder="MM" inputMode="numeric" maxLength={2} error={errors.expMonth} />
-          <TextField label="Year" value={card.expYear} onChange={(e) => setCard({ expYear: e.target.value })} placeholder="YYYY" inputMode="numeric" maxLength={4} error={errors.expYear} />
+          <TextField
+            label="Month"
+            value={card.expMonth}
+            onChange={(e) => setCard({ expMonth: e.target.value })}
+            placeholder="MM"
+            inputMode="numeric"
+            maxLength={2}
+            error={errors.expMonth}
+          />
+          <TextField
+            label="Year"
+            value={card.expYear}
+            onChange={(e) => setCard({ expYear: e.target.value })}
+            placeholder="YYYY"
+            inputMode="numeric"
+            maxLength={4}
+            error={errors.expYear}
+          />
         </div>
       </div>
-      <SecretInput label="Number" draft={card.number} onChange={(number) => setCard({ number })} onReveal={reveal ? () => reveal('cardNumber') : undefined} maxLength={64} />
+      <SecretInput
+        label="Number"
+        draft={card.number}
+        onChange={(number) => setCard({ number })}
+        onReveal={reveal ? () => reveal('cardNumber') : undefined}
+        maxLength={64}
+      />
       <div className="w-1/2 pr-1.5">
-        <SecretInput label="Security code" draft={card.code} onChange={(code) => setCard({ code })} onReveal={reveal ? () => reveal('cardCode') : undefined} maxLength={16} />
+        <SecretInput
+          label="Security code"
+          draft={card.code}
+          onChange={(code) => setCard({ code })}
+          onReveal={reveal ? () => reveal('cardCode') : undefined}
+          maxLength={16}
+        />
       </div>
     </>
   );
 }
 
-const NAME_FIELDS: [IdentityPublicKey, string][] = [['title', 'Title'], ['firstName', 'First name'], ['middleName', 'Middle name'], ['lastName', 'Last name']];
-const CONTACT_FIELDS: [IdentityPublicKey, string][] = [['email', 'Email'], ['phone', 'Phone'], ['company', 'Company'], ['username', 'Username']];
+const NAME_FIELDS: [IdentityPublicKey, string][] = [
+  ['title', 'Title'],
+  ['firstName', 'First name'],
+  ['middleName', 'Middle name'],
+  ['lastName', 'Last name'],
+];
+const CONTACT_FIELDS: [IdentityPublicKey, string][] = [
+  ['email', 'Email'],
+  ['phone', 'Phone'],
+  ['company', 'Company'],
+  ['username', 'Username'],
+];
 const ADDRESS_FIELDS: [IdentityPublicKey, string][] = [
-  ['address1', 'Address'], ['address2', 'Address line 2'], ['city', 'City'], ['state', 'State / region'], ['postalCode', 'Postal code'], ['country', 'Country'],
+  ['address1', 'Address'],
+  ['address2', 'Address line 2'],
+  ['city', 'City'],
+  ['state', 'State / region'],
+  ['postalCode', 'Postal code'],
+  ['country', 'Country'],
 ];
 
 export function IdentityFields({ draft, onChange, reveal }: TypeFieldsProps) {
@@ -163,8 +220,18 @@ export function IdentityFields({ draft, onChange, reveal }: TypeFieldsProps) {
       {grid(ADDRESS_FIELDS)}
       <div className="grid grid-cols-2 gap-3">
         <SecretInput label="National ID" draft={identity.ssn} onChange={(d) => setSecret('ssn', d)} onReveal={reveal ? () => reveal('ssn') : undefined} />
-        <SecretInput label="Passport" draft={identity.passportNumber} onChange={(d) => setSecret('passportNumber', d)} onReveal={reveal ? () => reveal('passportNumber') : undefined} />
-        <SecretInput label="Licence" draft={identity.licenseNumber} onChange={(d) => setSecret('licenseNumber', d)} onReveal={reveal ? () => reveal('licenseNumber') : undefined} />
+        <SecretInput
+          label="Passport"
+          draft={identity.passportNumber}
+          onChange={(d) => setSecret('passportNumber', d)}
+          onReveal={reveal ? () => reveal('passportNumber') : undefined}
+        />
+        <SecretInput
+          label="Licence"
+          draft={identity.licenseNumber}
+          onChange={(d) => setSecret('licenseNumber', d)}
+          onReveal={reveal ? () => reveal('licenseNumber') : undefined}
+        />
       </div>
     </>
   );
