@@ -116,3 +116,17 @@ describe('cli help, version, completion and log output (built CLI)', { timeout: 
     expect(JSON.parse(failed.stderr)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('No profiles yet') } });
   });
 });
+
+describe('hearth output into a closed pipe', () => {
+  it('stops quietly when the reader goes away (hearth ops | head -1)', async () => {
+    assertCliBuilt();
+    const { spawnSync } = await import('node:child_process');
+    const out = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${HEARTH_BIN}" ops | head -c 10 >/dev/null; echo "status \${PIPESTATUS[0]}"`],
+      { encoding: 'utf8', env: { ...process.env, HEARTH_HOME: tempRoot() } },
+    );
+    expect(out.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(out.stdout).toMatch(/status 0/);
+  });
+});

@@ -71,6 +71,14 @@ async function finish(code: number): Promise<void> {
   process.exit(code);
 }
 
+// `hearth ops | head`: the reader went away. That is not an error of ours: stop quietly, like other Unix tools.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 void runCli(process.argv.slice(2)).then(
   (code) => finish(code),
   (err: unknown) => finish(report(err)),
