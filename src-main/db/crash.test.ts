@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempRoot } from '../test/helpers';
+import { runAndKill } from '../test/kill-writer';
 import { openSqlite } from './connection';
 
 /**
@@ -15,41 +15,13 @@ import { openSqlite } from './connection';
 const KILLS = Number(process.env.HEARTH_CRASH_KILLS ?? 40);
 const writer = path.join(import.meta.dirname, 'crash-writer.fixture.cjs');
 
-function runAndKill(file: string, key: string, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, file, key], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let lastAck = 0;
-    let buffer = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const l of lines) if (l.startsWith('ACK ')) lastAck = Number(l.slice(4));
-      if (lastAck > 0) armKill();
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    // The kill is timed from the first acknowledged commit, so a slow start (a busy machine) cannot make
-    // every kill land before the writer has done anything.
-    let timer: NodeJS.Timeout | undefined;
-    const armKill = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs));
-    const giveUp = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      clearTimeout(giveUp);
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own: ${stderr}`));
-      else resolve(lastAck);
-    });
-  });
-}
-
 describe('db crash safety', () => {
   it(`keeps every acknowledged commit and stays consistent across ${KILLS} SIGKILLs`, async () => {
     const file = path.join(tempRoot(), 'crash.db');
     const key = randomBytes(32).toString('hex');
     let maxAck = 0;
     for (let i = 0; i < KILLS; i++) {
-      const ack = await runAndKill(file, key, Math.floor(Math.random() * 300));
+      const ack = await runAndKill(writer, [file, key], Math.floor(Math.random() * 300));
       maxAck = Math.max(maxAck, ack);
       if (maxAck === 0) continue; // killed before its first commit: nothing to check yet
       const db = openSqlite(file, { keyPragma: `x'${key}'`, label: 'crash.db', create: false });

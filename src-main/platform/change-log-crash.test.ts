@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../db/connection';
 import { tempRoot } from '../test/helpers';
+import { runAndKill } from '../test/kill-writer';
 
 /**
  * Issue 8: a change and its change-log row cannot be separated by a crash. A writer process running the real
@@ -31,40 +31,13 @@ beforeAll(async () => {
   });
 });
 
-function runAndKill(file: string, key: string, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fixture, file, key], { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve(import.meta.dirname, '../..') });
-    let lastAck = 0;
-    let buffer = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      const lines = (buffer + chunk.toString()).split('\n');
-      buffer = lines.pop() ?? '';
-      for (const l of lines) if (l.startsWith('ACK ')) lastAck = Number(l.slice(4));
-      if (lastAck > 0) armKill();
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    // The kill is timed from the first acknowledged commit, so a slow start (a busy machine) cannot make
-    // every kill land before the writer has done anything.
-    let timer: NodeJS.Timeout | undefined;
-    const armKill = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs));
-    const giveUp = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      clearTimeout(giveUp);
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own: ${stderr}`));
-      else resolve(lastAck);
-    });
-  });
-}
-
 describe('change log crash safety', () => {
   it(`never separates a change from its log row across ${KILLS} SIGKILLs`, async () => {
     const file = path.join(tempRoot(), 'hearth.db');
     const key = randomBytes(32).toString('hex');
     let maxAck = 0;
     for (let i = 0; i < KILLS; i++) {
-      maxAck = Math.max(maxAck, await runAndKill(file, key, Math.floor(Math.random() * 500)));
+      maxAck = Math.max(maxAck, await runAndKill(fixture, [file, key], Math.floor(Math.random() * 500), path.resolve(import.meta.dirname, '../..')));
       if (maxAck === 0) continue;
       const db = openSqlite(file, { keyPragma: `x'${key}'`, label: 'hearth.db', create: false });
       try {
