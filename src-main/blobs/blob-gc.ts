@@ -40,6 +40,21 @@ interface GcDeps {
   now: () => number;
 }
 
+/** Ends the given refs and marks the blobs they held as unreferenced from `at`. */
+async function dropRefs(trx: Kysely<Database>, refs: readonly { id: string; blob_id: string }[], at: string): Promise<void> {
+  if (refs.length === 0) return;
+  await trx
+    .updateTable('blob_refs')
+    .set({ deleted_at: at, updated_at: at })
+    .where(
+      'id',
+      'in',
+      refs.map((r) => r.id),
+    )
+    .execute();
+  await markUnreferenced(trx, [...new Set(refs.map((r) => r.blob_id))], at);
+}
+
 /**
  * Crash-safe order: the rows go first, in one write (a crash after it leaves files without rows, which the
  * orphan sweep deletes next time); the files go after the commit. Never the other way round, which could
@@ -57,18 +72,7 @@ export async function collectGarbage(deps: GcDeps, opts: GcOptions): Promise<GcR
       .where('deleted_at', 'is', null)
       .where('created_at', '<=', iso(now - (opts.tempRefMs ?? TEMP_REF_MS)))
       .execute();
-    if (lapsed.length > 0) {
-      await trx
-        .updateTable('blob_refs')
-        .set({ deleted_at: iso(now), updated_at: iso(now) })
-        .where(
-          'id',
-          'in',
-          lapsed.map((r) => r.id),
-        )
-        .execute();
-      await markUnreferenced(trx, [...new Set(lapsed.map((r) => r.blob_id))], iso(now));
-    }
+    await dropRefs(trx, lapsed, iso(now));
     const gone: string[] = [];
     // A collected blob drops its own refs to its thumbnails, which may then go in the next round.
     for (let round = 0; round < 3; round++) {
@@ -84,18 +88,7 @@ export async function collectGarbage(deps: GcDeps, opts: GcOptions): Promise<GcR
           .where('owner_id', 'in', part)
           .where('deleted_at', 'is', null)
           .execute();
-        if (owned.length > 0) {
-          await trx
-            .updateTable('blob_refs')
-            .set({ deleted_at: iso(now), updated_at: iso(now) })
-            .where(
-              'id',
-              'in',
-              owned.map((r) => r.id),
-            )
-            .execute();
-          await markUnreferenced(trx, [...new Set(owned.map((r) => r.blob_id))], iso(now));
-        }
+        await dropRefs(trx, owned, iso(now));
         await trx.deleteFrom('blob_refs').where('blob_id', 'in', part).execute();
         await trx.deleteFrom('blobs').where('id', 'in', part).execute();
       }

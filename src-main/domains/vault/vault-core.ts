@@ -88,17 +88,7 @@ export function createVaultCore(deps: VaultDeps) {
       const { publicData, secrets } = splitItem(item);
       const r: VaultItemRow = {
         id,
-        type: item.type,
-        title: item.title,
-        subtitle: subtitleOf(item),
-        folder: item.folder,
-        tags: JSON.stringify(item.tags),
-        favorite: item.favorite ? 1 : 0,
-        reprompt: item.reprompt ? 1 : 0,
-        notes: item.notes,
-        public_data: JSON.stringify(publicData),
-        secrets: JSON.stringify(sealFields(deps.itemsKey(), id, secrets)),
-        has_totp: item.login?.totp ? 1 : 0,
+        ...itemColumns(item, publicData, sealFields(deps.itemsKey(), id, secrets)),
         password_changed_at: item.login?.password ? (dates?.updatedAt ?? now) : null,
         last_used_at: null,
         created_at: dates?.createdAt ?? now,
@@ -118,3 +108,20 @@ export function createVaultCore(deps: VaultDeps) {
 }
 
 export type VaultCore = ReturnType<typeof createVaultCore>;
+
+/** The columns an item's content sets, on insert and on edit alike (secrets already sealed). */
+export function itemColumns(item: ItemData, publicData: unknown, sealed: Record<string, string>) {
+  return {
+    type: item.type,
+    title: item.title,
+    subtitle: subtitleOf(item),
+    folder: item.folder,
+    tags: JSON.stringify(item.tags),
+    favorite: item.favorite ? 1 : 0,
+    reprompt: item.reprompt ? 1 : 0,
+    notes: item.notes,
+    public_data: JSON.stringify(publicData),
+    secrets: JSON.stringify(sealed),
+    has_totp: item.login?.totp ? 1 : 0,
+  };
+}

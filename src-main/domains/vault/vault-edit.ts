@@ -3,10 +3,10 @@ import { parseOtpInput } from '../../../src-shared/domains/vault/otpauth';
 import { ItemInput, type ImportedItem, type ItemData, type ItemDetail, type UpdateItemInput } from '../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
 import { newId, nowIso } from '../../lib/ids';
-import { TRASH_RETENTION_DAYS, type VaultCore } from './vault-core';
+import { itemColumns, TRASH_RETENTION_DAYS, type VaultCore } from './vault-core';
 import { mergeKeptSecrets } from './vault-merge';
 import { commitImport } from './vault-import-commit';
-import { joinItem, splitItem, subtitleOf, toSummary, parsePublic } from './vault-mapping';
+import { joinItem, splitItem, toSummary, parsePublic } from './vault-mapping';
 import { openFields, parseSealedMap, sealField, sealFields } from './vault-secrets';
 import { vaultRepository as repo } from './vault.repository';
 
@@ -50,17 +50,7 @@ export function createVaultEdit(core: VaultCore) {
           await repo.addPasswordHistory(trx, { id: hid, item_id: before.id, sealed, changed_at: before.password_changed_at ?? before.updated_at, now: at });
         }
         await repo.update(trx, before.id, {
-          type: item.type,
-          title: item.title,
-          subtitle: subtitleOf(item),
-          folder: item.folder,
-          tags: JSON.stringify(item.tags),
-          favorite: item.favorite ? 1 : 0,
-          reprompt: item.reprompt ? 1 : 0,
-          notes: item.notes,
-          public_data: JSON.stringify(publicData),
-          secrets: JSON.stringify(sealFields(key, before.id, secrets)),
-          has_totp: item.login?.totp ? 1 : 0,
+          ...itemColumns(item, publicData, sealFields(key, before.id, secrets)),
           password_changed_at: passwordChanged ? (item.login?.password ? at : null) : before.password_changed_at,
           updated_at: at,
         });
