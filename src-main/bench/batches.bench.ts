@@ -147,7 +147,6 @@ export async function benchBatches(opts: BatchesBenchOptions): Promise<{ measure
     seed(core.profiles.current().sqlite, opts.batches);
     const seedMs = msSince(started);
     const service = createBatchesService(core.domainContext('batches') as DomainContext<typeof batchesContract>, {
-      decodeQrImage: () => '',
       customerPageScript: async () => '',
     });
     const input = DashboardInput.parse({});

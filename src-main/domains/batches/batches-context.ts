@@ -9,8 +9,6 @@ import { defineSettings, readSettings } from '../../platform/settings-store';
 
 /** What the batches domain needs beyond its DomainContext (passed in by batches.module.ts). */
 export interface BatchesDeps {
-  /** Reads the text of a QR code in a PNG or JPEG. */
-  decodeQrImage: (bytes: Buffer) => string;
   /** The customer page's browser script (built by `npm run build` into dist/main/customer-page.js). */
   customerPageScript: () => Promise<string>;
 }

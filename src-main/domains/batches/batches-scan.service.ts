@@ -106,7 +106,8 @@ export function createScanService(ctx: BatchesContext) {
 
   return {
     async findByScan(input: z.output<typeof ScanInput>): Promise<ScanResult> {
-      const text = 'imageBase64' in input ? ctx.deps.decodeQrImage(Buffer.from(input.imageBase64, 'base64')) : input.text.trim();
+      // The image decoders (jsqr, pngjs, jpeg-js) load on the first image scan, not on every unlock.
+      const text = 'imageBase64' in input ? (await import('../../lib/qr')).decodeQrImage(Buffer.from(input.imageBase64, 'base64')) : input.text.trim();
       const [settings, clock] = await Promise.all([ctx.settings(), ctx.clock()]);
       const attempts = [
         () => viaDigitalLink(text, clock),

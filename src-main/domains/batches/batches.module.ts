@@ -1,6 +1,5 @@
 import type { batchesContract } from '../../../src-shared/domains/batches/batches.contract';
 import type { ModuleFactory } from '../../platform/module';
-import { decodeQrImage } from '../../lib/qr';
 import type { BatchesDeps } from './batches-context';
 import { loadCustomerPageScript } from './customer-page/customer-page-script';
 import { createBatchesService } from './batches.service';
@@ -11,4 +10,4 @@ export const batchesModuleWith =
   (ctx) => ({ handlers: createBatchesService(ctx, deps) });
 
 /** The batches module: the freshness register's handlers over the DomainContext. */
-export const createBatchesModule = batchesModuleWith({ decodeQrImage, customerPageScript: loadCustomerPageScript });
+export const createBatchesModule = batchesModuleWith({ customerPageScript: loadCustomerPageScript });

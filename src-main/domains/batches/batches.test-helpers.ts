@@ -5,7 +5,6 @@
 import type { z } from 'zod';
 import { batchesContract } from '../../../src-shared/domains/batches/batches.contract';
 import { PASSWORD, testCore } from '../../test/helpers';
-import { decodeQrImage } from '../../lib/qr';
 import { appModules, moduleList } from '../../app/modules';
 import { defineModule } from '../../platform/module';
 import { batchesModuleWith } from './batches.module';
@@ -25,7 +24,7 @@ export async function setupShop(nowIso = '2026-11-20T10:00:00Z', zone = 'Europe/
   const batches = defineModule({
     ...appModules.batches,
     // The real image decoder; the customer page script bundled from source (the app reads the built one).
-    load: async () => batchesModuleWith({ decodeQrImage, customerPageScript: customerScript }),
+    load: async () => batchesModuleWith({ customerPageScript: customerScript }),
   });
   const core = testCore(undefined, { now: () => nowMs, systemTimeZone: () => zone, modules: moduleList({ ...appModules, batches }) });
   await core.client.profile.create({ name: 'Shop', password: PASSWORD });
