@@ -55,7 +55,7 @@ export function Button({
       )}
       {...rest}
     >
-      {busy ? <Spinner className="size-4" /> : Icon ? <Icon className="size-4" aria-hidden strokeWidth={2} /> : null}
+      {busy ? <Spinner className="size-4" /> : Icon ? <Icon className="size-4 shrink-0" aria-hidden strokeWidth={2} /> : null}
       {children}
     </button>
   );
