@@ -1,5 +1,7 @@
 import { appContracts, type AppContracts, type DomainName } from '../../src-shared/ipc/channels';
 import { batchesCommands } from '../domains/batches/batches.cli';
+import { filesCommands } from '../domains/files/files.cli';
+import { journalCommands } from '../domains/journal/journal.cli';
 import { vaultCommands } from '../domains/vault/vault.cli';
 import { defineModule, type HearthModule } from '../platform/module';
 import { profileCommands } from '../profile/profile.cli';
@@ -31,6 +33,18 @@ export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts
     changedTables: ['batches'],
     commands: batchesCommands,
     load: async () => (await import('../domains/batches/batches.module')).createBatchesModule,
+  }),
+  journal: defineModule({
+    contract: appContracts.journal,
+    changedTables: ['journals', 'journal_entries', 'journal_attachments', 'journal_templates'],
+    commands: journalCommands,
+    load: async () => (await import('../domains/journal/journal.module')).createJournalModule,
+  }),
+  files: defineModule({
+    contract: appContracts.files,
+    changedTables: ['files', 'file_folders', 'file_links'],
+    commands: filesCommands,
+    load: async () => (await import('../domains/files/files.module')).createFilesModule,
   }),
   blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),
   jobs: defineModule({ contract: appContracts.jobs, load: async () => (await import('../platform/jobs/jobs.module')).createJobsModule }),

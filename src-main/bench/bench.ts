@@ -7,8 +7,10 @@ import { parseImport } from '../domains/vault/import';
 import { benchBatches } from './batches.bench';
 import { benchBlobs } from './blobs.bench';
 import { benchCliStartup } from './cli.bench';
+import { benchFiles } from './files.bench';
 import { benchUnlock } from './foundation.bench';
 import { benchJobs } from './jobs.bench';
+import { benchJournal } from './journal.bench';
 import { msSince, progress, type Measurement } from './measure';
 import { benchStore, type StoreBenchResult } from './store.bench';
 import { benchVault } from './vault.bench';
@@ -16,7 +18,8 @@ import { benchKdbxExport, KDBX_CHILD_FLAG } from './vault-kdbx.bench';
 
 /**
  * `npm run bench`: the speed targets (never asserted in unit tests). Prints one aligned table to stdout,
- * progress to stderr, and writes dist/bench-results.json. `--strict` exits 1 when a target fails.
+ * progress to stderr, and writes dist/bench-results.json. `--strict` exits 1 when a target fails;
+ * `--only <section>` (unlock, store, vault, cli, batches, jobs, blobs, files, journal) runs only that section.
  * Sizes are chosen to finish in about three minutes on two cores; see README.md beside this file.
  */
 const CONFIG = {
@@ -33,59 +36,98 @@ const CONFIG = {
   },
   vault: { items: 10_000, serviceRounds: 2, indexRounds: 10, reveals: 200 },
   blobs: { mib: 512, rounds: 3 },
+  files: { mib: Number(process.env.HEARTH_BENCH_FILES_MIB) || 256, fileMib: 8 },
   cli: { items: 10_000, runs: 7 },
   jobs: { items: 5_000, labels: 5_000 },
+  journal: { notes: 10_000, entries: 100_000, searches: 200, photos: 20, opens: 30 },
 };
+
+const SECTIONS = ['unlock', 'store', 'vault', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal'];
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = onlyAt > -1 ? (process.argv[onlyAt + 1] ?? '') : null;
+/** Whether `--only` leaves this section in. */
+const runs = (section: string): boolean => ONLY === null || ONLY === section;
 
 const RESULTS_FILE = path.resolve(__dirname, '..', 'bench-results.json');
 
 async function main(): Promise<void> {
+  if (ONLY !== null && !SECTIONS.includes(ONLY)) throw new Error(`--only takes one of: ${SECTIONS.join(', ')}`);
   process.env.HEARTH_QUIET ??= '1';
   const started = process.hrtime.bigint();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
   const measurements: Measurement[] = [];
   const notes: string[] = [];
-  let store: StoreBenchResult;
+  let store: StoreBenchResult | undefined;
   try {
     let section = process.hrtime.bigint();
     const done = () => {
       progress(`  done in ${(msSince(section) / 1000).toFixed(1)} s`);
       section = process.hrtime.bigint();
     };
-    progress(`unlock: ${CONFIG.unlock.unlocks} lock/unlock cycles at the default KDF cost`);
-    measurements.push(...(await benchUnlock({ root: subdir(tmp, 'unlock'), ...CONFIG.unlock })));
-    done();
-    progress(`store: ${CONFIG.store.rows} journal rows, encrypted and plain, reads at ${CONFIG.store.cacheSizesKiB.map(mib).join(', ')}`);
-    store = benchStore({ dir: subdir(tmp, 'store'), ...CONFIG.store });
-    measurements.push(...store.measurements);
-    done();
-    progress(`vault: ${CONFIG.vault.items} items`);
-    const vault = await benchVault({ root: subdir(tmp, 'vault'), ...CONFIG.vault }, (bytes) => parseImport(bytes, { format: 'bitwarden-json' }));
-    measurements.push(...vault.measurements);
-    notes.push(...vault.notes);
-    done();
-    progress(`cli: startup of ${CONFIG.cli.runs} processes per command, vault search on ${CONFIG.cli.items} items at the default KDF cost`);
-    const cli = await benchCliStartup({ root: subdir(tmp, 'cli'), ...CONFIG.cli });
-    measurements.push(...cli.measurements);
-    notes.push(...cli.notes);
-    done();
-    progress('batches: 1,000-label PDF, status and dashboard over 100,000 batches');
-    const batches = await benchBatches({ root: subdir(tmp, 'batches'), labels: 1000, batches: 100_000, rounds: 3 });
-    measurements.push(...batches.measurements);
-    notes.push(...batches.notes);
-    done();
-    progress(`jobs: vault search through the router while a ${CONFIG.jobs.labels}-label PDF is drawn in a worker, vs idle`);
-    measurements.push(...(await benchJobs({ root: subdir(tmp, 'jobs'), ...CONFIG.jobs })));
-    done();
-    progress(`file store: ${CONFIG.blobs.mib} MiB through the encrypted blob store and a plain file, ${CONFIG.blobs.rounds} rounds`);
-    const blobs = await benchBlobs({ dir: subdir(tmp, 'blobs'), ...CONFIG.blobs });
-    measurements.push(...blobs.measurements);
-    notes.push(...blobs.notes);
-    done();
+    if (runs('unlock')) {
+      progress(`unlock: ${CONFIG.unlock.unlocks} lock/unlock cycles at the default KDF cost`);
+      measurements.push(...(await benchUnlock({ root: subdir(tmp, 'unlock'), ...CONFIG.unlock })));
+      done();
+    }
+    if (runs('store')) {
+      progress(`store: ${CONFIG.store.rows} journal rows, encrypted and plain, reads at ${CONFIG.store.cacheSizesKiB.map(mib).join(', ')}`);
+      store = benchStore({ dir: subdir(tmp, 'store'), ...CONFIG.store });
+      measurements.push(...store.measurements);
+      done();
+    }
+    if (runs('vault')) {
+      progress(`vault: ${CONFIG.vault.items} items`);
+      const vault = await benchVault({ root: subdir(tmp, 'vault'), ...CONFIG.vault }, (bytes) => parseImport(bytes, { format: 'bitwarden-json' }));
+      measurements.push(...vault.measurements);
+      notes.push(...vault.notes);
+      done();
+    }
+    if (runs('cli')) {
+      progress(`cli: startup of ${CONFIG.cli.runs} processes per command, vault search on ${CONFIG.cli.items} items at the default KDF cost`);
+      const cli = await benchCliStartup({ root: subdir(tmp, 'cli'), ...CONFIG.cli });
+      measurements.push(...cli.measurements);
+      notes.push(...cli.notes);
+      done();
+    }
+    if (runs('batches')) {
+      progress('batches: 1,000-label PDF, status and dashboard over 100,000 batches');
+      const batches = await benchBatches({ root: subdir(tmp, 'batches'), labels: 1000, batches: 100_000, rounds: 3 });
+      measurements.push(...batches.measurements);
+      notes.push(...batches.notes);
+      done();
+    }
+    if (runs('jobs')) {
+      progress(`jobs: vault search through the router while a ${CONFIG.jobs.labels}-label PDF is drawn in a worker, vs idle`);
+      measurements.push(...(await benchJobs({ root: subdir(tmp, 'jobs'), ...CONFIG.jobs })));
+      done();
+    }
+    if (runs('blobs')) {
+      progress(`file store: ${CONFIG.blobs.mib} MiB through the encrypted blob store and a plain file, ${CONFIG.blobs.rounds} rounds`);
+      const blobs = await benchBlobs({ dir: subdir(tmp, 'blobs'), ...CONFIG.blobs });
+      measurements.push(...blobs.measurements);
+      notes.push(...blobs.notes);
+      done();
+    }
+    if (runs('files')) {
+      progress(`files: ${CONFIG.files.mib} MiB of ${CONFIG.files.fileMib} MiB files added to the library vs a plain copy`);
+      const files = await benchFiles({ root: subdir(tmp, 'files'), ...CONFIG.files });
+      measurements.push(...files.measurements);
+      notes.push(...files.notes);
+      done();
+    }
+    if (runs('journal')) {
+      progress(
+        `journal: import of ${CONFIG.journal.notes} Markdown notes, search over ${CONFIG.journal.entries} entries, an entry with ${CONFIG.journal.photos} photos`,
+      );
+      const journal = await benchJournal({ root: subdir(tmp, 'journal'), ...CONFIG.journal });
+      measurements.push(...journal.measurements);
+      notes.push(...journal.notes);
+      done();
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  notes.unshift(cacheVerdict(store));
+  if (store) notes.unshift(cacheVerdict(store));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(`${renderTable(measurements)}\n${notes.map((n) => `* ${n}`).join('\n')}\n`);
   const failed = measurements.filter((m) => m.pass === false);
@@ -153,7 +195,7 @@ export function renderTable(rows: Measurement[]): string {
   return out.join('\n');
 }
 
-function writeResults(measurements: Measurement[], notes: string[], store: StoreBenchResult, seconds: number): void {
+function writeResults(measurements: Measurement[], notes: string[], store: StoreBenchResult | undefined, seconds: number): void {
   const probe = new Sqlite(':memory:');
   const versions = probe.prepare('SELECT sqlite_version() AS sqlite, sqlite3mc_version() AS cipher').get();
   probe.close();
@@ -170,7 +212,7 @@ function writeResults(measurements: Measurement[], notes: string[], store: Store
     environment,
     config: CONFIG,
     defaultCacheKiB: DEFAULT_CACHE_KIB,
-    cacheVerdicts: store.cacheVerdicts,
+    cacheVerdicts: store?.cacheVerdicts ?? [],
     measurements,
     notes,
   };

@@ -1,6 +1,15 @@
 import type { Generated } from 'kysely';
 import type { BlobRefTable, BlobTable } from '../blobs/blobs.table';
 import type { BatchTable, LabelPrintTable, ProductTable, StockMovementTable } from '../domains/batches/batches.table';
+import type {
+  JournalAttachmentTable,
+  JournalEntryTable,
+  JournalEntryVersionTable,
+  JournalFtsTable,
+  JournalTable,
+  JournalTemplateTable,
+} from '../domains/journal/journal.table';
+import type { FileFolderTable, FileFtsTable, FileLinkTable, FileTable, FileVersionTable } from '../domains/files/files.table';
 import type { SettingsTable } from '../domains/settings/settings.table';
 import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable, VaultStrengthCacheTable } from '../domains/vault/vault.table';
 
@@ -47,4 +56,15 @@ export interface Database {
   write_context: WriteContextTable;
   blobs: BlobTable;
   blob_refs: BlobRefTable;
+  journals: JournalTable;
+  journal_entries: JournalEntryTable;
+  journal_entry_versions: JournalEntryVersionTable;
+  journal_attachments: JournalAttachmentTable;
+  journal_templates: JournalTemplateTable;
+  journal_fts: JournalFtsTable;
+  file_folders: FileFolderTable;
+  files: FileTable;
+  file_versions: FileVersionTable;
+  file_links: FileLinkTable;
+  files_fts: FileFtsTable;
 }

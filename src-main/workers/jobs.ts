@@ -2,6 +2,8 @@ import { exportKdbxJob } from '../domains/vault/export/export-job';
 import { parseImportJob } from '../domains/vault/import/parse-job';
 import { healthStrengthJob } from '../domains/vault/health.job';
 import { renderLabelsJob } from '../domains/batches/labels/labels-render.job';
+import { parseJournalImportJob } from '../domains/journal/io/parse-job';
+import { extractPdfTextJob } from '../domains/files/files-text.job';
 import type { JobFn } from './job';
 
 /**
@@ -14,6 +16,8 @@ export const jobs = {
   'vault.export.kdbx': exportKdbxJob,
   'vault.health.strength': healthStrengthJob,
   'batches.labels.render': renderLabelsJob,
+  'journal.import.parse': parseJournalImportJob,
+  'files.extract.text': extractPdfTextJob,
   /** Echoes its input after `delayMs` of busy work; `fail` throws; used by the pool's own tests. */
   'test.echo': (async (input, ctx) => {
     const started = Date.now();

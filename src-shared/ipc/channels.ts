@@ -1,7 +1,9 @@
 import { appContract } from '../domains/app/app.contract';
 import { batchesContract } from '../domains/batches/batches.contract';
 import { blobsContract } from '../domains/blobs/blobs.contract';
+import { filesContract } from '../domains/files/files.contract';
 import { jobsContract } from '../domains/jobs/jobs.contract';
+import { journalContract } from '../domains/journal/journal.contract';
 import { profileContract } from '../domains/profile/profile.contract';
 import { sessionContract } from '../domains/session/session.contract';
 import { settingsContract } from '../domains/settings/settings.contract';
@@ -18,6 +20,8 @@ export const appContracts = {
   batches: batchesContract,
   blobs: blobsContract,
   jobs: jobsContract,
+  journal: journalContract,
+  files: filesContract,
 } as const;
 
 export type AppContracts = typeof appContracts;

@@ -7,6 +7,8 @@ import * as m0005 from './0005-create-vault-strength-cache';
 import * as m0006 from './0006-one-settings-table';
 import * as m0007 from './0007-create-change-log';
 import * as m0008 from './0008-create-blobs';
+import * as m0009 from './0009-create-journal';
+import * as m0010 from './0010-create-files';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -24,4 +26,6 @@ export const migrations: readonly Migration[] = [
   { name: '0006-one-settings-table', up: m0006.up },
   { name: '0007-create-change-log', up: m0007.up },
   { name: '0008-create-blobs', up: m0008.up },
+  { name: '0009-create-journal', up: m0009.up },
+  { name: '0010-create-files', up: m0010.up },
 ];

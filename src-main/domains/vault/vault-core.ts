@@ -7,7 +7,7 @@ import type { Database } from '../../db/database';
 import { newId, nowIso } from '../../lib/ids';
 import { LiveItems } from './vault-live';
 import { splitItem, subtitleOf, toDetail } from './vault-mapping';
-import { createMasterCheck } from './vault-master-check';
+import { createMasterCheck } from '../../platform/master-check';
 import { parseSealedMap, sealFields } from './vault-secrets';
 import { vaultRepository as repo } from './vault.repository';
 import type { VaultItemRow } from './vault.table';

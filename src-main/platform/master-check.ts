@@ -1,11 +1,11 @@
-import { AppError } from '../../../src-shared/ipc/result';
-import { log } from '../../lib/log';
+import { AppError } from '../../src-shared/ipc/result';
+import { log } from '../lib/log';
 
 const FAILURES_BEFORE_LOCK = 5;
 const FAILURE_WINDOW_MS = 5 * 60_000;
 
 /**
- * The master-password check behind re-prompt items, the TOTP seed and other sensitive vault ops:
+ * The master-password check behind re-prompt vault items, the TOTP seed, locked journals and other sensitive ops:
  * no password → REPROMPT_REQUIRED (the renderer shows its dialog); a wrong one → WRONG_PASSWORD, and
  * five wrong ones within five minutes lock the profile.
  */
@@ -22,7 +22,7 @@ export function createMasterCheck(deps: { verifyPassword(password: string): Prom
         failures = [...failures.filter((t) => now - t < FAILURE_WINDOW_MS), now];
         if (failures.length >= FAILURES_BEFORE_LOCK) {
           failures = [];
-          log.warn('[vault] too many failed re-prompts; locking');
+          log.warn('[master] too many failed re-prompts; locking');
           deps.lock();
         }
         throw err;

@@ -1,0 +1,2 @@
+export * from './journal.schemas';
+export { journalContract } from './journal.contract';
