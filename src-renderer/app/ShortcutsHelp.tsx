@@ -16,6 +16,9 @@ const ROWS: { what: string; keys: string[] }[] = [
   { what: 'Copy one-time code', keys: [shift('T'), altShortcutLabel('T')] },
   { what: 'Copy username', keys: [shortcutLabel('B'), altShortcutLabel('B')] },
   { what: 'Save the item being edited', keys: [shortcutLabel('S')] },
+  { what: 'Journal: search', keys: [shortcutLabel('K'), '/'] },
+  { what: 'Journal: new entry', keys: [shortcutLabel('N'), altShortcutLabel('N')] },
+  { what: "Journal: today's entry", keys: [shortcutLabel('D'), altShortcutLabel('D')] },
   { what: 'This list', keys: ['?'] },
 ];
 

@@ -1,4 +1,4 @@
-import { BookOpen, CalendarDays, KeyRound, Package, Target, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, FolderOpen, KeyRound, Package, Target, type LucideIcon } from 'lucide-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** One entry in the sidebar. A module plugs in by adding (or filling in) exactly one entry below. */
@@ -30,6 +30,7 @@ export const MODULES = [
     icon: BookOpen,
     shortcut: '2',
     description: 'A private daily journal with Markdown, tags and moods.',
+    page: lazy(() => import('../domains/journal/JournalPage').then((m) => ({ default: m.JournalPage }))),
   },
   {
     id: 'calendar',
@@ -52,6 +53,14 @@ export const MODULES = [
     icon: Target,
     shortcut: '5',
     description: 'Goals and habits, with progress you can export.',
+  },
+  {
+    id: 'files',
+    label: 'Files',
+    icon: FolderOpen,
+    shortcut: '6',
+    description: 'Documents, scans and photos in folders, encrypted, searchable and attachable to any record.',
+    page: lazy(() => import('../domains/files/FilesPage').then((m) => ({ default: m.FilesPage }))),
   },
 ] as const satisfies readonly AppModule[];
 

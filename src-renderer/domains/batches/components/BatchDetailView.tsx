@@ -5,6 +5,7 @@ import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { Spinner } from '../../../ui/Spinner';
+import { AttachmentsSlot } from '../../files';
 import { describeRule } from '../../../../src-shared/domains/batches/freshness-rule';
 import { mainAction, shopTodayOf } from '../batch-actions';
 import { downloadNotice } from '../../../lib/files';
@@ -192,6 +193,7 @@ export function BatchDetailView() {
               </ul>
             )}
           </section>
+          <AttachmentsSlot domain="batches" id={batch.id} label={`${product.name}, lot ${batch.lot}`} />
         </div>
 
         <aside className="flex w-[232px] flex-col items-center gap-3 self-start rounded-xl border border-line bg-surface p-4 @max-3xl:w-full">

@@ -9,8 +9,9 @@ import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { EmptyState } from '../../../ui/EmptyState';
 import { Modal, ModalActions } from '../../../ui/Modal';
-import { Spinner } from '../../../ui/Spinner';
+import { detailPlaceholder } from '../../../ui/DetailPlaceholder';
 import { Tooltip } from '../../../ui/Tooltip';
+import { AttachmentsSlot } from '../../files';
 import { useVaultStore } from '../vault.store';
 import { FieldCard, FieldRow, IconAction, PlainRow, SecretRow } from './FieldRow';
 import { ITEM_TYPES, ItemIcon } from './ItemIcon';
@@ -235,26 +236,18 @@ function Meta({ item }: { item: ItemDetail }) {
 /** The right pane: one item's details, secrets masked, with copy, reveal, TOTP, history and actions. */
 export function ItemDetailPane({ paneRef, onEdit }: { paneRef: RefObject<HTMLDivElement | null>; onEdit(): void }) {
   const { detail, selectedId, detailError } = useVaultStore(useShallow((s) => ({ detail: s.detail, selectedId: s.selectedId, detailError: s.detailError })));
-  if (!selectedId) {
-    return (
+  const placeholder = detailPlaceholder({
+    selected: selectedId !== null,
+    error: detailError,
+    loaded: detail !== null,
+    errorClassName: 'm-6',
+    empty: (
       <EmptyState icon={MousePointerClick} title="No item selected">
         Choose an item on the left, or press <span className="font-medium text-text">{shortcutPairLabel(shortcutLabel('N'), 'N')}</span> to add one.
       </EmptyState>
-    );
-  }
-  if (detailError)
-    return (
-      <Callout tone="danger" className="m-6">
-        {detailError}
-      </Callout>
-    );
-  if (!detail) {
-    return (
-      <div className="flex h-full items-center justify-center text-muted">
-        <Spinner />
-      </div>
-    );
-  }
+    ),
+  });
+  if (placeholder !== null || !detail) return placeholder;
   const item = detail;
   return (
     // Keyed by item: a revealed value must never carry over to the next item shown in the same place.
@@ -291,6 +284,7 @@ export function ItemDetailPane({ paneRef, onEdit }: { paneRef: RefObject<HTMLDiv
           ))}
         </div>
       ) : null}
+      <AttachmentsSlot domain="vault" id={item.id} label={item.title} readOnly={item.deletedAt !== null} />
       <ItemHistory item={item} />
       <Meta item={item} />
     </div>
