@@ -3,7 +3,9 @@
 // check-in (dated a year ago today), seen on the heat-map and in "On this day", searched, edited and restored
 // from history; XSS payloads pasted into an entry fire no dialog; locking the journal hides it from search;
 // Day One and Joplin samples imported with exact preview counts; a Markdown export re-imported (duplicates
-// found). Screenshots go to e2e/artifacts/journal-*.png (light and dark at 1280×800, one at 800×600).
+// found); an Obsidian folder imported through the folder picker (its nested tag listed); an entry made from the
+// Gratitude template, starred and found under Starred, trashed and restored; a day picked in the month calendar.
+// Screenshots go to e2e/artifacts/journal-*.png (light and dark at 1280×800, one at 800×600).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,10 @@ const pad = (n) => String(n).padStart(2, '0');
 const now = new Date();
 /** A year ago today on this computer's calendar (the entry "On this day" must find). */
 const yearAgo = `${now.getFullYear() - 1}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Today as the templates' {{longDate}} writes it: "Wednesday, 2 December 2026". */
+const longToday = `${WEEKDAYS[now.getDay()]}, ${now.getDate()} ${MONTHS[now.getMonth()]} ${now.getFullYear()}`;
 const PAYLOADS = [
   '![remote](https://example.org/pixel.png)',
   '<img src=x onerror=alert(1)>',
@@ -254,6 +260,121 @@ export async function run({ url, screenshot, step, newPage, watchers }) {
       await importing.getByRole('button', { name: 'Nothing new to import' }).waitFor();
       await screenshot('journal-09-reimport-light');
       await importing.getByRole('button', { name: 'Cancel' }).click();
+    });
+
+    if (!FIXTURES_DIR) {
+      console.log(`  - skipped the Obsidian folder import step: ${FIXTURES_SKIP_REASON}`);
+    } else {
+      await step('imports an Obsidian folder (4 entries in the preview) and its nested tag appears', async () => {
+        await nav.getByRole('button', { name: 'Import…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Import entries' });
+        // The folder picker (<input webkitdirectory>): the notes travel as one packed upload.
+        await dialog.getByLabel('Import folder').setInputFiles(path.join(FIXTURES_DIR, 'journal', 'obsidian', 'obsidian-importer-markdown'));
+        await dialog
+          .getByTestId('import-counts')
+          .getByText(/^4 entries,/)
+          .waitFor({ timeout: 30_000 });
+        await dialog.getByText('Markdown files', { exact: true }).waitFor();
+        await screenshot('journal-14-import-folder-light');
+        await dialog.getByRole('button', { name: 'Import 4 entries' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await page.getByRole('status').getByText('Imported 4 entries').waitFor();
+        // The tag filter applies within the picked journal: look across all of them.
+        await nav.getByRole('button', { name: 'Timeline' }).click();
+        await nav.getByRole('button', { name: 'All journals' }).click();
+        const tag = nav.getByRole('button', { name: /^planning\/2026/ });
+        await tag.click();
+        // An Obsidian note's title is its file name (tags.md); its heading stays in the body.
+        await page.getByTestId('entry-row').filter({ hasText: 'Booked the flights today.' }).getByText('tags', { exact: true }).waitFor();
+        assert.equal(await page.getByTestId('entry-row').count(), 1);
+        await tag.click();
+      });
+    }
+
+    await step('creates an entry from the Gratitude template (its body starts with the date)', async () => {
+      await nav.getByRole('button', { name: 'Timeline' }).click();
+      // Daily (locked, opened earlier in this session): a new entry goes into the picked journal.
+      await nav.getByRole('button', { name: /^Daily( \d+)?$/ }).click();
+      await page.getByRole('button', { name: 'New entry from a template' }).click();
+      await page.getByRole('menuitem', { name: 'Gratitude' }).click();
+      await editor.getByTestId('entry-body').getByText('Three things I am grateful for:').waitFor();
+      await editor.getByLabel('Title').fill('Grateful today');
+      await editor.getByLabel('Title').press('Tab');
+      await saved();
+      await editor.getByRole('button', { name: 'Preview' }).click();
+      const rendered = editor.getByTestId('entry-rendered');
+      await rendered.getByText('Three things I am grateful for:').waitFor();
+      // The template's {{longDate}} is filled in with today's date, as the first heading of the body.
+      assert.equal(await rendered.locator('h1').first().innerText(), longToday);
+      assert.equal(await rendered.getByText('{{', { exact: false }).count(), 0);
+      await screenshot('journal-15-template-light');
+      await editor.getByRole('button', { name: 'Edit' }).click();
+    });
+
+    await step('stars the entry and finds it under Starred', async () => {
+      await editor.getByRole('button', { name: 'Star', exact: true }).click();
+      await editor.getByRole('button', { name: 'Unstar' }).waitFor();
+      await saved();
+      await nav.getByRole('button', { name: 'Starred' }).click();
+      const rows = page.getByTestId('entry-row');
+      await rows.filter({ hasText: 'Grateful today' }).getByLabel('Starred').waitFor();
+      assert.equal(await rows.count(), 1);
+      await screenshot('journal-16-starred-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot('journal-17-starred-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await nav.getByRole('button', { name: 'Starred' }).click();
+    });
+
+    await step('moves the entry to the trash and restores it from Trash', async () => {
+      await editor.getByRole('button', { name: 'Move to trash' }).click();
+      await page.getByRole('status').getByText('Moved to the trash.').waitFor();
+      await editor.waitFor({ state: 'detached' });
+      await page.getByTestId('timeline').getByText('Grateful today').waitFor({ state: 'detached' });
+      await nav.getByRole('button', { name: 'Trash' }).click();
+      const trash = page.getByTestId('trash-list');
+      const row = trash.getByRole('listitem').filter({ hasText: 'Grateful today' });
+      await row.waitFor();
+      await screenshot('journal-18-trash-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot('journal-19-trash-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await row.getByRole('button', { name: 'Restore' }).click();
+      await page.getByRole('status').getByText('Restored.').waitFor();
+      await row.waitFor({ state: 'detached' });
+      await nav.getByRole('button', { name: 'Timeline' }).click();
+      await page.getByTestId('timeline').getByText('Grateful today', { exact: true }).waitFor();
+    });
+
+    await step("the month calendar lists a clicked day's entries", async () => {
+      await nav.getByRole('button', { name: 'Calendar' }).click();
+      const day = page
+        .getByTestId('month-grid')
+        .getByRole('button')
+        .filter({ hasText: new RegExp(`^${now.getDate()}$`) });
+      assert.match((await day.getAttribute('aria-label')) ?? '', /: \d+ entr/);
+      await day.click();
+      assert.equal(await day.getAttribute('aria-pressed'), 'true');
+      const list = page.getByTestId('day-entries');
+      await list.getByText('Grateful today', { exact: true }).waitFor();
+      // Today's entry from the Daily template was written today too; the entry from a year ago was not.
+      assert.equal(await list.getByText('Harbour walk').count(), 0);
+      await screenshot('journal-20-month-day-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot('journal-21-month-day-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      // Twelve months back (across the year end): the same day a year ago has the harbour walk.
+      for (let i = 0; i < 12; i += 1) await page.getByRole('button', { name: 'Previous month' }).click();
+      await page.getByRole('heading', { name: String(now.getFullYear() - 1), exact: true }).waitFor();
+      const yearAgoDay = page.getByTestId('month-grid').getByRole('button', { name: /: 1 entry$/ });
+      await yearAgoDay.click();
+      await list.getByText('Harbour walk', { exact: true }).waitFor();
+      assert.equal(await list.getByTestId('entry-row').count(), 1);
+      await page.getByRole('button', { name: 'Next year' }).click();
+      await day.click();
+      await list.getByTestId('entry-row').filter({ hasText: 'Grateful today' }).click();
+      await editor.getByLabel('Title').waitFor();
+      assert.equal(await editor.getByLabel('Title').inputValue(), 'Grateful today');
     });
 
     await step('looks right in dark mode and at 800×600', async () => {

@@ -35,8 +35,14 @@ export async function openRecord({ domain, id }: RecordRef): Promise<void> {
       await revealFile(id);
       return;
     }
+    case 'journal': {
+      const { useJournalStore } = await import('../domains/journal/journal.store');
+      go('journal');
+      await useJournalStore.getState().open(id);
+      return;
+    }
     default:
-      // Journal, calendar and goals open their page; they have no deep link yet.
+      // Calendar and goals open their page; they have no deep link yet.
       go(domain);
   }
 }

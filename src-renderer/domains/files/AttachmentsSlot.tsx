@@ -18,13 +18,15 @@ export interface AttachmentsSlotProps {
   label: string;
   /** A trashed record: list its files, change nothing. */
   readOnly?: boolean;
+  /** The section's heading (a journal entry has its own photos, so its library files are "Linked files"). */
+  title?: string;
 }
 
 /**
  * Files attached to one record of another module. "Attach file" stores a new file in Files (under
  * Attachments/) and links it; "Link existing file" searches the library. Opening a file shows it in Files.
  */
-export function AttachmentsSlot({ domain, id, label, readOnly = false }: AttachmentsSlotProps) {
+export function AttachmentsSlot({ domain, id, label, readOnly = false, title = 'Attachments' }: AttachmentsSlotProps) {
   const [links, setLinks] = useState<LinkedFile[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,10 +63,10 @@ export function AttachmentsSlot({ domain, id, label, readOnly = false }: Attachm
     });
 
   return (
-    <section aria-label="Attachments" className="rounded-xl border border-line bg-surface" data-testid="attachments-slot">
+    <section aria-label={title} className="rounded-xl border border-line bg-surface" data-testid="attachments-slot">
       <header className="flex flex-wrap items-center gap-2 border-b border-line px-4 py-2">
         <h3 className="flex flex-1 items-center gap-1.5 text-[13px] font-semibold text-text">
-          <Paperclip className="size-3.5 text-muted" aria-hidden /> Attachments
+          <Paperclip className="size-3.5 text-muted" aria-hidden /> {title}
         </h3>
         {readOnly ? null : (
           <>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Folder } from '../../../src-shared/domains/files/files.schemas';
 import { entriesOf, stepFrom } from './entries';
-import { downloadName, formatSize, previewKind, snippetParts, typeLabel } from './files-format';
+import { downloadName, formatDateTime, formatSize, previewKind, snippetParts, typeLabel } from './files-format';
 import { childrenOf, folderChoices, pathTo, subtreeIds } from './folder-tree';
 import { tallyMessage } from './upload';
 
@@ -112,5 +112,15 @@ describe('folder tree and list entries', () => {
     expect(stepFrom(inTrip, 'f:G', 1)?.key).toBe('f:F');
     expect(stepFrom(inTrip, 'f:F', 1)?.key).toBe('f:F');
     expect(stepFrom(inTrip, null, -1)?.key).toBe('d:B');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('tells apart two versions replaced on the same day, and keeps text it cannot read', () => {
+    const morning = formatDateTime('2026-12-02T08:05:00Z');
+    const evening = formatDateTime('2026-12-02T19:40:00Z');
+    expect(morning).not.toBe(evening);
+    expect(morning).toMatch(/2026/);
+    expect(formatDateTime('not a date')).toBe('not a date');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelOf, monthGrid, yearGrid } from './heatmap';
+import { levelOf, monthGrid, shiftMonth, yearGrid } from './heatmap';
 
 describe('journal heat-map', () => {
   it('lays a year out as Monday-first weeks covering every day once', () => {
@@ -33,5 +33,14 @@ describe('journal heat-map', () => {
     expect(weeks[0]?.slice(0, 6)).toEqual([null, null, null, null, null, null]);
     expect(weeks[0]?.[6]).toBe('2026-02-01');
     expect(weeks.flat().filter(Boolean)).toHaveLength(28);
+  });
+});
+
+describe('shiftMonth', () => {
+  it('steps across year ends both ways', () => {
+    expect(shiftMonth('2026-12', 1)).toBe('2027-01');
+    expect(shiftMonth('2026-01', -1)).toBe('2025-12');
+    expect(shiftMonth('2026-05', 0)).toBe('2026-05');
+    expect(shiftMonth('2026-03', -14)).toBe('2025-01');
   });
 });

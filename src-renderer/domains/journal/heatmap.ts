@@ -52,3 +52,9 @@ export function monthGrid(month: string): (string | null)[][] {
   if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
   return weeks;
 }
+
+/** The month `n` months after `month` (both YYYY-MM), across year ends. */
+export function shiftMonth(month: string, n: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -3,11 +3,10 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FileDetail } from '../../../../src-shared/domains/files/files.schemas';
 import { MAX_TAG, MAX_TAGS } from '../../../../src-shared/domains/files/files.schemas';
 import { openRecord } from '../../../app/open-record';
-import { formatDate } from '../../../lib/dates';
 import { Button } from '../../../ui/Button';
 import { openDialog } from '../file-dialogs';
 import { restoreVersion, setTags } from '../files-actions';
-import { formatSize } from '../files-format';
+import { formatDateTime, formatSize } from '../files-format';
 import { say } from '../files.store';
 
 const DOMAIN_LABEL = { vault: 'Vault', batches: 'Batches', journal: 'Journal', calendar: 'Calendar', goals: 'Goals' } as const;
@@ -85,14 +84,16 @@ export function VersionsList({ file }: { file: FileDetail }) {
       <ul className="divide-y divide-line rounded-lg border border-line" data-testid="file-versions">
         {file.versions.map((v) => (
           <li key={v.id} className="flex items-center gap-2 px-2.5 py-1.5 text-xs">
-            <span className="min-w-0 flex-1 truncate text-text" title={v.name}>
-              {formatDate(v.replacedAt)} · {formatSize(v.size)}
+            {/* Two lines: a date with its time and a size do not fit one line of the 360 px pane. */}
+            <span className="min-w-0 flex-1" title={v.name}>
+              <span className="block truncate text-text">{formatDateTime(v.replacedAt)}</span>
+              <span className="block truncate text-muted">{formatSize(v.size)}</span>
             </span>
             <Button
               size="sm"
               variant="ghost"
               icon={Save}
-              aria-label={`Save a copy of the version from ${formatDate(v.replacedAt)}`}
+              aria-label={`Save a copy of the version from ${formatDateTime(v.replacedAt)}`}
               onClick={() => openDialog({ kind: 'save-copy', file, versionId: v.id })}
             />
             {file.deletedAt ? null : (

@@ -68,7 +68,8 @@ export function FolderTree() {
   const path = view.kind === 'folder' ? pathTo(tree, view.folderId).map((f) => f.id) : [];
   const open = new Set([...opened, ...path]);
   const toggle = (id: string) => setOpened((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
-  const tags = [...new Set(files.flatMap((f) => f.tags))].sort().slice(0, 30);
+  // Tags of the files listed; none for the trash, whose tags would lead to lists without those (trashed) files.
+  const tags = view.kind === 'trash' ? [] : [...new Set(files.flatMap((f) => f.tags))].sort().slice(0, 30);
   return (
     <nav aria-label="Folders" className="flex w-[220px] shrink-0 flex-col gap-3 overflow-y-auto border-r border-line bg-canvas px-2 py-3 @max-4xl:hidden">
       <div role="tree" aria-label="Folders">
@@ -83,7 +84,7 @@ export function FolderTree() {
       </div>
       {tags.length > 0 ? (
         <div>
-          <h3 className="px-2 pb-1 text-[11px] font-medium text-faint">Tags in this folder</h3>
+          <h3 className="px-2 pb-1 text-[11px] font-medium text-faint">{view.kind === 'folder' ? 'Tags in this folder' : 'Tags'}</h3>
           {tags.map((t) => (
             <button
               key={t}

@@ -6,14 +6,14 @@ import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { cx } from '../../../ui/cx';
 import { entriesOn, heatmap } from '../journal-data';
-import { longDayLabel, localToday, monthLabel } from '../journal-style';
+import { longDayLabel, localToday } from '../journal-style';
 import type { EntrySummary } from '../journal-types';
 import { useJournalStore } from '../journal.store';
-import { monthGrid, yearGrid, type HeatCell } from '../heatmap';
+import { yearGrid, type HeatCell } from '../heatmap';
 import { EntryRow } from './EntryRow';
+import { MonthCalendar } from './MonthCalendar';
 
 const LEVEL = ['bg-subtle', 'bg-accent/25', 'bg-accent/45', 'bg-accent/70', 'bg-accent'] as const;
-const WEEKDAYS = ['M', 'T', 'W', 'T', 'F', 'S', 'S'];
 
 /** Entries per day: a GitHub-style year and a month calendar; a click lists that day's entries. */
 export function CalendarView() {
@@ -23,6 +23,7 @@ export function CalendarView() {
   const [counts, setCounts] = useState<Map<string, number>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [day, setDay] = useState<string | null>(null);
+  const [shownMonth, setShownMonth] = useState<string | null>(null);
   const [dayEntries, setDayEntries] = useState<EntrySummary[] | null>(null);
 
   useEffect(() => {
@@ -51,9 +52,20 @@ export function CalendarView() {
   const pickDay = (d: string) => {
     setDay(d);
     setDayEntries(null);
+    setShownMonth(null);
+  };
+  const showMonth = (m: string) => {
+    setShownMonth(m);
+    setYear(Number(m.slice(0, 4)));
+  };
+  const stepYear = (n: number) => {
+    setShownMonth(null);
+    setYear((y) => y + n);
   };
   const weeks = useMemo(() => yearGrid(year, counts), [year, counts]);
-  const month = (day ?? (today.startsWith(String(year)) ? today : `${year}-01-01`)).slice(0, 7);
+  // The month shown: one stepped to, else the picked day's or today's when in the year shown (counts are loaded per year).
+  const inYear = (d: string | null): d is string => d !== null && d.startsWith(`${year}-`);
+  const month = shownMonth ?? (inYear(day) ? day : inYear(today) ? today : `${year}-01-01`).slice(0, 7);
   const total = [...counts.entries()].filter(([d]) => d.startsWith(`${year}-`)).reduce((n, [, c]) => n + c, 0);
   const cell = (c: HeatCell) => (
     <button
@@ -70,9 +82,9 @@ export function CalendarView() {
   return (
     <div className="h-full overflow-y-auto p-4" data-testid="calendar">
       <div className="mb-3 flex items-center gap-2">
-        <Button variant="ghost" size="sm" icon={ChevronLeft} aria-label="Previous year" onClick={() => setYear((y) => y - 1)} />
+        <Button variant="ghost" size="sm" icon={ChevronLeft} aria-label="Previous year" onClick={() => stepYear(-1)} />
         <h2 className="text-sm font-semibold tabular-nums">{year}</h2>
-        <Button variant="ghost" size="sm" icon={ChevronRight} aria-label="Next year" onClick={() => setYear((y) => y + 1)} />
+        <Button variant="ghost" size="sm" icon={ChevronRight} aria-label="Next year" onClick={() => stepYear(1)} />
         <span className="text-xs text-muted">{`${total} ${total === 1 ? 'entry' : 'entries'}`}</span>
       </div>
       {error ? <Callout tone="danger">{error}</Callout> : null}
@@ -84,37 +96,7 @@ export function CalendarView() {
         {weeks.flat().map(cell)}
       </div>
       <div className="mt-6 grid gap-6 @min-[700px]:grid-cols-[260px_1fr]">
-        <div>
-          <h3 className="mb-2 text-[13px] font-semibold">{monthLabel(`${month}-01`)}</h3>
-          <div className="grid grid-cols-7 gap-1 text-center text-[11px]">
-            {WEEKDAYS.map((w, i) => (
-              <span key={i} className="text-faint">
-                {w}
-              </span>
-            ))}
-            {monthGrid(month)
-              .flat()
-              .map((d, i) =>
-                d ? (
-                  <button
-                    key={d}
-                    type="button"
-                    onClick={() => pickDay(d)}
-                    className={cx(
-                      'h-7 rounded-md tabular-nums',
-                      LEVEL[Math.min(4, counts.get(d) ?? 0) as 0],
-                      day === d && 'ring-2 ring-focus',
-                      d === today && 'font-bold',
-                    )}
-                  >
-                    {Number(d.slice(8))}
-                  </button>
-                ) : (
-                  <span key={`pad-${i}`} />
-                ),
-              )}
-          </div>
-        </div>
+        <MonthCalendar month={month} counts={counts} day={day} today={today} onPick={pickDay} onMonth={showMonth} />
         <div>
           {day ? (
             <h3 className="mb-2 text-[13px] font-semibold">{longDayLabel(day)}</h3>

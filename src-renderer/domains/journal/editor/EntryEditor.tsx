@@ -7,6 +7,7 @@ import { attachFile, detach } from '../journal-data';
 import { describeError } from '../../../lib/errors';
 import type { Attachment, Entry, Journal } from '../journal-types';
 import { useJournalStore } from '../journal.store';
+import { AttachmentsSlot } from '../../files';
 import { AttachmentList } from './AttachmentList';
 import { MetaRow, TagsRow } from './EntryFields';
 import { MetricsRow } from './MetricsRow';
@@ -149,6 +150,9 @@ export function EntryEditor({ entry, journal, onBack }: { entry: Entry; journal:
             )}
           </Suspense>
           <AttachmentList attachments={entry.attachments} onRemove={(a) => void remove(a)} onError={(m) => say(m, 'danger')} />
+          <div className="mt-4">
+            <AttachmentsSlot domain="journal" id={entry.id} label={entry.displayTitle} title="Linked files" readOnly={entry.deletedAt !== null} />
+          </div>
         </div>
       </div>
       <HistoryDialog entry={entry} open={history} onOpenChange={setHistory} onRestored={setEntry} />
