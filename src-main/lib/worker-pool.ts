@@ -17,6 +17,11 @@ export interface JobLimits {
   maxOldGenerationSizeMb?: number;
   /** Wall-clock limit, ms. Exceeding it ends the job with TOO_LARGE. */
   timeoutMs?: number;
+  /**
+   * V8 young generation of the worker, MiB. A job that makes many short-lived objects fills all of it between
+   * scavenges, and the process's RSS stays that much higher after the worker ends; such a job may ask for less.
+   */
+  maxYoungGenerationSizeMb?: number;
 }
 
 export interface RunJobOptions {
@@ -25,7 +30,7 @@ export interface RunJobOptions {
   onProgress?: (p: { done: number; total: number }) => void;
 }
 
-export const DEFAULT_JOB_LIMITS: Required<JobLimits> = { maxOldGenerationSizeMb: 512, timeoutMs: 120_000 };
+export const DEFAULT_JOB_LIMITS: Required<JobLimits> = { maxOldGenerationSizeMb: 512, timeoutMs: 120_000, maxYoungGenerationSizeMb: 64 };
 const MAX_PARALLEL = 2;
 
 let entryOverride: string | null = null;
@@ -77,7 +82,7 @@ function runInWorker(name: string, input: unknown, opts: RunJobOptions): Promise
   const limits = { ...DEFAULT_JOB_LIMITS, ...opts.limits };
   const cancelFlag = new SharedArrayBuffer(4);
   const worker = new Worker(workerEntry(), {
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb },
     stdout: false,
     stderr: false,
   });

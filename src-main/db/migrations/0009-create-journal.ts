@@ -5,8 +5,8 @@ import { addChangeLogTriggers } from './0007-create-change-log';
 /**
  * The journal (issue 9): journals, entries (Markdown), their saved versions, attachments (files in the
  * encrypted blob store) and templates, plus `journal_fts`, the FTS5 index of entries. The index lives
- * inside the encrypted database like every other row (never a plaintext side file). Its rowid is the
- * entry's `doc` number, given once and never reused, so a VACUUM cannot desynchronise the two; triggers
+ * inside the encrypted database like every other row (never a plaintext side file) and reads its text from
+ * `journal_entries` (external content). Its rowid is the entry's `doc` number, given once and never reused, so a VACUUM cannot desynchronise the two; triggers
  * keep it in step inside the same transaction as the entry. Frozen in time: imports only kysely (and
  * the change-log helper of 0007, itself frozen).
  */
@@ -91,16 +91,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     deleted_at TEXT
   ) STRICT`.execute(db);
 
-  await sql`CREATE VIRTUAL TABLE journal_fts USING fts5(title, body, tags, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`.execute(db);
+  // External content: the index reads its text from journal_entries (by `doc`) instead of keeping a second copy,
+  // a third of the database's pages and of an import's commit (docs/architecture.md#journal). Such an index cannot
+  // look up what it indexed, so the triggers remove a row with FTS5's 'delete' command and the OLD values.
+  await sql`CREATE VIRTUAL TABLE journal_fts USING fts5(title, body, tags, content = 'journal_entries', content_rowid = 'doc',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`.execute(db);
   await sql`CREATE TRIGGER journal_fts_insert AFTER INSERT ON journal_entries BEGIN
     INSERT INTO journal_fts (rowid, title, body, tags) VALUES (new.doc, coalesce(new.title, ''), new.body, new.tags);
   END`.execute(db);
   await sql`CREATE TRIGGER journal_fts_update AFTER UPDATE OF title, body, tags ON journal_entries BEGIN
-    DELETE FROM journal_fts WHERE rowid = old.doc;
+    INSERT INTO journal_fts (journal_fts, rowid, title, body, tags) VALUES ('delete', old.doc, coalesce(old.title, ''), old.body, old.tags);
     INSERT INTO journal_fts (rowid, title, body, tags) VALUES (new.doc, coalesce(new.title, ''), new.body, new.tags);
   END`.execute(db);
   await sql`CREATE TRIGGER journal_fts_delete AFTER DELETE ON journal_entries BEGIN
-    DELETE FROM journal_fts WHERE rowid = old.doc;
+    INSERT INTO journal_fts (journal_fts, rowid, title, body, tags) VALUES ('delete', old.doc, coalesce(old.title, ''), old.body, old.tags);
   END`.execute(db);
 
   for (const table of ['journals', 'journal_entries', 'journal_entry_versions', 'journal_attachments', 'journal_templates']) {

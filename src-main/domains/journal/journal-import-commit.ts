@@ -118,7 +118,7 @@ export async function commitImport(core: JournalCore, _entries: Entries, parsed:
     };
     const names = notebookNames(parsed);
     const notebooks = new Map(parsed.notebooks.map((n) => [n.sourceId, n]));
-    const fallback = `Imported from ${FAMILY[parsed.format] === 'hearth' ? 'Hearth' : formatLabel(parsed.format)}`;
+    const fallback = fallbackJournalName(parsed.format);
     const rows: NewEntry[] = [];
     const attIds: Map<string, string>[] = [];
     for (const e of wanted) {
@@ -184,6 +184,11 @@ async function thumbnails(core: JournalCore, made: { attId: string; blobId: stri
     const thumb = await store.thumbnail(m.blobId).catch(() => null);
     if (thumb) await core.ctx.write((trx) => trx.updateTable('journal_attachments').set({ thumbnail_blob_id: thumb }).where('id', '=', m.attId).execute());
   }
+}
+
+/** The journal for entries that come without a notebook (Day One, Markdown folders): "Imported from Day One". */
+export function fallbackJournalName(format: ImportFormat): string {
+  return `Imported from ${formatLabel(format)}`;
 }
 
 function formatLabel(format: ImportFormat): string {

@@ -5,7 +5,7 @@ import { AppError } from '../../../src-shared/ipc/result';
 import { newId } from '../../lib/ids';
 import type { JournalCore } from './journal-core';
 import type { Entries } from './journal-entries';
-import { commitImport, duplicatesOf, notebookNames } from './journal-import-commit';
+import { commitImport, duplicatesOf, fallbackJournalName, notebookNames } from './journal-import-commit';
 import { buildBundle } from './journal-export-bundle';
 import type { ImportFormat, ParsedImport, SourceFile } from './io/model';
 
@@ -26,10 +26,22 @@ export function createJournalIo(core: JournalCore, entries: Entries) {
   const { ctx } = core;
   let pending: Pending | null = null;
 
+  /**
+   * The plaintext in one array of the stored size, filled as chunks decrypt: a chunk list and its concatenation held
+   * an import twice (peak RSS). Its own ArrayBuffer, so the worker job gets exactly these bytes, not a shared pool.
+   */
   async function readBlob(blobId: string): Promise<Uint8Array> {
-    const chunks: Buffer[] = [];
-    for await (const c of await ctx.host.blobs().store.open(blobId)) chunks.push(c as Buffer);
-    return Buffer.concat(chunks);
+    const { store } = ctx.host.blobs();
+    const out = new Uint8Array((await store.get(blobId)).size);
+    let at = 0;
+    for await (const c of await store.open(blobId)) {
+      const chunk = c as Buffer;
+      if (at + chunk.length > out.length) throw new AppError('CORRUPT', 'A stored file is longer than its record says.');
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    if (at !== out.length) throw new AppError('CORRUPT', 'A stored file is shorter than its record says.');
+    return out;
   }
 
   async function parse(files: SourceFile[], format: ImportFormat | undefined): Promise<ParsedImport> {
@@ -44,14 +56,19 @@ export function createJournalIo(core: JournalCore, entries: Entries) {
 
   return {
     async preview(input: z.output<typeof ImportPreviewInput>): Promise<z.input<typeof ImportPreview>> {
-      if (input.journalId) await core.assertReadable(input.journalId);
+      const target = input.journalId ? await core.assertReadable(input.journalId) : undefined;
       const files: SourceFile[] = [];
       for (const f of input.files) files.push({ path: f.path, bytes: await readBlob(f.blobId) });
       const parsed = await parse(files, input.format);
+      files.length = 0; // the input's bytes are no longer needed while the preview waits (only the parse result is)
       const duplicates = await duplicatesOf(ctx, parsed);
       pending = { id: newId(), parsed, journalId: input.journalId, duplicates, expiresAt: ctx.now() + PREVIEW_TTL_MS };
       const perNotebook = new Map<string | null, number>();
-      for (const e of parsed.entries) perNotebook.set(e.notebookSourceId, (perNotebook.get(e.notebookSourceId) ?? 0) + 1);
+      // Into one chosen journal, or one journal per source notebook.
+      for (const e of parsed.entries) {
+        const key = target ? null : e.notebookSourceId;
+        perNotebook.set(key, (perNotebook.get(key) ?? 0) + 1);
+      }
       const existing = new Set(
         (await ctx.db().selectFrom('journals').select('name').where('deleted_at', 'is', null).execute()).map((j) => j.name.toLocaleLowerCase()),
       );
@@ -61,7 +78,7 @@ export function createJournalIo(core: JournalCore, entries: Entries) {
         previewId: pending.id,
         format: parsed.format,
         journals: [...perNotebook].map(([nb, count]) => {
-          const name = nb ? (names.get(nb) ?? 'Imported') : 'Imported';
+          const name = target?.name ?? (nb && names.get(nb)) ?? fallbackJournalName(parsed.format);
           return { name, entries: count, existing: existing.has(name.toLocaleLowerCase()) };
         }),
         entries: parsed.entries.length,

@@ -38,13 +38,22 @@ export interface SummaryExtras {
   coverThumbnailBlobId: string | null;
 }
 
-export function toSummary(row: JournalEntryTable, extras: SummaryExtras): EntrySummary {
+/**
+ * The title, or for an entry without one its local date and time. Only then is the time computed: it costs a
+ * time-zone lookup per row (~0.07 ms), most of a 50-hit search's own work.
+ */
+function titleOf(row: JournalEntryTable): string {
+  if (row.title?.trim()) return displayTitle(row.title, row.entry_date, '');
   const { date, time } = localDateTime(Date.parse(row.entry_at), row.time_zone);
+  return displayTitle(row.title, date, time);
+}
+
+export function toSummary(row: JournalEntryTable, extras: SummaryExtras): EntrySummary {
   return {
     id: row.id,
     journalId: row.journal_id,
     title: row.title,
-    displayTitle: displayTitle(row.title, date, time),
+    displayTitle: titleOf(row),
     excerpt: excerptOf(row.body),
     entryAt: row.entry_at,
     entryDate: row.entry_date,

@@ -2,7 +2,7 @@ import { mimeFromName, newEntry, str, toInstant, uniqueTags } from './entry';
 import { frontMatterTags, splitFrontMatter } from './front-matter';
 import { checkEntryCount, decodeText } from './limits';
 import { isNote, rewriteLinks, rewriteWikiEmbeds, type Resolve } from './markdown-links';
-import { codeMask, inlineTags } from './markdown-scan';
+import { inlineTags } from './markdown-scan';
 import type { ParsedEntry, ParsedImport, ParsedNotebook, SourceFile } from './model';
 import { linkSegment } from './export-names';
 import { AttachmentOwners } from './owners';
@@ -82,7 +82,6 @@ function parseNote(
   let body = rewriteWikiEmbeds(fm.body, resolve, link, links, missing);
   for (const m of missing) result.skipped.push({ what: `Embed ![[${m}]] in ${file.path}`, why: 'no such file in the folder' });
   body = rewriteLinks(body, resolve, link);
-  const mask = codeMask(body);
   const created = toInstant(d.created) ?? toInstant(d.date);
   const extra: Record<string, unknown> = {};
   if (links.length > 0) extra.wikilinks = links;
@@ -122,7 +121,7 @@ function parseNote(
     entryAt: created ?? options.now,
     createdAt: created,
     updatedAt: toInstant(d.updated) ?? toInstant(d.modified),
-    tags: uniqueTags([...frontMatterTags(d.tags ?? d.tag), ...inlineTags(body, mask)]),
+    tags: uniqueTags([...frontMatterTags(d.tags ?? d.tag), ...inlineTags(body)]),
     extra,
     attachmentIds,
   });

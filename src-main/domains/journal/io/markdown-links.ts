@@ -33,8 +33,9 @@ export function rewriteWikiEmbeds(body: string, resolve: Resolve, link: (path: s
 
 /** `![alt](x.png)` and `[name](file.pdf)` to a non-note file in the folder → `attachment:` links; others untouched. */
 export function rewriteLinks(body: string, resolve: Resolve, link: (path: string) => string): string {
-  const mask = codeMask(body);
+  let mask: Uint8Array | undefined;
   return body.replace(/(!?\[[^\]\n]*\]\()(<[^>\n]*>|[^)\s]+)((?:\s+"[^"\n]*")?\))/g, (all, open: string, dest: string, close: string, index: number) => {
+    mask ??= codeMask(body);
     if (mask[index]) return all;
     const target = linkPath(dest);
     if (!target || isNote(target)) return all;

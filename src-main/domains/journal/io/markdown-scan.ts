@@ -4,7 +4,7 @@
  * run of N backticks up to the next run of exactly N, within one paragraph).
  */
 
-/** 1 for every character of `text` inside code, 0 elsewhere. */
+/** 1 for every character of `text` inside code, 0 elsewhere. Callers make it only once a match needs checking: most notes have none. */
 export function codeMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
   maskBlocks(text, mask);
@@ -39,20 +39,21 @@ function maskBlocks(text: string, mask: Uint8Array): void {
 }
 
 function maskSpans(text: string, mask: Uint8Array): void {
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] !== '`' || mask[i]) {
-      i++;
+  // From backtick to backtick: most text has none, and stepping through every character cost more than the rest.
+  let i = text.indexOf('`');
+  while (i >= 0 && i < text.length) {
+    if (mask[i]) {
+      i = text.indexOf('`', i + 1);
       continue;
     }
     const n = runLength(text, i);
     const close = findClosing(text, mask, i + n, n);
     if (close < 0) {
-      i += n;
+      i = text.indexOf('`', i + n);
       continue;
     }
     mask.fill(1, i, close + n);
-    i = close + n;
+    i = text.indexOf('`', close + n);
   }
 }
 
@@ -79,10 +80,11 @@ function findClosing(text: string, mask: Uint8Array, from: number, n: number): n
  * Inline `#tags`, in order: after a line start or whitespace, letters/digits/`_`/`-`/`/` (nested `a/b`), not
  * only digits (`#2026` is a number), never inside code, a URL (`/notes#books`) or brackets (`(#x)`).
  */
-export function inlineTags(text: string, mask: Uint8Array = codeMask(text)): string[] {
+export function inlineTags(text: string, mask?: Uint8Array): string[] {
   const tags: string[] = [];
   for (const m of text.matchAll(/(?<=^|[ \t\n])#([\p{L}\p{N}_\-/]+)/gu)) {
     const tag = (m[1] ?? '').replace(/\/+$/, '');
+    mask ??= codeMask(text);
     if (mask[m.index] || tag === '' || /^[\p{N}/_-]+$/u.test(tag)) continue;
     tags.push(tag);
   }
@@ -90,12 +92,10 @@ export function inlineTags(text: string, mask: Uint8Array = codeMask(text)): str
 }
 
 /** `[[target]]`, `[[target|alias]]` and `![[embed]]` outside code: the target, trimmed, with its `#heading`. */
-export function wikilinks(
-  text: string,
-  mask: Uint8Array = codeMask(text),
-): { index: number; length: number; embed: boolean; target: string; alias: string | null }[] {
+export function wikilinks(text: string, mask?: Uint8Array): { index: number; length: number; embed: boolean; target: string; alias: string | null }[] {
   const out = [];
   for (const m of text.matchAll(/(!?)\[\[([^[\]\n]+)\]\]/g)) {
+    mask ??= codeMask(text);
     if (mask[m.index]) continue;
     const [target = '', ...alias] = (m[2] ?? '').split('|');
     out.push({ index: m.index, length: m[0].length, embed: m[1] === '!', target: target.trim(), alias: alias.length > 0 ? alias.join('|').trim() : null });
