@@ -78,8 +78,8 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
   });
 
   await step('opens modules with Ctrl+digit and shows "Coming soon" for unbuilt ones', async () => {
-    await page.keyboard.press('Control+2');
-    await page.getByRole('heading', { name: 'Journal is coming soon' }).waitFor();
+    await page.keyboard.press('Control+3');
+    await page.getByRole('heading', { name: 'Calendar is coming soon' }).waitFor();
     await screenshot('04-coming-soon');
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { name: 'Vault' }).first().waitFor();

@@ -15,8 +15,10 @@ export async function shortcutSteps({ page, step }) {
     assert.match((await modules.getByRole('button', { name: 'Batches' }).getAttribute('aria-keyshortcuts')) ?? '', /Alt\+4/);
     await page.keyboard.press('Alt+4');
     await page.getByTestId('batches-page').waitFor();
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('heading', { name: 'Calendar is coming soon' }).waitFor();
     await page.keyboard.press('Alt+2');
-    await page.getByRole('heading', { name: 'Journal is coming soon' }).waitFor();
+    await page.getByTestId('journal-page').waitFor();
     await page.keyboard.press('Alt+1');
     await page.getByTestId('vault-page').waitFor();
 
