@@ -146,17 +146,19 @@ export function createEntries(core: JournalCore) {
 
   /**
    * The text before this save becomes a version, unless the last version is only minutes old (one typing
-   * session) or there was nothing to keep (a new blank entry's first words).
+   * session) or there was nothing to keep (a new blank entry's first words); `always` keeps it regardless (a restore).
    */
-  async function keepVersion(trx: Kysely<Database>, row: JournalEntryTable, now: string): Promise<void> {
-    if (row.body.trim() === '' && !row.title && row.tags === '[]') return;
-    const last = await trx
-      .selectFrom('journal_entry_versions')
-      .select('saved_at')
-      .where('entry_id', '=', row.id)
-      .orderBy('saved_at', 'desc')
-      .executeTakeFirst();
-    if (last && Date.parse(now) - Date.parse(last.saved_at) < VERSION_FOLD_MS) return;
+  async function keepVersion(trx: Kysely<Database>, row: JournalEntryTable, now: string, always = false): Promise<void> {
+    if (!always) {
+      if (row.body.trim() === '' && !row.title && row.tags === '[]') return;
+      const last = await trx
+        .selectFrom('journal_entry_versions')
+        .select('saved_at')
+        .where('entry_id', '=', row.id)
+        .orderBy('saved_at', 'desc')
+        .executeTakeFirst();
+      if (last && Date.parse(now) - Date.parse(last.saved_at) < VERSION_FOLD_MS) return;
+    }
     await trx
       .insertInto('journal_entry_versions')
       .values({

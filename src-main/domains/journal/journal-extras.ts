@@ -46,20 +46,7 @@ export function createExtras(core: JournalCore, entries: Entries) {
       if (!v) throw notFound('version', versionId);
       const now = core.iso();
       await ctx.write(async (trx) => {
-        await trx
-          .insertInto('journal_entry_versions')
-          .values({
-            id: newId(),
-            entry_id: row.id,
-            title: row.title,
-            body: row.body,
-            tags: row.tags,
-            saved_at: now,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
-          })
-          .execute();
+        await entries.keepVersion(trx, row, now, true);
         await trx
           .updateTable('journal_entries')
           .set({ title: v.title, body: v.body, tags: v.tags, deleted_at: null, updated_at: now })

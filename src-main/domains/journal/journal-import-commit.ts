@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JOURNAL_LIMITS, JournalColor, JournalIcon, MetricDef } from '../../../src-shared/domains/journal/journal.schemas';
+import { JOURNAL_COLORS, JOURNAL_LIMITS, JournalColor, JournalIcon, MetricDef } from '../../../src-shared/domains/journal/journal.schemas';
 import { normalizeTags } from '../../../src-shared/domains/journal/journal-text';
 import { isValidTimeZone } from '../../../src-shared/lib/local-date';
 import { newId } from '../../lib/ids';
@@ -102,7 +102,8 @@ export async function commitImport(core: JournalCore, _entries: Entries, parsed:
         .values({
           id,
           name,
-          color: color.success ? color.data : 'blue',
+          // Journals from another app get colours in turn, so they can be told apart in the sidebar.
+          color: color.success ? color.data : JOURNAL_COLORS[(byName.size + 1) % JOURNAL_COLORS.length]!,
           icon: icon.success ? icon.data : 'book',
           privacy: 'normal',
           metrics: JSON.stringify(metrics.success ? metrics.data : []),
