@@ -1,5 +1,15 @@
 import { parseOtpInput } from '../../../src-shared/domains/vault/otpauth';
-import type { FieldType, IdentityInput, ItemDetail, ItemInput, ItemType, ItemUrl, UpdateItemInput } from '../../../src-shared/domains/vault/vault.schemas';
+import {
+  IDENTITY_KEYS,
+  IDENTITY_SECRET_KEYS,
+  type FieldType,
+  type IdentityInput,
+  type ItemDetail,
+  type ItemInput,
+  type ItemType,
+  type ItemUrl,
+  type UpdateItemInput,
+} from '../../../src-shared/domains/vault/vault.schemas';
 import type { z } from 'zod';
 
 /**
@@ -42,7 +52,7 @@ export interface FieldDraft {
 
 type IdentityPublic = Omit<z.output<typeof IdentityInput>, 'ssn' | 'passportNumber' | 'licenseNumber'>;
 export type IdentityPublicKey = keyof IdentityPublic;
-export type IdentitySecretKey = 'ssn' | 'passportNumber' | 'licenseNumber';
+export type IdentitySecretKey = (typeof IDENTITY_SECRET_KEYS)[number];
 
 export interface ItemDraft {
   type: ItemType;
@@ -71,24 +81,8 @@ export const typedSecret = (previous: SecretDraft, value: string): SecretDraft =
 /** The draft after the stored value was revealed into the editor. */
 export const loadedSecret = (previous: SecretDraft, value: string): SecretDraft => ({ ...previous, value, loaded: true });
 
-const IDENTITY_PUBLIC: IdentityPublicKey[] = [
-  'title',
-  'firstName',
-  'middleName',
-  'lastName',
-  'company',
-  'email',
-  'phone',
-  'username',
-  'address1',
-  'address2',
-  'address3',
-  'city',
-  'state',
-  'postalCode',
-  'country',
-];
-export const IDENTITY_SECRETS: IdentitySecretKey[] = ['ssn', 'passportNumber', 'licenseNumber'];
+export const IDENTITY_SECRETS: IdentitySecretKey[] = [...IDENTITY_SECRET_KEYS];
+const IDENTITY_PUBLIC = IDENTITY_KEYS.filter((k): k is IdentityPublicKey => !(IDENTITY_SECRET_KEYS as readonly string[]).includes(k));
 
 const emptyIdentity = (): ItemDraft['identity'] => ({
   ...(Object.fromEntries(IDENTITY_PUBLIC.map((k) => [k, ''])) as IdentityPublic),

@@ -72,6 +72,11 @@ export const IdentityInput = z.strictObject({
   licenseNumber: short.default(''),
 });
 
+/** Every identity property, in form order (Bitwarden uses the same names). */
+export const IDENTITY_KEYS = IdentityInput.keyof().options;
+/** The identity properties sealed like passwords; the rest are shown as plain text. */
+export const IDENTITY_SECRET_KEYS = ['ssn', 'passportNumber', 'licenseNumber'] as const;
+
 export const PasswordHistoryEntry = z.strictObject({ password: short, changedAt: IsoTimestamp });
 
 /** A whole item as typed by the user or produced by an importer. */

@@ -1,4 +1,4 @@
-import type { CardInput, CustomFieldInput, IdentityInput, ItemInput } from '../../../../src-shared/domains/vault/vault.schemas';
+import { IDENTITY_KEYS, type CardInput, type CustomFieldInput, type ItemInput } from '../../../../src-shared/domains/vault/vault.schemas';
 import type { z } from 'zod';
 import { ImportCollector } from './collector';
 import { parseCsv } from '../../../../src-shared/lib/csv';
@@ -26,26 +26,7 @@ export const CARD_CSV_FIELDS = {
 } as const satisfies Record<keyof z.output<typeof CardInput>, string>;
 
 /** Hearth identity properties; each is written to the `fields` cell as `identity.<property>`. */
-export const IDENTITY_CSV_KEYS = [
-  'title',
-  'firstName',
-  'middleName',
-  'lastName',
-  'company',
-  'email',
-  'phone',
-  'username',
-  'address1',
-  'address2',
-  'address3',
-  'city',
-  'state',
-  'postalCode',
-  'country',
-  'ssn',
-  'passportNumber',
-  'licenseNumber',
-] as const satisfies readonly (keyof z.output<typeof IdentityInput>)[];
+export const IDENTITY_CSV_KEYS = IDENTITY_KEYS;
 
 /** Name in the `fields` cell of an identity property. */
 export const IDENTITY_CSV_FIELDS = Object.fromEntries(IDENTITY_CSV_KEYS.map((k) => [k, `identity.${k}`])) as Record<(typeof IDENTITY_CSV_KEYS)[number], string>;

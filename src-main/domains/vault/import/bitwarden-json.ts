@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CustomFieldInput, ItemInput, ItemUrl } from '../../../../src-shared/domains/vault/vault.schemas';
+import { IDENTITY_KEYS, type CustomFieldInput, type ItemInput, type ItemUrl } from '../../../../src-shared/domains/vault/vault.schemas';
 import { AppError } from '../../../../src-shared/ipc/result';
 import { decryptBitwardenExport } from './bitwarden-crypto';
 import { ImportCollector } from './collector';
@@ -23,26 +23,6 @@ const BwLogin = z.looseObject({
   fido2Credentials: z.array(z.unknown()).nullish(),
 });
 const BwCard = z.looseObject({ cardholderName: str, brand: str, number: str, expMonth: strOrNum, expYear: strOrNum, code: str });
-const IDENTITY_KEYS = [
-  'title',
-  'firstName',
-  'middleName',
-  'lastName',
-  'company',
-  'email',
-  'phone',
-  'username',
-  'address1',
-  'address2',
-  'address3',
-  'city',
-  'state',
-  'postalCode',
-  'country',
-  'ssn',
-  'passportNumber',
-  'licenseNumber',
-] as const;
 const BwIdentity = z.looseObject(Object.fromEntries(IDENTITY_KEYS.map((k) => [k, str])) as Record<(typeof IDENTITY_KEYS)[number], typeof str>);
 const BwItem = z.looseObject({
   type: z.number().int(),
