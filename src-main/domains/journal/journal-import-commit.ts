@@ -4,7 +4,7 @@ import { normalizeTags } from '../../../src-shared/domains/journal/journal-text'
 import { isValidTimeZone } from '../../../src-shared/lib/local-date';
 import { newId } from '../../lib/ids';
 import type { JournalCore, JournalCtx } from './journal-core';
-import { insertEntries, type Entries, type NewEntry } from './journal-entries';
+import { insertEntries, type NewEntry } from './journal-entries';
 import { ATTACHMENT_REF } from './journal-extras';
 import type { ImportFormat, ParsedEntry, ParsedImport, ParsedNotebook } from './io/model';
 
@@ -67,7 +67,7 @@ export async function duplicatesOf(ctx: JournalCtx, parsed: ParsedImport): Promi
  * journals, entries, attachment rows and their blob refs in ONE write: an import lands whole or not at
  * all. Bodies' `attachment:<source id>` links are rewritten to the new attachment ids.
  */
-export async function commitImport(core: JournalCore, _entries: Entries, parsed: ParsedImport, opts: { journalId?: string; skip: Set<string> }) {
+export async function commitImport(core: JournalCore, parsed: ParsedImport, opts: { journalId?: string; skip: Set<string> }) {
   const { ctx } = core;
   const store = ctx.host.blobs().store;
   const wanted = parsed.entries.filter((e) => !opts.skip.has(e.sourceId));

@@ -4,7 +4,6 @@ import { longDate } from '../../../src-shared/domains/journal/journal-text';
 import { AppError } from '../../../src-shared/ipc/result';
 import { newId } from '../../lib/ids';
 import type { JournalCore } from './journal-core';
-import type { Entries } from './journal-entries';
 import { commitImport, duplicatesOf, fallbackJournalName, notebookNames } from './journal-import-commit';
 import { buildBundle } from './journal-export-bundle';
 import type { ImportFormat, ParsedImport, SourceFile } from './io/model';
@@ -22,7 +21,7 @@ interface Pending {
 }
 
 /** Imports (parse in a worker, preview, one-transaction commit) and exports (Markdown zip, JSON zip, PDF). */
-export function createJournalIo(core: JournalCore, entries: Entries) {
+export function createJournalIo(core: JournalCore) {
   const { ctx } = core;
   let pending: Pending | null = null;
 
@@ -100,7 +99,7 @@ export function createJournalIo(core: JournalCore, entries: Entries) {
         throw new AppError('NOT_FOUND', 'That import preview has expired. Choose the file again to preview it.');
       }
       pending = null;
-      return commitImport(core, entries, p.parsed, { journalId: p.journalId, skip: input.skipDuplicates ? p.duplicates : new Set() });
+      return commitImport(core, p.parsed, { journalId: p.journalId, skip: input.skipDuplicates ? p.duplicates : new Set() });
     },
 
     async export(input: z.output<typeof ExportInput>) {

@@ -16,7 +16,7 @@ export const createJournalModule: ModuleFactory<typeof journalContract> = (ctx) 
   const extras = createExtras(core, entries);
   // Importers and exporters (zip, tar, YAML, pdf-lib) load on first use only.
   let ioLoaded: JournalIo | null = null;
-  const io = async (): Promise<JournalIo> => (ioLoaded ??= (await import('./journal-io.service')).createJournalIo(core, entries));
+  const io = async (): Promise<JournalIo> => (ioLoaded ??= (await import('./journal-io.service')).createJournalIo(core));
 
   return {
     handlers: {
