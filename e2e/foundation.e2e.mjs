@@ -78,8 +78,8 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
   });
 
   await step('opens modules with Ctrl+digit and shows "Coming soon" for unbuilt ones', async () => {
-    await page.keyboard.press('Control+3');
-    await page.getByRole('heading', { name: 'Calendar is coming soon' }).waitFor();
+    await page.keyboard.press('Control+5');
+    await page.getByRole('heading', { name: 'Goals is coming soon' }).waitFor();
     await screenshot('04-coming-soon');
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { name: 'Vault' }).first().waitFor();
@@ -165,8 +165,8 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
     await page.getByRole('radio', { name: 'Dark' }).check({ force: true });
     await page.waitForFunction(() => document.documentElement.classList.contains('theme-dark'));
     await screenshot('10-settings-dark');
-    await page.keyboard.press('Control+3');
-    await page.getByRole('heading', { name: 'Calendar is coming soon' }).waitFor();
+    await page.keyboard.press('Control+5');
+    await page.getByRole('heading', { name: 'Goals is coming soon' }).waitFor();
     await screenshot('11-app-shell-dark');
     await lockWithButton(page);
     await screenshot('12-unlock-dark');

@@ -7,6 +7,7 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  Notification,
   powerMonitor,
   protocol,
   session,
@@ -21,6 +22,7 @@ import { createDialogFilePort } from './app/file-dialogs';
 import { kdfCostFromEnv } from './app/environment';
 import { openExternalChecked } from './app/external';
 import { buildMenuTemplate } from './app/menu';
+import { showReminderNotifications } from './app/reminder-notifications';
 import { APP_SCHEME, isAppOrigin, registerAppProtocol } from './app/protocol';
 import { createMainWindow } from './app/windows';
 import { coreSettings } from './platform/core-settings';
@@ -81,6 +83,8 @@ function start(): void {
   registerElectronIpc({ ipcMain, router: core.router, events: core.events, getWindow: () => mainWindow });
   core.profiles.onLock(() => afterLock(secretClipboard));
   watchPowerEvents(core);
+  // Calendar reminders reach the OS when no Hearth window is in front (the renderer shows its own otherwise).
+  showReminderNotifications({ events: core.events, Notification, getWindow: () => mainWindow, onClick: focusMainWindow });
 
   const onLock = (): void => {
     core.profiles.lock('user');

@@ -1,3 +1,4 @@
+import type { AppClient } from '../../src-shared/ipc/channels';
 import { sessionContract } from '../../src-shared/domains/session/session.contract';
 import type { Transport } from '../../src-shared/ipc/define';
 import { KDF_DEFAULT, type KdfCost } from '../crypto/kdf';
@@ -18,6 +19,7 @@ import { readSettings } from '../platform/settings-store';
 import { IdleLock } from '../profile/idle-lock';
 import { ProfileService } from '../profile/profile.service';
 import { moduleList } from './modules';
+import { routerClient } from './router-client';
 
 export interface CoreOptions {
   /** Folder holding one sub-folder per profile. */
@@ -73,6 +75,7 @@ export function createCore(opts: CoreOptions): Core {
   const clipboard = opts.clipboard ?? createMemoryClipboard();
   const modules = opts.modules ?? moduleList();
   let blobHub: BlobHub | undefined;
+  let appClient: AppClient | undefined;
   const host: HostServices = {
     blobs: () => (blobHub ??= blobHubFor(runtime.contextOf('blobs'))),
     transport: opts.transport,
@@ -87,6 +90,7 @@ export function createCore(opts: CoreOptions): Core {
     resourcesDir: opts.resourcesDir,
     systemTimeZone: opts.systemTimeZone ?? systemTimeZone,
     jobs: createJobTracker(events),
+    app: () => (appClient ??= routerClient({ router, events }, opts.transport)),
   };
   const runtime = startModules(modules, router, host, now);
 

@@ -1,4 +1,5 @@
 import { appContracts, type AppContracts, type DomainName } from '../../src-shared/ipc/channels';
+import { calendarCommands } from '../domains/calendar/calendar.cli';
 import { batchesCommands } from '../domains/batches/batches.cli';
 import { filesCommands } from '../domains/files/files.cli';
 import { journalCommands } from '../domains/journal/journal.cli';
@@ -45,6 +46,12 @@ export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts
     changedTables: ['files', 'file_folders', 'file_links'],
     commands: filesCommands,
     load: async () => (await import('../domains/files/files.module')).createFilesModule,
+  }),
+  calendar: defineModule({
+    contract: appContracts.calendar,
+    changedTables: ['calendars', 'calendar_events', 'caldav_accounts', 'calendar_conflicts'],
+    commands: calendarCommands,
+    load: async () => (await import('../domains/calendar/calendar.module')).createCalendarModule,
   }),
   blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),
   jobs: defineModule({ contract: appContracts.jobs, load: async () => (await import('../platform/jobs/jobs.module')).createJobsModule }),

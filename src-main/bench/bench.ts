@@ -6,6 +6,7 @@ import { DEFAULT_CACHE_KIB } from '../db/connection';
 import { parseImport } from '../domains/vault/import';
 import { benchBatches } from './batches.bench';
 import { benchBlobs } from './blobs.bench';
+import { benchCalendar } from './calendar.bench';
 import { benchCliStartup } from './cli.bench';
 import { benchFiles } from './files.bench';
 import { benchUnlock } from './foundation.bench';
@@ -19,7 +20,8 @@ import { benchKdbxExport, KDBX_CHILD_FLAG } from './vault-kdbx.bench';
 /**
  * `npm run bench`: the speed targets (never asserted in unit tests). Prints one aligned table to stdout,
  * progress to stderr, and writes dist/bench-results.json. `--strict` exits 1 when a target fails;
- * `--only <section>` (unlock, store, vault, cli, batches, jobs, blobs, files, journal) runs only that section.
+ * `--only <section>` (unlock, store, vault, cli, batches, jobs, blobs, files, journal, calendar) runs only
+ * that section.
  * Sizes are chosen to finish in about three minutes on two cores; see README.md beside this file.
  */
 const CONFIG = {
@@ -40,9 +42,10 @@ const CONFIG = {
   cli: { items: 10_000, runs: 7 },
   jobs: { items: 5_000, labels: 5_000 },
   journal: { notes: 10_000, entries: 100_000, searches: 200, photos: 20, opens: 30 },
+  calendar: { series: 200, runs: 20, monthEvents: 5_000, calls: 20, importEvents: 10_000 },
 };
 
-const SECTIONS = ['unlock', 'store', 'vault', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal'];
+const SECTIONS = ['unlock', 'store', 'vault', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar'];
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt > -1 ? (process.argv[onlyAt + 1] ?? '') : null;
 /** Whether `--only` leaves this section in. */
@@ -122,6 +125,15 @@ async function main(): Promise<void> {
       const journal = await benchJournal({ root: subdir(tmp, 'journal'), ...CONFIG.journal });
       measurements.push(...journal.measurements);
       notes.push(...journal.notes);
+      done();
+    }
+    if (runs('calendar')) {
+      progress(
+        `calendar: expand 2027 of ${CONFIG.calendar.series} series vs ical.js, month occurrences with ${CONFIG.calendar.monthEvents} events, import of ${CONFIG.calendar.importEvents}`,
+      );
+      const calendar = await benchCalendar({ root: subdir(tmp, 'calendar'), ...CONFIG.calendar });
+      measurements.push(...calendar.measurements);
+      notes.push(...calendar.notes);
       done();
     }
   } finally {

@@ -1,5 +1,5 @@
 import type { journalContract } from '../../src-shared/domains/journal/journal.contract';
-import { toFtsQuery } from '../../src-shared/domains/journal/fts-query';
+import { toFtsQuery } from '../../src-shared/lib/fts-query';
 import { routerClient } from '../app/router-client';
 import { insertEntries, type NewEntry } from '../domains/journal/journal-entries';
 import type { DomainContext } from '../platform/context';

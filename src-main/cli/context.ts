@@ -4,6 +4,7 @@ import type { AppClient } from '../../src-shared/ipc/channels';
 import { createCore, type Core } from '../app/bootstrap';
 import { routerClient } from '../app/router-client';
 import { kdfCostFromEnv, profileRootFromEnv } from '../app/environment';
+import { serveTestClock } from '../host/test-clock';
 import { readPassword, UsageError } from './io';
 
 export interface GlobalFlags {
@@ -31,6 +32,8 @@ export function createCliContext(flags: GlobalFlags, version: string, transport:
     version,
     kdfCost: kdfCostFromEnv(),
     resourcesDir: path.resolve(__dirname, '../../resources'),
+    // Test-only: browser mode with HEARTH_TEST_HOOKS=1 gets a clock the e2e tests can move (src-main/host/test-clock.ts).
+    now: transport === 'web' ? serveTestClock?.now : undefined,
   });
 
   const client = routerClient(core, 'cli');

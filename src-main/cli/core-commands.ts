@@ -81,7 +81,15 @@ const serve: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
     // Loaded here, not at the top: only `serve` needs the HTTP server, and every other command starts faster without it.
     const { startWebHost } = await import('../host/web');
-    const host = await startWebHost({ core: ctx.core, rendererDir: rendererDirFrom(__dirname), port, testHooks: process.env.HEARTH_TEST_HOOKS === '1' });
+    const { serveTestClock } = await import('../host/test-clock');
+    const testHooks = process.env.HEARTH_TEST_HOOKS === '1';
+    const host = await startWebHost({
+      core: ctx.core,
+      rendererDir: rendererDirFrom(__dirname),
+      port,
+      testHooks,
+      testClock: testHooks ? serveTestClock : undefined,
+    });
     if (process.env.HEARTH_TEST_HOOKS === '1') process.stderr.write('WARNING: test hooks are on (HEARTH_TEST_HOOKS=1); never use this for real data.\n');
     printText(`Hearth is running in browser mode. Open this URL (it holds this launch's token):\n\n    ${host.url}\n\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {

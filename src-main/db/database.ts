@@ -1,5 +1,14 @@
 import type { Generated } from 'kysely';
 import type { BlobRefTable, BlobTable } from '../blobs/blobs.table';
+import type {
+  CaldavAccountTable,
+  CalendarConflictTable,
+  CalendarEventTable,
+  CalendarFtsTable,
+  CalendarReminderTable,
+  CalendarTable,
+  CalendarTimezoneTable,
+} from '../domains/calendar/calendar.table';
 import type { BatchTable, LabelPrintTable, ProductTable, StockMovementTable } from '../domains/batches/batches.table';
 import type {
   JournalAttachmentTable,
@@ -67,4 +76,11 @@ export interface Database {
   file_versions: FileVersionTable;
   file_links: FileLinkTable;
   files_fts: FileFtsTable;
+  caldav_accounts: CaldavAccountTable;
+  calendars: CalendarTable;
+  calendar_events: CalendarEventTable;
+  calendar_fts: CalendarFtsTable;
+  calendar_timezones: CalendarTimezoneTable;
+  calendar_reminders: CalendarReminderTable;
+  calendar_conflicts: CalendarConflictTable;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, tempRoot, testCore } from '../test/helpers';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { createTestClock } from './test-clock';
 import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER } from './web';
 
 /** Raw HTTP so tests can send any Host and Origin header (fetch forbids changing Host). */
@@ -123,6 +124,7 @@ describe('host.web', () => {
     expect(await status('POST', '/api/events')).toBe(404);
     // Test hooks are off unless asked for.
     expect(await status('GET', '/api/test/clipboard')).toBe(404);
+    expect(await status('POST', '/api/test/clock')).toBe(404);
     expect(await status('POST', '/api/x/api/call/profile:list')).toBe(404);
     expect(await status('POST', '/api/call/profile:list/extra')).toBe(404);
     // An empty body is "no input", not bad JSON.
@@ -132,6 +134,31 @@ describe('host.web', () => {
     const big = await request(port, { method: 'POST', path: '/api/call/profile:list', headers: { ...t, 'Content-Length': String(MAX_BODY_BYTES + 1) } });
     expect(big.status).toBe(413);
     await web.close();
+  });
+
+  it('moves the core clock through POST /api/test/clock only with test hooks and a test clock', async () => {
+    const bundle = tempRoot();
+    writeFileSync(path.join(bundle, 'index.html'), '<!doctype html>');
+    const clock = createTestClock();
+    const core = testCore(undefined, { now: clock.now });
+    const hooked = await startWebHost({ core, rendererDir: bundle, port: 0, testHooks: true, testClock: clock });
+    const noClock = await startWebHost({ core, rendererDir: bundle, port: 0, testHooks: true });
+    const post = async (web: typeof hooked, body: string, token = web.token) => {
+      const port = Number(new URL(web.origin).port);
+      const r = await request(port, { method: 'POST', path: '/api/test/clock', headers: { Host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token }, body });
+      return { status: r.status, body: JSON.parse(r.body) as unknown };
+    };
+    const at = Date.parse('2030-01-02T03:04:05Z');
+    expect(await post(hooked, JSON.stringify({ nowMs: at }), 'wrong')).toMatchObject({ status: 401 });
+    expect(await post(noClock, JSON.stringify({ nowMs: at }))).toMatchObject({ status: 404 });
+    for (const bad of ['{}', '{"nowMs":"soon"}', '{"nowMs":-1}', 'not json']) expect((await post(hooked, bad)).status, bad).toBe(400);
+    const moved = await post(hooked, JSON.stringify({ nowMs: at }));
+    expect(moved.status).toBe(200);
+    // The modules' clock moved with it (and keeps running from there).
+    const seen = core.domainContext('app').now();
+    expect(seen >= at && seen < at + 60_000).toBe(true);
+    await hooked.close();
+    await noClock.close();
   });
 
   it('answers HEAD with headers only, and marks files and API answers no-store', async () => {

@@ -9,6 +9,7 @@ import { BLOB_PATH } from '../blobs/blob-http';
 import { SECURITY_HEADERS } from './csp';
 import { handleBlobRequest } from './web-blobs';
 import { resolveBundleFile } from './static-files';
+import type { TestClock } from './test-clock';
 
 /** Imports arrive base64-encoded inside JSON; this caps one request body. */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;
@@ -25,6 +26,11 @@ export interface WebHostOptions {
    * copied, so end-to-end tests can observe a copy that never crossed to the renderer. Never the value.
    */
   testHooks?: boolean;
+  /**
+   * Test-only, with `testHooks`: the core's settable clock. `POST /api/test/clock {"nowMs": n}` moves it; schedulers
+   * (calendar reminders) look at the clock at least every second while test hooks are on.
+   */
+  testClock?: TestClock;
 }
 
 export interface WebHost {
@@ -87,6 +93,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         const last = 'lastCopied' in opts.core.clipboard ? (opts.core.clipboard as MemoryClipboard).lastCopied() : null;
         return send(res, 200, { ok: true, value: { sha256: last === null ? null : clipboardDigest(last).toString('hex') } });
       }
+      if (opts.testHooks && opts.testClock && url.pathname === '/api/test/clock' && req.method === 'POST') return setTestClock(req, res, opts.testClock);
       const match = /^\/api\/call\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
       if (!match || req.method !== 'POST') return send(res, 404, { ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'Unknown API path.' } });
       const body = await readBody(req);
@@ -107,6 +114,20 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': found.mime, 'Cache-Control': 'no-store' });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(found.file).pipe(res);
+  }
+
+  async function setTestClock(req: http.IncomingMessage, res: http.ServerResponse, clock: TestClock): Promise<void> {
+    const body = await readBody(req);
+    let nowMs: unknown;
+    try {
+      nowMs = body === 'too-large' ? undefined : (JSON.parse(body.toString('utf8')) as { nowMs?: unknown }).nowMs;
+    } catch {
+      nowMs = undefined;
+    }
+    if (typeof nowMs !== 'number' || !Number.isSafeInteger(nowMs) || nowMs < 0)
+      return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Expected {"nowMs": <ms since the epoch>}.' } });
+    clock.set(nowMs);
+    return send(res, 200, { ok: true, value: { nowMs: clock.now() } });
   }
 
   function openEventStream(res: http.ServerResponse): void {

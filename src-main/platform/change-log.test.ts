@@ -102,6 +102,11 @@ interface State {
   fileId: string;
   fileVersionId: string;
   fileLinkId: string;
+  calendarId: string;
+  eventId: string;
+  taskId: string;
+  calPreviewId: string;
+  icsBlob: string;
 }
 type Step = [channel: string, input: (s: State) => unknown, keep?: (out: never, s: State) => void];
 
@@ -140,6 +145,7 @@ const steps: Step[] = [
   ['vault:generate', () => ({ kind: 'password' })],
   ['vault:strength', () => ({ password: 'correct horse' })],
   ['vault:health', () => ({})],
+  ['vault:expiries', () => ({ from: '2026-01-01', to: '2026-12-31' })],
   [
     'vault:importPreview',
     () => ({ file: { fileName: 'bw.json', contentBase64: Buffer.from(bitwarden).toString('base64') } }),
@@ -236,6 +242,41 @@ const steps: Step[] = [
   ['files:restore', (s) => ({ id: s.fileId })],
   ['files:trash', (s) => ({ id: s.fileId })],
   ['files:purge', (s) => ({ id: s.fileId })],
+  ['calendar:createCalendar', () => ({ name: 'Work' }), (out: { id: string }, s) => (s.calendarId = out.id)],
+  ['calendar:updateCalendar', (s) => ({ id: s.calendarId, color: 'green' })],
+  ['calendar:listCalendars', () => ({})],
+  [
+    'calendar:createEvent',
+    (s) => ({
+      calendarId: s.calendarId,
+      title: 'Standup',
+      start: { kind: 'zoned', local: '2026-11-23T09:00', tz: 'Europe/London' },
+      end: { kind: 'zoned', local: '2026-11-23T09:15', tz: 'Europe/London' },
+      rrule: 'FREQ=DAILY;COUNT=5',
+    }),
+    (out: { id: string }, s) => (s.eventId = out.id),
+  ],
+  ['calendar:occurrences', () => ({ from: '2026-11-20T00:00:00Z', to: '2026-12-01T00:00:00Z' })],
+  ['calendar:getEvent', (s) => ({ id: s.eventId, occurrenceKey: '2026-11-24T09:00:00' })],
+  ['calendar:updateEvent', (s) => ({ id: s.eventId, occurrenceKey: '2026-11-24T09:00:00', scope: 'this', patch: { title: 'Standup (moved)' } })],
+  ['calendar:updateEvent', (s) => ({ id: s.eventId, occurrenceKey: '2026-11-26T09:00:00', scope: 'following', patch: { title: 'Standup (new room)' } })],
+  ['calendar:deleteEvent', (s) => ({ id: s.eventId, occurrenceKey: '2026-11-25T09:00:00', scope: 'this' })],
+  ['calendar:search', () => ({ query: 'standup' })],
+  [
+    'calendar:createTask',
+    (s) => ({ calendarId: s.calendarId, title: 'File taxes', due: { kind: 'date', date: '2026-11-30' } }),
+    (out: { id: string }, s) => (s.taskId = out.id),
+  ],
+  ['calendar:updateTask', (s) => ({ id: s.taskId, completed: true })],
+  ['calendar:listTasks', () => ({ includeCompleted: true })],
+  ['calendar:deleteTask', (s) => ({ id: s.taskId })],
+  ['calendar:importPreview', (s) => ({ blobId: s.icsBlob, calendarId: s.calendarId }), (out: { previewId: string }, s) => (s.calPreviewId = out.previewId)],
+  ['calendar:importCommit', (s) => ({ previewId: s.calPreviewId })],
+  ['calendar:export', () => ({})],
+  ['calendar:reminders', () => ({})],
+  ['calendar:caldavAccounts', () => ({})],
+  ['calendar:conflicts', () => ({})],
+  ['calendar:deleteCalendar', (s) => ({ id: s.calendarId })],
   ['batches:traceLot', () => ({ lot: 'R-1' })],
   ['batches:findByScan', () => ({ text: 'R-1' })],
   ['batches:getSettings', () => ({})],
@@ -258,6 +299,14 @@ const notInScenario: Record<string, string> = {
   'session:lock': 'closes the database',
   'jobs:cancel': 'needs a running job (platform/jobs tests cancel one and check nothing was written)',
   'batches:customerPage': 'a read; needs the built customer page script (customer-page tests)',
+  'calendar:snoozeReminder': 'needs a reminder that fired (calendar-reminders.test.ts snoozes and dismisses one)',
+  'calendar:dismissReminder': 'needs a reminder that fired (calendar-reminders.test.ts)',
+  'calendar:subscribe': 'needs an HTTP server with a feed (calendar-remote.test.ts)',
+  'calendar:refresh': 'needs an HTTP server with a feed (calendar-remote.test.ts)',
+  'calendar:addCaldavAccount': 'needs a CalDAV server (caldav.test.ts runs one: Radicale)',
+  'calendar:removeCaldavAccount': 'needs a CalDAV account (caldav.test.ts)',
+  'calendar:syncCaldav': 'needs a CalDAV server (caldav.test.ts)',
+  'calendar:resolveConflict': 'needs a sync conflict (caldav.test.ts)',
   'batches:customerSite': 'needs the built customer page script; stores its zip like printLabels stores a PDF (customer-page tests)',
 };
 
@@ -278,12 +327,18 @@ describe('change log: every write appends exactly the rows it changed', () => {
       ...{ blobId: '', itemId: '', productId: '', batchId: '', movementId: '', importId: '', trashedId: '', qr: '' },
       ...{ journalId: '', entryId: '', versionId: '', templateId: '', attachmentId: '', previewId: '', pngBlob: '', mdBlob: '' },
       ...{ fileFolderId: '', fileId: '', fileVersionId: '', fileLinkId: '' },
+      ...{ calendarId: '', eventId: '', taskId: '', calPreviewId: '', icsBlob: '' },
     };
     // Files a person would upload before attaching or importing them (an upload ticket, then the bytes).
     const upload = async (bytes: Buffer) =>
       (await core.blobs().upload((await core.client.blobs.uploadTicket({ maxBytes: 1 << 20 })).ticket, Readable.from([bytes]))).id;
     state.pngBlob = await upload(await QRCode.toBuffer('tile', { type: 'png' }));
     state.mdBlob = await upload(Buffer.from('---\ntitle: Walk\ncreated: 2026-11-01\ntags: [outside]\n---\nBy the river. #evening\n'));
+    state.icsBlob = await upload(
+      Buffer.from(
+        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x-1@example.org\r\nDTSTART;VALUE=DATE:20261201\r\nSUMMARY:Imported\r\nX-KEEP:me\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      ),
+    );
     state.qr = (await QRCode.toBuffer('otpauth://totp/Mail:me?secret=JBSWY3DPEHPK3PXP&issuer=Mail', { type: 'png' })).toString('base64');
     let lastHlc = '';
     const writes: string[] = [];

@@ -1,3 +1,4 @@
+import type { AppClient } from '../../src-shared/ipc/channels';
 import type { Transport } from '../../src-shared/ipc/define';
 import type { BlobHub } from '../blobs/blob-hub';
 import type { KdfCost } from '../crypto/kdf';
@@ -31,4 +32,9 @@ export interface HostServices {
   systemTimeZone(): string;
   /** The encrypted file store of the open profile and its tickets (src-main/blobs/blob-hub.ts), one per core. */
   blobs(): BlobHub;
+  /**
+   * The typed client over this core's own router, for a module that needs another module's op (the calendar keeps a
+   * CalDAV password in the vault). The call is validated like any front door's; a module never reads another's tables.
+   */
+  app(): AppClient;
 }

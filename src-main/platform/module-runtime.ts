@@ -37,7 +37,8 @@ export function startModules(modules: readonly HearthModule[], router: Router, h
       if (module.contract.events.changed) {
         const tables = new Set(module.changedTables ?? []);
         const ids = [...new Set(changes.filter((c) => tables.has(c.table)).map((c) => c.rowId))].slice(0, 1000);
-        host.events.emit(module.contract, 'changed', { ids });
+        // A write that touched none of the listed tables (a reminder recorded, a setting saved) is not news to a view.
+        if (ids.length > 0) host.events.emit(module.contract, 'changed', { ids });
       }
       try {
         parts.get(domain)?.onCommitted?.(changes);

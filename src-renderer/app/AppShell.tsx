@@ -1,4 +1,6 @@
 import { Suspense, useEffect } from 'react';
+// The toasts file alone (not the editor's index): the quick-add parser and dialogs stay in the calendar's lazy chunk.
+import { ReminderToasts } from '../domains/calendar/editor/ReminderToasts';
 import { useProfileStore } from '../domains/profile/profile.store';
 import { SettingsPage } from '../domains/settings/SettingsPage';
 import { useSettingsStore } from '../domains/settings/settings.store';
@@ -60,6 +62,7 @@ export function AppShell() {
         <JobsTray />
       </div>
       <AutoLockToast />
+      <ReminderToasts />
       <ShortcutsHelp open={help} onOpenChange={setHelp} />
     </div>
   );

@@ -19,6 +19,11 @@ const ROWS: { what: string; keys: string[] }[] = [
   { what: 'Journal: search', keys: [shortcutLabel('K'), '/'] },
   { what: 'Journal: new entry', keys: [shortcutLabel('N'), altShortcutLabel('N')] },
   { what: "Journal: today's entry", keys: [shortcutLabel('D'), altShortcutLabel('D')] },
+  { what: 'Calendar: today', keys: ['T'] },
+  { what: 'Calendar: previous / next period', keys: ['←', '→', 'K', 'J'] },
+  { what: 'Calendar: day, week, month, year, agenda', keys: ['D', 'W', 'M', 'Y', 'A'] },
+  { what: 'Calendar: new event', keys: ['N'] },
+  { what: 'Calendar: search', keys: ['/'] },
   { what: 'This list', keys: ['?'] },
 ];
 

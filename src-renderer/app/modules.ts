@@ -38,6 +38,7 @@ export const MODULES = [
     icon: CalendarDays,
     shortcut: '3',
     description: 'Events and reminders that work with iCalendar files.',
+    page: lazy(() => import('../domains/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage }))),
   },
   {
     id: 'batches',

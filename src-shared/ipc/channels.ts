@@ -1,5 +1,6 @@
 import { appContract } from '../domains/app/app.contract';
 import { batchesContract } from '../domains/batches/batches.contract';
+import { calendarContract } from '../domains/calendar/calendar.contract';
 import { blobsContract } from '../domains/blobs/blobs.contract';
 import { filesContract } from '../domains/files/files.contract';
 import { jobsContract } from '../domains/jobs/jobs.contract';
@@ -22,6 +23,7 @@ export const appContracts = {
   jobs: jobsContract,
   journal: journalContract,
   files: filesContract,
+  calendar: calendarContract,
 } as const;
 
 export type AppContracts = typeof appContracts;

@@ -9,6 +9,7 @@ import * as m0007 from './0007-create-change-log';
 import * as m0008 from './0008-create-blobs';
 import * as m0009 from './0009-create-journal';
 import * as m0010 from './0010-create-files';
+import * as m0011 from './0011-create-calendar';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { name: '0008-create-blobs', up: m0008.up },
   { name: '0009-create-journal', up: m0009.up },
   { name: '0010-create-files', up: m0010.up },
+  { name: '0011-create-calendar', up: m0011.up },
 ];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { readBlobBytes } from '../../blobs/read-blob';
 import type { ExportInput, ImportCommitInput, ImportPreview, ImportPreviewInput } from '../../../src-shared/domains/journal/journal.schemas';
 import { longDate } from '../../../src-shared/domains/journal/journal-text';
 import { AppError } from '../../../src-shared/ipc/result';
@@ -25,23 +26,7 @@ export function createJournalIo(core: JournalCore) {
   const { ctx } = core;
   let pending: Pending | null = null;
 
-  /**
-   * The plaintext in one array of the stored size, filled as chunks decrypt: a chunk list and its concatenation held
-   * an import twice (peak RSS). Its own ArrayBuffer, so the worker job gets exactly these bytes, not a shared pool.
-   */
-  async function readBlob(blobId: string): Promise<Uint8Array> {
-    const { store } = ctx.host.blobs();
-    const out = new Uint8Array((await store.get(blobId)).size);
-    let at = 0;
-    for await (const c of await store.open(blobId)) {
-      const chunk = c as Buffer;
-      if (at + chunk.length > out.length) throw new AppError('CORRUPT', 'A stored file is longer than its record says.');
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    if (at !== out.length) throw new AppError('CORRUPT', 'A stored file is shorter than its record says.');
-    return out;
-  }
+  const readBlob = (blobId: string): Promise<Uint8Array> => readBlobBytes(ctx.host.blobs().store, blobId);
 
   async function parse(files: SourceFile[], format: ImportFormat | undefined): Promise<ParsedImport> {
     const { JOURNAL_IMPORT_JOB_LIMITS } = await import('./io/parse-job');

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { toFtsQuery } from '../../../src-shared/domains/journal/fts-query';
+import { toFtsQuery } from '../../../src-shared/lib/fts-query';
 import { snippetOf } from '../../../src-shared/domains/journal/snippet';
 import type {
   EntryPage,

@@ -3,6 +3,7 @@ import { buildOtpauthUri, parseOtpImport } from '../../../src-shared/domains/vau
 import { AppError } from '../../../src-shared/ipc/result';
 import { coreSettings } from '../../platform/core-settings';
 import type { ModuleFactory } from '../../platform/module';
+import { vaultExpiries } from './vault-expiries';
 import { createVaultHealth } from './vault-health';
 import { createVaultItems } from './vault-items';
 import type { VaultIo } from './vault-io.service';
@@ -80,6 +81,7 @@ export const createVaultModule: ModuleFactory<typeof vaultContract> = (ctx) => {
       importPreview: async (input) => (await io()).importPreview(input),
       importCommit: async (input) => (await io()).importCommit(input),
       export: async (input) => (await io()).export(input),
+      expiries: (input) => vaultExpiries(ctx.db(), input),
       /** Decodes the QR in main and stores the key sealed; the seed never goes back to the renderer. */
       totpFromImage: async ({ id, imageBase64, password }) => {
         // The image decoders (jsqr, pngjs, jpeg-js) load on first use, not with every vault command.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from './fts-query';
+import { toFtsQuery } from '../../lib/fts-query';
 import { displayTitle, excerptOf, metricValuesError, normalizeTags, renderTemplate } from './journal-text';
 
 describe('journal text rules', () => {

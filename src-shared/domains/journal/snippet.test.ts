@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, queryTerms } from './fts-query';
+import { foldWord, queryTerms } from '../../lib/fts-query';
 import { MARK_CLOSE, MARK_OPEN, snippetOf } from './snippet';
 
 /** The first, straightforward snippetOf (fold every word, match everywhere, then cut): what the fast one must equal. */

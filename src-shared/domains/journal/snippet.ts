@@ -1,4 +1,4 @@
-import { foldWord, queryTerms } from './fts-query';
+import { foldWord, queryTerms } from '../../lib/fts-query';
 
 /** Match markers in a snippet: never HTML; the renderer turns them into <mark> text nodes. */
 export const MARK_OPEN = String.fromCharCode(2);

@@ -4,6 +4,8 @@ import { MAX_IMAGE_BASE64_CHARS } from '../../lib/limits';
 import { Id, NoInput } from '../../lib/schema';
 import {
   ExportInput,
+  ExpiriesInput,
+  Expiry,
   ExportResult,
   Generated,
   GenerateInput,
@@ -72,6 +74,8 @@ export const vaultContract = defineContract(
     }),
     /** Exports the vault after a master-password re-prompt. */
     export: op({ input: ExportInput, output: ExportResult, summary: 'Export the vault' }),
+    /** Cards expiring in a date range, for the calendar (title and date only, never a secret). */
+    expiries: op({ input: ExpiriesInput, output: z.array(Expiry), summary: 'Card expiry dates for the calendar' }),
     /** Adds TOTP to an item from a QR code image (decoded in main). */
     totpFromImage: op({
       input: z.strictObject({ id: Id, imageBase64: z.string().max(MAX_IMAGE_BASE64_CHARS), password: z.string().max(1024).optional() }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base64Chars, MAX_IMPORT_BYTES, MAX_KEY_FILE_BYTES } from '../../lib/limits';
-import { Id, IsoTimestamp } from '../../lib/schema';
+import { Id, IsoDate, IsoTimestamp } from '../../lib/schema';
 
 /**
  * Vault item shapes. Two directions:
@@ -324,6 +324,15 @@ export const ExportResult = z.strictObject({
   expiresAt: z.string().nullable(),
   savedTo: z.string().nullable(),
 });
+
+/** A date range for `expiries` (inclusive), as the calendar asks for one view. */
+export const ExpiriesInput = z.strictObject({ from: IsoDate, to: IsoDate });
+/**
+ * An item's expiry date for the calendar: a card's expiry month (its last day). SECURITY: the title and the date only,
+ * never a number, code or document number. `kind` names the item type so identity documents can join later.
+ */
+export const Expiry = z.strictObject({ itemId: Id, kind: z.enum(['card', 'identity']), title: z.string(), date: IsoDate, what: z.string() });
+export type Expiry = z.infer<typeof Expiry>;
 
 export type TotpCode = z.infer<typeof TotpCode>;
 export type GenerateInput = z.input<typeof GenerateInput>;

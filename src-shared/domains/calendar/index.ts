@@ -1,0 +1,2 @@
+export * from './calendar.contract';
+export * from './calendar.schemas';
