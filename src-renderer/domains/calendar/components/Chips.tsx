@@ -84,6 +84,7 @@ export function OverlayChip({ item, onTask, style }: { item: OverlayItem; onTask
       type="button"
       data-testid="cal-overlay"
       data-layer={item.layer}
+      data-date={item.startDate ?? undefined}
       aria-label={`${OVERLAY_WHAT[item.layer]}: ${item.title}`}
       title={`${OVERLAY_WHAT[item.layer]}: ${item.title}`}
       onClick={() => openOverlay(item, onTask)}
