@@ -212,9 +212,27 @@ export function createSeriesStore(core: CalendarCore) {
   }
 
   /** Instances of a parsed master in a window (overrides not applied). */
+  /**
+   * Expansions of recurring series by component and window, newest last: a view asks for the same window again after
+   * every change anywhere (`calendar:changed`), and a series whose text did not change expands the same. Keyed by the
+   * parsed spec object, which the parse cache replaces when the text changes; dropped on lock.
+   */
+  let expanded = new Map<string, { spec: SeriesSpec; list: Instance[] }>();
+  const EXPANDED_MAX = 2000;
+
   async function instances(p: ParsedRow, window: { fromMs: number; toMs: number }, viewerZone: string, limit?: number): Promise<Instance[]> {
     if (!p.spec) return [];
-    return expand(p.spec, window, { viewerZone, zones: await zones(), limit });
+    const recurring = p.spec.rrules.length > 0 || p.spec.rdates.length > 0;
+    const key = `${p.row.id}|${viewerZone}|${window.fromMs}|${window.toMs}|${limit ?? ''}`;
+    const hit = recurring ? expanded.get(key) : undefined;
+    if (hit && hit.spec === p.spec) return hit.list;
+    const list = expand(p.spec, window, { viewerZone, zones: await zones(), limit });
+    if (recurring) {
+      expanded.delete(key);
+      expanded.set(key, { spec: p.spec, list });
+      if (expanded.size > EXPANDED_MAX) expanded.delete(expanded.keys().next().value!);
+    }
+    return list;
   }
 
   return {
@@ -226,9 +244,14 @@ export function createSeriesStore(core: CalendarCore) {
     remove,
     instances,
     /** After an import added VTIMEZONEs. */
-    forgetZones: () => void (zoneCache = null),
+    forgetZones: () => {
+      zoneCache = null;
+      cache = new Map();
+      expanded = new Map();
+    },
     clear: () => {
       cache = new Map();
+      expanded = new Map();
       zoneCache = null;
     },
   };
