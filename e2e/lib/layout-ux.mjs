@@ -16,7 +16,7 @@ export async function shortcutSteps({ page, step }) {
     await page.keyboard.press('Alt+4');
     await page.getByTestId('batches-page').waitFor();
     await page.keyboard.press('Alt+3');
-    await page.getByRole('heading', { name: 'Calendar is coming soon' }).waitFor();
+    await page.getByTestId('calendar-page').waitFor();
     await page.keyboard.press('Alt+2');
     await page.getByTestId('journal-page').waitFor();
     await page.keyboard.press('Alt+1');

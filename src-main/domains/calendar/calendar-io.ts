@@ -25,24 +25,11 @@ export function createCalendarIo(core: CalendarCore, series: SeriesStore, calend
   const { ctx } = core;
   let pending: Pending | null = null;
 
-  async function existingUids(calendarId: string | null): Promise<Set<string>> {
-    if (!calendarId) return new Set();
-    const rows = await ctx
-      .db()
-      .selectFrom('calendar_events')
-      .select('uid')
-      .distinct()
-      .where('calendar_id', '=', calendarId)
-      .where('deleted_at', 'is', null)
-      .execute();
-    return new Set(rows.map((r) => r.uid));
-  }
-
   async function preview(input: z.output<typeof ImportPreviewInput>): Promise<z.input<typeof ImportPreview>> {
     if (input.calendarId) await core.writableCalendar(input.calendarId);
     const text = decodeCalendarBytes(await readBlobBytes(ctx.host.blobs().store, input.blobId));
     const parsed = parseCalendarFile(text);
-    const p = importPreview(parsed, await existingUids(input.calendarId ?? null));
+    const p = importPreview(parsed, input.calendarId ? await series.uidsOf(input.calendarId) : new Set<string>());
     const name = parsed.name?.trim() || input.fileName?.replace(/\.(ics|ical|ifb|icalendar)$/i, '').trim() || 'Imported calendar';
     pending = {
       id: newId(),

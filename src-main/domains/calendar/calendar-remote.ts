@@ -51,14 +51,7 @@ export function createRemote(core: CalendarCore, deps: RemoteDeps) {
     };
     for (const s of promoteOrphans(parsed.series)) await put(s, 'event');
     for (const s of parsed.tasks) await put(s, 'task');
-    const stored = await trx
-      .selectFrom('calendar_events')
-      .select('uid')
-      .distinct()
-      .where('calendar_id', '=', calendarId)
-      .where('deleted_at', 'is', null)
-      .execute();
-    for (const { uid } of stored) if (!keep.has(uid)) await deps.series.remove(trx, calendarId, uid, { tombstone: false });
+    for (const uid of await deps.series.uidsOf(calendarId, trx)) if (!keep.has(uid)) await deps.series.remove(trx, calendarId, uid, { tombstone: false });
     return keep.size;
   }
 

@@ -79,6 +79,18 @@ export function createSeriesStore(core: CalendarCore) {
     return db.selectFrom('calendar_events').selectAll().where('calendar_id', '=', calendarId).where('uid', '=', uid).where('deleted_at', 'is', null).execute();
   }
 
+  /** The UIDs a calendar holds (its series and tasks). */
+  async function uidsOf(calendarId: string, db: Kysely<Database> = ctx.db()): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('calendar_events')
+      .select('uid')
+      .distinct()
+      .where('calendar_id', '=', calendarId)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return new Set(rows.map((r) => r.uid));
+  }
+
   /** The series' texts and rows (master first). */
   async function load(calendarId: string, uid: string, db: Kysely<Database> = ctx.db()): Promise<SeriesTexts & { rows: CalendarEventTable[] }> {
     const rows = await rowsOf(calendarId, uid, db);
@@ -239,6 +251,7 @@ export function createSeriesStore(core: CalendarCore) {
     zones,
     parsed,
     load,
+    uidsOf,
     put,
     putMany,
     remove,

@@ -4,6 +4,7 @@ import type { Calendar, EventTime, Occurrence } from '../../../src-shared/domain
 import type { CliCommand } from '../../cli/commands';
 import type { CliContext } from '../../cli/context';
 import { EXIT, printJson, printLine, UsageError } from '../../cli/io';
+import { saveExport } from '../../cli/save-export';
 
 /** `hearth calendar …`: add, list, agenda, import and export from scripts (like gcalcli and khal). */
 
@@ -197,13 +198,7 @@ const exportCmd: CliCommand = {
     await ctx.unlock();
     const calendarIds = values.calendar ? [(await pickCalendar(ctx, str(values.calendar))).id] : undefined;
     const res = await ctx.client.calendar.export({ calendarIds, from: str(values.from), to: str(values.to) });
-    process.stderr.write('Note: the exported file is not encrypted.\n');
-    const blobs = ctx.core.blobs();
-    try {
-      await blobs.store.exportTo(res.blobId, values.out);
-    } finally {
-      await blobs.release(res.blobId, 'export').catch(() => process.stderr.write('Note: the temporary copy stays in the encrypted store until it lapses.\n'));
-    }
+    await saveExport(ctx, res.blobId, values.out);
     if (ctx.flags.json) printJson({ file: values.out, events: res.events });
     else out(`Exported ${res.events} event(s) to ${values.out}.`);
     return EXIT.ok;

@@ -8,6 +8,7 @@ import { packFolder } from '../../../src-shared/lib/pack-folder';
 import type { CliCommand } from '../../cli/commands';
 import type { CliContext } from '../../cli/context';
 import { EXIT, printJson, printLine, UsageError } from '../../cli/io';
+import { saveExport } from '../../cli/save-export';
 
 /** `hearth journal …`: write, list, search, import and export entries from scripts (like jrnl and the Day One CLI). */
 
@@ -155,14 +156,7 @@ const exportCmd: CliCommand = {
     await ctx.unlock();
     const journalIds = values.journal ? [(await pickJournal(ctx, str(values.journal))).id] : undefined;
     const res = await ctx.client.journal.export({ format, journalIds, from: str(values.from), to: str(values.to) });
-    process.stderr.write('Note: the exported file is not encrypted.\n');
-    // As `vault export`: the CLI is main, so it streams the file straight from the store, then releases the copy.
-    const blobs = ctx.core.blobs();
-    try {
-      await blobs.store.exportTo(res.blobId, values.out);
-    } finally {
-      await blobs.release(res.blobId, 'export').catch(() => process.stderr.write('Note: the temporary copy stays in the encrypted store until it lapses.\n'));
-    }
+    await saveExport(ctx, res.blobId, values.out);
     if (ctx.flags.json) printJson({ file: values.out, entries: res.entries, format });
     else out(`Exported ${res.entries} entr${res.entries === 1 ? 'y' : 'ies'} to ${values.out}.`);
     return EXIT.ok;
