@@ -15,7 +15,8 @@ const FIXED_PERIOD: Record<string, number> = { SECONDLY: SECOND, MINUTELY: MINUT
  * DTSTART, all of which lie before `targetWall` and are discarded anyway. ical.js does not emit a DTSTART that does not
  * match the rule, so a moved DTSTART adds nothing either. Not done:
  * - with COUNT (it counts from the real DTSTART);
- * - MONTHLY from a day after the 28th, YEARLY from 29 February (the moved day would not exist in every month or year);
+ * - MONTHLY from a day after the 28th without BYDAY or BYMONTHDAY, YEARLY from 29 February (the moved day would not
+ *   exist in every month or year);
  * - YEARLY with BYWEEKNO but no BYDAY (ical.js then takes the weekday from DTSTART, which a year step changes);
  * - sub-daily rules of all-day series (a step of hours would leave midnight).
  * recurrence.property.test.ts compares random rules with and without it, windows 10–20 years after DTSTART.
@@ -34,11 +35,15 @@ export function fastForward(rule: ParsedRule, startWall: number, targetWall: num
   const day = start.getUTCDate();
   const month = start.getUTCMonth();
   let months: number;
+  // With BYDAY or BYMONTHDAY the days come from the rule, not from DTSTART's day of the month (only its time of day
+  // counts), so a DTSTART after the 28th may move to the 1st of the period: the instances it would skip in that period
+  // all lie before the target, one period back.
+  const parts = rule.recur.parts as Record<string, unknown>;
+  const dayFree = parts.BYDAY !== undefined || parts.BYMONTHDAY !== undefined;
   if (rule.freq === 'MONTHLY') {
-    if (day > 28) return startWall;
+    if (day > 28 && !dayFree) return startWall;
     months = (target.getUTCFullYear() - start.getUTCFullYear()) * 12 + target.getUTCMonth() - month - 1;
   } else {
-    const parts = rule.recur.parts as Record<string, unknown>;
     if ((month === 1 && day === 29) || (parts.BYWEEKNO !== undefined && parts.BYDAY === undefined)) return startWall;
     months = (target.getUTCFullYear() - start.getUTCFullYear() - 1) * 12;
   }
@@ -46,6 +51,7 @@ export function fastForward(rule: ParsedRule, startWall: number, targetWall: num
   const k = Math.floor(months / step);
   if (k <= 0) return startWall;
   const moved = new Date(startWall);
-  moved.setUTCMonth(month + k * step); // day ≤ 28 (or not 29 Feb): never rolls over
+  if (day > 28) moved.setUTCDate(1); // MONTHLY with the days from the rule (above)
+  moved.setUTCMonth(moved.getUTCMonth() + k * step); // day ≤ 28 (or not 29 Feb): never rolls over
   return moved.getTime();
 }

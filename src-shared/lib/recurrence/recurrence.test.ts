@@ -108,6 +108,40 @@ describe('keys', () => {
 });
 
 describe('windowing and limits', () => {
+  it('fast-forwards MONTHLY rules that take their days from BYDAY or BYMONTHDAY even from a DTSTART after the 28th', () => {
+    const window = { fromMs: utc('2027-01-01T00:00:00Z'), toMs: utc('2028-01-01T00:00:00Z') };
+    const rules = [
+      'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+      'FREQ=MONTHLY;BYDAY=-1FR',
+      'FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU',
+      'FREQ=MONTHLY;BYMONTHDAY=-1',
+      'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15,30',
+    ];
+    for (const start of ['2019-01-31T18:00:00', '2019-03-29T07:30:00', '2020-05-30T23:00:00']) {
+      for (const rule of rules) {
+        const spec = series(berlin(start), [rule]);
+        const fast: ExpandStats = { iterations: 0, truncated: false };
+        const slow: ExpandStats = { iterations: 0, truncated: false };
+        const a = expand(spec, window, { viewerZone: 'UTC', stats: fast });
+        const b = expand(spec, window, { viewerZone: 'UTC', stats: slow, noFastForward: true, maxIterations: 1_000_000 });
+        expect(a, `${rule} from ${start}`).toEqual(b);
+        expect(a.length, `${rule} from ${start}`).toBeGreaterThan(3);
+        expect(fast.iterations, `${rule} from ${start}`).toBeLessThan(slow.iterations);
+      }
+    }
+    // Without BYDAY or BYMONTHDAY the day comes from DTSTART: a 31st skips the shorter months, so no fast-forward.
+    const plain = series(berlin('2019-01-31T18:00:00'), ['FREQ=MONTHLY']);
+    expect(expand(plain, window, { viewerZone: 'UTC' }).map((o) => o.key.slice(5, 10))).toEqual([
+      '01-31',
+      '03-31',
+      '05-31',
+      '07-31',
+      '08-31',
+      '10-31',
+      '12-31',
+    ]);
+  });
+
   it('fast-forwards a DAILY rule from 2000 to one week of 2026 in under 50 steps, with the same result as without', () => {
     const spec = series(berlin('2000-01-03T09:00:00'), ['FREQ=DAILY;BYDAY=MO,WE,FR']);
     const week = { fromMs: utc('2026-03-23T00:00:00Z'), toMs: utc('2026-03-30T00:00:00Z') };
