@@ -63,12 +63,15 @@ export async function run({ origin, token, url, screenshot, step, newPage, watch
       await createProfile(page, 'Family Planner', PASSWORD);
       await page.keyboard.press('Control+3');
       await page.getByTestId('calendar-page').waitFor();
+      // A first visit says what to do.
+      await page.getByText('No calendar yet. Create one to add events').waitFor();
       await screenshot('calendar-01-empty');
-      await page.getByRole('button', { name: 'New calendar' }).first().click();
+      await page.getByRole('button', { name: 'Create a calendar' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Calendar name').fill('Work');
       await dialog.getByRole('button', { name: 'Create' }).click();
       await page.getByRole('switch', { name: 'Show Work' }).waitFor();
+      await page.getByText('No calendar yet. Create one to add events').waitFor({ state: 'detached' });
     });
 
     await step('creates a weekly 09:00 Europe/Berlin event in the editor', async () => {

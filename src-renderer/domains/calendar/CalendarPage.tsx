@@ -11,6 +11,7 @@ import { Notice } from './components/Notice';
 import { openHit, SearchResults } from './components/SearchResults';
 import { Toolbar } from './components/Toolbar';
 import { EventEditor, QuickAddBar, TasksPanel, useScopePrompt } from './editor';
+import { CalendarDialog } from './editor/CalendarDialog';
 import type { WallDelta } from './layout/move';
 import { useCalendarShortcuts } from './useCalendarShortcuts';
 import { AgendaView } from './views/AgendaView';
@@ -34,6 +35,8 @@ export function CalendarPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [railOpen, setRailOpen] = useState(false);
   const [tasksOpen, setTasksOpen] = useState(false);
+  const [firstCalendar, setFirstCalendar] = useState(false);
+  const loaded = useCalendarStore((s) => s.loadedKey !== null && !s.loading);
   // The selected search hit, reset to the first whenever a new result list arrives.
   const [pick, setPick] = useState<{ hits: unknown; index: number }>({ hits: null, index: 0 });
   const selected = pick.hits === hits ? pick.index : 0;
@@ -107,6 +110,17 @@ export function CalendarPage() {
               </span>
             </Callout>
           ) : null}
+          {loaded && !error && calendars.length === 0 ? (
+            <Callout className="m-3">
+              <span className="flex flex-wrap items-center gap-3">
+                No calendar yet. Create one to add events, or import an .ics file from Calendar tools.
+                <Button size="sm" variant="primary" onClick={() => setFirstCalendar(true)}>
+                  Create a calendar
+                </Button>
+              </span>
+            </Callout>
+          ) : null}
+          {firstCalendar ? <CalendarDialog calendar={null} onClose={() => setFirstCalendar(false)} /> : null}
           <div className="relative min-h-0 flex-1" aria-busy={loading}>
             {query.trim() ? (
               <SearchResults selected={selected} onTask={openTasks} />
