@@ -125,6 +125,11 @@ export function CaldavDialog({ onClose }: { onClose(): void }) {
               onChange={(e) => setForm({ ...form, serverUrl: e.target.value })}
             />
           </Labeled>
+          {/^http:\/\//i.test(form.serverUrl.trim()) ? (
+            <Callout tone="warning">
+              This address is not encrypted (http://): your password and events would cross the network in clear. Use it only on your own network.
+            </Callout>
+          ) : null}
           <div className="grid grid-cols-2 gap-2">
             <Labeled label="Username">
               <input
