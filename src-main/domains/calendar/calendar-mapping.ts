@@ -2,7 +2,7 @@ import type { Alarm, EventDetail, EventTime } from '../../../src-shared/domains/
 import { AppError } from '../../../src-shared/ipc/result';
 import { isValidTimeZone } from '../../../src-shared/lib/local-date';
 import type { When } from '../../../src-shared/lib/recurrence';
-import type { Alarm as IcsAlarm, EventFields } from './ics/types';
+import type { Alarm as IcsAlarm } from './ics/types';
 
 /** Wire time → engine time. A zone the computer does not know is refused here, before anything is written. */
 export function toWhen(t: EventTime): When {
@@ -78,8 +78,4 @@ export function keptProperties(ics: string): string[] {
     }
   }
   return [...names].sort();
-}
-
-export function endOf(fields: EventFields): When | null {
-  return fields.end;
 }

@@ -1,9 +1,8 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- test only: the one helper that finds (or skips) the sample files
-import { describeWithFixtures, readFixtureText } from '../../../src-main/test/fixtures';
-import { expand, keyMatches, occurrenceKey, vtimezoneZones } from './index';
-import type { SeriesSpec, When, ZoneResolver } from './index';
+import { describeWithFixtures, readFixtureText } from '../../test/fixtures';
+import { expand, keyMatches, occurrenceKey, vtimezoneZones } from '../../../src-shared/lib/recurrence';
+import type { SeriesSpec, When, ZoneResolver } from '../../../src-shared/lib/recurrence';
 
 /** Real files from other calendar apps (see the calendar fixtures README), read with ical.js into SeriesSpecs here. */
 
