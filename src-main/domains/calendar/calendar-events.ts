@@ -137,15 +137,7 @@ export function createEvents(core: CalendarCore, series: SeriesStore) {
     for (const o of overrides.values()) {
       const k = `${o.calendar_id}\u0000${o.uid}`;
       if (mastersByUid.has(k)) continue;
-      const m = await ctx
-        .db()
-        .selectFrom('calendar_events')
-        .selectAll()
-        .where('calendar_id', '=', o.calendar_id)
-        .where('uid', '=', o.uid)
-        .where('recurrence_key', '=', '')
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
+      const m = await series.masterRow(o.calendar_id, o.uid);
       if (m) mastersByUid.set(k, await series.parsed(m));
     }
     const overrideKeys = new Map<string, string[]>();
@@ -347,15 +339,7 @@ export function createEvents(core: CalendarCore, series: SeriesStore) {
         );
       }
     });
-    const fresh = await ctx
-      .db()
-      .selectFrom('calendar_events')
-      .selectAll()
-      .where('calendar_id', '=', target.id)
-      .where('uid', '=', row.uid)
-      .where('recurrence_key', '=', '')
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const fresh = await series.masterRow(target.id, row.uid);
     const shown = fresh ?? (newSeriesId ? await eventRow(newSeriesId) : row);
     return { event: await detail(shown, scope === 'this' ? input.occurrenceKey : undefined), newSeriesId };
   }

@@ -79,6 +79,18 @@ export function createSeriesStore(core: CalendarCore) {
     return db.selectFrom('calendar_events').selectAll().where('calendar_id', '=', calendarId).where('uid', '=', uid).where('deleted_at', 'is', null).execute();
   }
 
+  /** A series' master row (none for orphan overrides or a deleted series). */
+  async function masterRow(calendarId: string, uid: string, db: Kysely<Database> = ctx.db()): Promise<CalendarEventTable | undefined> {
+    return db
+      .selectFrom('calendar_events')
+      .selectAll()
+      .where('calendar_id', '=', calendarId)
+      .where('uid', '=', uid)
+      .where('recurrence_key', '=', '')
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+  }
+
   /** The UIDs a calendar holds (its series and tasks). */
   async function uidsOf(calendarId: string, db: Kysely<Database> = ctx.db()): Promise<Set<string>> {
     const rows = await db
@@ -251,6 +263,7 @@ export function createSeriesStore(core: CalendarCore) {
     zones,
     parsed,
     load,
+    masterRow,
     uidsOf,
     put,
     putMany,
