@@ -2,6 +2,7 @@ import { appContracts, type AppContracts, type DomainName } from '../../src-shar
 import { calendarCommands } from '../domains/calendar/calendar.cli';
 import { batchesCommands } from '../domains/batches/batches.cli';
 import { filesCommands } from '../domains/files/files.cli';
+import { goalsCommands } from '../domains/goals/goals.cli';
 import { journalCommands } from '../domains/journal/journal.cli';
 import { vaultCommands } from '../domains/vault/vault.cli';
 import { defineModule, type HearthModule } from '../platform/module';
@@ -52,6 +53,12 @@ export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts
     changedTables: ['calendars', 'calendar_events', 'caldav_accounts', 'calendar_conflicts'],
     commands: calendarCommands,
     load: async () => (await import('../domains/calendar/calendar.module')).createCalendarModule,
+  }),
+  goals: defineModule({
+    contract: appContracts.goals,
+    changedTables: ['pdps', 'goals', 'key_results', 'goal_evidence', 'task_projects', 'tasks', 'habits', 'habit_checkins', 'task_filters'],
+    commands: goalsCommands,
+    load: async () => (await import('../domains/goals/goals.module')).createGoalsModule,
   }),
   blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),
   jobs: defineModule({ contract: appContracts.jobs, load: async () => (await import('../platform/jobs/jobs.module')).createJobsModule }),

@@ -9,6 +9,8 @@ import { benchBlobs } from './blobs.bench';
 import { benchCalendar } from './calendar.bench';
 import { benchCliStartup } from './cli.bench';
 import { benchFiles } from './files.bench';
+import { benchGoals } from './goals-analytics.bench';
+import { benchGoalsToday } from './goals-today.bench';
 import { benchUnlock } from './foundation.bench';
 import { benchJobs } from './jobs.bench';
 import { benchJournal } from './journal.bench';
@@ -20,7 +22,7 @@ import { benchKdbxExport, KDBX_CHILD_FLAG } from './vault-kdbx.bench';
 /**
  * `npm run bench`: the speed targets (never asserted in unit tests). Prints one aligned table to stdout,
  * progress to stderr, and writes dist/bench-results.json. `--strict` exits 1 when a target fails;
- * `--only <section>` (unlock, store, vault, cli, batches, jobs, blobs, files, journal, calendar) runs only
+ * `--only <section>` (unlock, store, vault, cli, batches, jobs, blobs, files, journal, calendar, goals) runs only
  * that section.
  * Sizes are chosen to finish in about three minutes on two cores; see README.md beside this file.
  */
@@ -43,9 +45,10 @@ const CONFIG = {
   jobs: { items: 5_000, labels: 5_000 },
   journal: { notes: 10_000, entries: 100_000, searches: 200, photos: 20, opens: 30 },
   calendar: { series: 200, runs: 20, monthEvents: 5_000, calls: 20, importEvents: 10_000 },
+  goals: { today: { tasks: 50_000, repeating: 5_000, calls: 20 }, analytics: { tasks: 40_000, completions: 20_000, calls: 20, parses: 2_000 } },
 };
 
-const SECTIONS = ['unlock', 'store', 'vault', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar'];
+const SECTIONS = ['unlock', 'store', 'vault', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar', 'goals'];
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt > -1 ? (process.argv[onlyAt + 1] ?? '') : null;
 /** Whether `--only` leaves this section in. */
@@ -134,6 +137,14 @@ async function main(): Promise<void> {
       const calendar = await benchCalendar({ root: subdir(tmp, 'calendar'), ...CONFIG.calendar });
       measurements.push(...calendar.measurements);
       notes.push(...calendar.notes);
+      done();
+    }
+    if (runs('goals')) {
+      progress(`goals: today over ${CONFIG.goals.today.tasks} tasks, dashboard over 5 years, weekly review, quick add parse`);
+      const today = await benchGoalsToday({ root: subdir(tmp, 'goals-today'), ...CONFIG.goals.today });
+      const analytics = await benchGoals({ root: subdir(tmp, 'goals'), ...CONFIG.goals.analytics });
+      measurements.push(...today.measurements, ...analytics.measurements);
+      notes.push(...today.notes, ...analytics.notes);
       done();
     }
   } finally {

@@ -18,6 +18,21 @@ import type {
   JournalTable,
   JournalTemplateTable,
 } from '../domains/journal/journal.table';
+import type {
+  GoalEvidenceTable,
+  GoalProgressLogTable,
+  GoalTable,
+  HabitCheckinTable,
+  HabitTable,
+  KeyResultLogTable,
+  KeyResultTable,
+  PdpTable,
+  TaskFilterTable,
+  TaskFtsTable,
+  TaskHistoryTable,
+  TaskProjectTable,
+  TaskTable,
+} from '../domains/goals/goals.table';
 import type { FileFolderTable, FileFtsTable, FileLinkTable, FileTable, FileVersionTable } from '../domains/files/files.table';
 import type { SettingsTable } from '../domains/settings/settings.table';
 import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable, VaultStrengthCacheTable } from '../domains/vault/vault.table';
@@ -83,4 +98,17 @@ export interface Database {
   calendar_timezones: CalendarTimezoneTable;
   calendar_reminders: CalendarReminderTable;
   calendar_conflicts: CalendarConflictTable;
+  pdps: PdpTable;
+  goals: GoalTable;
+  key_results: KeyResultTable;
+  key_result_log: KeyResultLogTable;
+  goal_progress_log: GoalProgressLogTable;
+  goal_evidence: GoalEvidenceTable;
+  task_projects: TaskProjectTable;
+  tasks: TaskTable;
+  tasks_fts: TaskFtsTable;
+  task_history: TaskHistoryTable;
+  habits: HabitTable;
+  habit_checkins: HabitCheckinTable;
+  task_filters: TaskFilterTable;
 }

@@ -107,6 +107,16 @@ interface State {
   taskId: string;
   calPreviewId: string;
   icsBlob: string;
+  pdpId: string;
+  goalId: string;
+  krId: string;
+  goalTaskId: string;
+  taskProjectId: string;
+  filterId: string;
+  habitId: string;
+  evidenceId: string;
+  goalsPreviewId: string;
+  todoistBlob: string;
 }
 type Step = [channel: string, input: (s: State) => unknown, keep?: (out: never, s: State) => void];
 
@@ -277,6 +287,56 @@ const steps: Step[] = [
   ['calendar:caldavAccounts', () => ({})],
   ['calendar:conflicts', () => ({})],
   ['calendar:deleteCalendar', (s) => ({ id: s.calendarId })],
+  ['goals:createPdp', () => ({ title: 'Plan 2027', vision: 'Speak Spanish', domains: ['learning'] }), (out: { id: string }, s) => (s.pdpId = out.id)],
+  ['goals:updatePdp', (s) => ({ id: s.pdpId, reflection: 'Going well' })],
+  ['goals:listPdps', () => ({})],
+  ['goals:createGoal', (s) => ({ pdpId: s.pdpId, title: 'Learn Spanish', domain: 'learning' }), (out: { id: string }, s) => (s.goalId = out.id)],
+  ['goals:updateGoal', (s) => ({ id: s.goalId, targetDate: '2027-06-30' })],
+  ['goals:createKeyResult', (s) => ({ goalId: s.goalId, title: 'Lessons', targetValue: 50, unit: 'lessons' }), (out: { id: string }, s) => (s.krId = out.id)],
+  ['goals:updateKeyResult', (s) => ({ id: s.krId, currentValue: 10, note: 'first ten' })],
+  ['goals:logProgress', (s) => ({ goalId: s.goalId, note: 'On track' })],
+  ['goals:addEvidence', (s) => ({ goalId: s.goalId, kind: 'note', title: 'Certificate A1' }), (out: { id: string }, s) => (s.evidenceId = out.id)],
+  ['goals:removeEvidence', (s) => ({ id: s.evidenceId })],
+  ['goals:listGoals', () => ({})],
+  ['goals:getGoal', (s) => ({ id: s.goalId })],
+  ['goals:createProject', () => ({ name: 'Home' }), (out: { id: string }, s) => (s.taskProjectId = out.id)],
+  ['goals:updateProject', (s) => ({ id: s.taskProjectId, color: 'green' })],
+  ['goals:listProjects', () => ({})],
+  [
+    'goals:createTask',
+    (s) => ({ title: 'Lesson', goalId: s.goalId, projectId: s.taskProjectId, dueDate: '2026-11-20', rrule: 'FREQ=WEEKLY', tags: ['es'] }),
+    (out: { id: string }, s) => (s.goalTaskId = out.id),
+  ],
+  ['goals:createTask', (s) => ({ title: 'Vocabulary', parentId: s.goalTaskId })],
+  ['goals:updateTask', (s) => ({ id: s.goalTaskId, priority: 2 })],
+  ['goals:completeTask', (s) => ({ id: s.goalTaskId })],
+  ['goals:uncompleteTask', (s) => ({ id: s.goalTaskId })],
+  ['goals:getTask', (s) => ({ id: s.goalTaskId })],
+  ['goals:today', () => ({})],
+  ['goals:upcoming', () => ({})],
+  ['goals:listTasks', () => ({ filter: { text: 'lesson' } })],
+  ['goals:logbook', () => ({})],
+  ['goals:saveFilter', () => ({ name: 'Urgent', filter: { priorities: [1, 2] } }), (out: { id: string }, s) => (s.filterId = out.id)],
+  ['goals:listFilters', () => ({})],
+  ['goals:deleteFilter', (s) => ({ id: s.filterId })],
+  ['goals:createHabit', (s) => ({ title: 'Read', goalId: s.goalId, target: 20, unit: 'pages' }), (out: { id: string }, s) => (s.habitId = out.id)],
+  ['goals:updateHabit', (s) => ({ id: s.habitId, color: 'blue' })],
+  ['goals:checkIn', (s) => ({ habitId: s.habitId, value: 20 })],
+  ['goals:listHabits', () => ({})],
+  ['goals:habitHistory', (s) => ({ habitId: s.habitId, from: '2026-11-01', to: '2026-11-30' })],
+  ['goals:dashboard', () => ({})],
+  ['goals:weeklyReview', () => ({})],
+  ['goals:overlay', () => ({ from: '2026-11-01', to: '2026-12-31' })],
+  ['goals:importPreview', (s) => ({ blobId: s.todoistBlob, fileName: 'Home.csv' }), (out: { previewId: string }, s) => (s.goalsPreviewId = out.previewId)],
+  ['goals:importCommit', (s) => ({ previewId: s.goalsPreviewId })],
+  ['goals:export', () => ({ format: 'json' })],
+  ['goals:report', (s) => ({ pdpId: s.pdpId })],
+  ['goals:deleteHabit', (s) => ({ id: s.habitId })],
+  ['goals:deleteTask', (s) => ({ id: s.goalTaskId })],
+  ['goals:deleteKeyResult', (s) => ({ id: s.krId })],
+  ['goals:deleteProject', (s) => ({ id: s.taskProjectId })],
+  ['goals:deleteGoal', (s) => ({ id: s.goalId })],
+  ['goals:deletePdp', (s) => ({ id: s.pdpId })],
   ['batches:traceLot', () => ({ lot: 'R-1' })],
   ['batches:findByScan', () => ({ text: 'R-1' })],
   ['batches:getSettings', () => ({})],
@@ -307,6 +367,7 @@ const notInScenario: Record<string, string> = {
   'calendar:removeCaldavAccount': 'needs a CalDAV account (caldav.test.ts)',
   'calendar:syncCaldav': 'needs a CalDAV server (caldav.test.ts)',
   'calendar:resolveConflict': 'needs a sync conflict (caldav.test.ts)',
+  'goals:saveReview': 'writes a journal entry through the journal module (goals-analytics.test.ts saves one)',
   'batches:customerSite': 'needs the built customer page script; stores its zip like printLabels stores a PDF (customer-page tests)',
 };
 
@@ -328,6 +389,7 @@ describe('change log: every write appends exactly the rows it changed', () => {
       ...{ journalId: '', entryId: '', versionId: '', templateId: '', attachmentId: '', previewId: '', pngBlob: '', mdBlob: '' },
       ...{ fileFolderId: '', fileId: '', fileVersionId: '', fileLinkId: '' },
       ...{ calendarId: '', eventId: '', taskId: '', calPreviewId: '', icsBlob: '' },
+      ...{ pdpId: '', goalId: '', krId: '', goalTaskId: '', taskProjectId: '', filterId: '', habitId: '', evidenceId: '', goalsPreviewId: '', todoistBlob: '' },
     };
     // Files a person would upload before attaching or importing them (an upload ticket, then the bytes).
     const upload = async (bytes: Buffer) =>
@@ -338,6 +400,9 @@ describe('change log: every write appends exactly the rows it changed', () => {
       Buffer.from(
         'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x-1@example.org\r\nDTSTART;VALUE=DATE:20261201\r\nSUMMARY:Imported\r\nX-KEEP:me\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
       ),
+    );
+    state.todoistBlob = await upload(
+      Buffer.from('TYPE,CONTENT,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\r\ntask,Buy milk @shop,1,1,,,,en,UTC\r\n'),
     );
     state.qr = (await QRCode.toBuffer('otpauth://totp/Mail:me?secret=JBSWY3DPEHPK3PXP&issuer=Mail', { type: 'png' })).toString('base64');
     let lastHlc = '';
@@ -379,6 +444,9 @@ describe('change log: every write appends exactly the rows it changed', () => {
         'files:replace',
         'files:trashFolder',
         'files:purge',
+        'goals:completeTask',
+        'goals:checkIn',
+        'goals:importCommit',
       ]),
     );
   }, 120_000);

@@ -3,6 +3,7 @@ import { batchesContract } from '../domains/batches/batches.contract';
 import { calendarContract } from '../domains/calendar/calendar.contract';
 import { blobsContract } from '../domains/blobs/blobs.contract';
 import { filesContract } from '../domains/files/files.contract';
+import { goalsContract } from '../domains/goals/goals.contract';
 import { jobsContract } from '../domains/jobs/jobs.contract';
 import { journalContract } from '../domains/journal/journal.contract';
 import { profileContract } from '../domains/profile/profile.contract';
@@ -24,6 +25,7 @@ export const appContracts = {
   journal: journalContract,
   files: filesContract,
   calendar: calendarContract,
+  goals: goalsContract,
 } as const;
 
 export type AppContracts = typeof appContracts;

@@ -10,6 +10,7 @@ import * as m0008 from './0008-create-blobs';
 import * as m0009 from './0009-create-journal';
 import * as m0010 from './0010-create-files';
 import * as m0011 from './0011-create-calendar';
+import * as m0012 from './0012-create-goals';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { name: '0009-create-journal', up: m0009.up },
   { name: '0010-create-files', up: m0010.up },
   { name: '0011-create-calendar', up: m0011.up },
+  { name: '0012-create-goals', up: m0012.up },
 ];

@@ -29,16 +29,17 @@ const MAX_INPUT = 500;
 const DEFAULT_MINUTES = 60;
 const DANGLING = /^(?:(?:at|on|from|@|,|-|–)\s+)+|(?:\s+(?:at|on|from|@|,|-|–))+$/gi;
 
-type Parse = (text: string) => ParsedResult[];
+export type Parse = (text: string) => ParsedResult[];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-const tidy = (s: string): string =>
+/** Collapses spaces and drops dangling joiners ("at", "on", commas) left where a phrase was cut out. */
+export const tidy = (s: string): string =>
   s
     .replace(/\s+/g, ' ')
     .trim()
     .replace(DANGLING, '')
     .replace(/^[\s,.;:-]+|[\s,;:-]+$/g, '');
-const cut = (s: string, index: number, length: number): string => `${s.slice(0, index)} ${s.slice(index + length)}`;
+export const cut = (s: string, index: number, length: number): string => `${s.slice(0, index)} ${s.slice(index + length)}`;
 
 /**
  * The trailing "at <place>": the text after the last " at " unless chrono reads it as a time ("at 7pm"). A date
@@ -61,7 +62,7 @@ function takeLocation(s: string, parse: Parse, depth = 0): { rest: string; locat
 }
 
 /** Wall fields ("YYYY-MM-DD", "HH:MM") of what chrono found, known or implied from the reference. */
-function wallOf(c: ParsedResult['start']): { date: string; time: string } {
+export function wallOf(c: ParsedResult['start']): { date: string; time: string } {
   const date = formatParts(c.get('year')!, c.get('month')!, c.get('day')!);
   return { date, time: `${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}` };
 }
@@ -71,16 +72,21 @@ function addMinutes(local: string, minutes: number): string {
   return new Date(Date.parse(`${local}:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
 }
 
+/** chrono-node reading English relative to `now` as seen in `zone` (shared with the task quick add). */
+export function chronoIn(now: number, zone: string): Parse {
+  // chrono reads its reference in the process's zone; give it a Date whose local fields are the wall clock in `zone`,
+  // then read back fields (never instants), so the process zone never leaks into the result.
+  const wall = new Date(now + zoneOffsetMinutes(zone, now) * 60_000);
+  const ref = new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes());
+  return (s) => casual.parse(s, ref, { forwardDate: true });
+}
+
 /** Reads one line; null when it names no date, time or repetition (nothing to place on the calendar). */
 export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAdd | null {
   const input = text.replace(/\s+/g, ' ').trim().slice(0, MAX_INPUT);
   if (!input) return null;
   const { now, zone } = options;
-  // chrono reads its reference in the process's zone; give it a Date whose local fields are the wall clock in `zone`,
-  // then read back fields (never instants), so the process zone never leaks into the result.
-  const wall = new Date(now + zoneOffsetMinutes(zone, now) * 60_000);
-  const ref = new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes());
-  const parse: Parse = (s) => casual.parse(s, ref, { forwardDate: true });
+  const parse = chronoIn(now, zone);
 
   const repeat = findRepeat(input);
   const withoutRepeat = repeat ? cut(input, repeat.index, repeat.length) : input;

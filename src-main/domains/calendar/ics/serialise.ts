@@ -89,6 +89,8 @@ export function serialiseCalendar(input: SerialiseInput): string {
     const vtimezone = input.timezones?.get(tzid) ?? generatedTimezone(tzid);
     if (vtimezone) lines.push(...vtimezone.split(/\r\n|\n/).filter((l) => l !== ''));
   }
-  lines.push(...bodies, 'END:VCALENDAR');
+  // A loop, not push(...bodies): spreading hundreds of thousands of lines overflows the call stack.
+  for (const line of bodies) lines.push(line);
+  lines.push('END:VCALENDAR');
   return fold(lines);
 }

@@ -1,0 +1,2 @@
+export * from './goals.contract';
+export * from './goals.schemas';
