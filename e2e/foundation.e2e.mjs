@@ -77,10 +77,12 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
     await screenshot('03-app-shell');
   });
 
-  await step('opens modules with Ctrl+digit and shows "Coming soon" for unbuilt ones', async () => {
+  await step('opens modules with Ctrl+digit (Goals, the last module built, shows its page)', async () => {
     await page.keyboard.press('Control+5');
-    await page.getByRole('heading', { name: 'Goals is coming soon' }).waitFor();
-    await screenshot('04-coming-soon');
+    await page.getByTestId('goals-page').waitFor();
+    await page.getByRole('textbox', { name: 'Quick add task' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: /is coming soon/ }).count(), 0, 'a module still shows "Coming soon"');
+    await screenshot('04-goals');
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { name: 'Vault' }).first().waitFor();
   });
@@ -166,7 +168,7 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
     await page.waitForFunction(() => document.documentElement.classList.contains('theme-dark'));
     await screenshot('10-settings-dark');
     await page.keyboard.press('Control+5');
-    await page.getByRole('heading', { name: 'Goals is coming soon' }).waitFor();
+    await page.getByTestId('goals-page').waitFor();
     await screenshot('11-app-shell-dark');
     await lockWithButton(page);
     await screenshot('12-unlock-dark');

@@ -13,6 +13,8 @@ export async function shortcutSteps({ page, step }) {
     const modules = page.getByRole('navigation', { name: 'Modules' });
     assert.match((await modules.getByRole('button', { name: 'Batches' }).getAttribute('title')) ?? '', /Alt\+4/);
     assert.match((await modules.getByRole('button', { name: 'Batches' }).getAttribute('aria-keyshortcuts')) ?? '', /Alt\+4/);
+    await page.keyboard.press('Alt+5');
+    await page.getByTestId('goals-page').waitFor();
     await page.keyboard.press('Alt+4');
     await page.getByTestId('batches-page').waitFor();
     await page.keyboard.press('Alt+3');
@@ -51,6 +53,7 @@ export async function shortcutSteps({ page, step }) {
     await row('Copy one-time code').getByText('Alt+T', { exact: true }).waitFor();
     await row('Copy password').getByText('Alt+C', { exact: true }).waitFor();
     await row('Open Vault').getByText('Alt+1…5', { exact: true }).waitFor();
+    await row('Goals: quick add a task').getByText('Q', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
     await page.getByRole('listbox').getByRole('option', { name: /Bank/ }).click();

@@ -24,6 +24,13 @@ const ROWS: { what: string; keys: string[] }[] = [
   { what: 'Calendar: day, week, month, year, agenda', keys: ['D', 'W', 'M', 'Y', 'A'] },
   { what: 'Calendar: new event', keys: ['N'] },
   { what: 'Calendar: search', keys: ['/'] },
+  { what: 'Goals: quick add a task', keys: ['Q', 'N'] },
+  { what: 'Goals: Today, Upcoming, Board, Logbook', keys: ['T', 'U', 'B', 'L'] },
+  { what: 'Goals: filter the task list', keys: ['/'] },
+  { what: 'Goals: next / previous task', keys: ['J', 'K'] },
+  { what: 'Goals: complete the selected task', keys: ['X', 'Space'] },
+  { what: 'Goals: open the selected task', keys: ['Enter'] },
+  { what: 'Goals: move the selected card on the board', keys: ['⇧←', '⇧→'] },
   { what: 'This list', keys: ['?'] },
 ];
 

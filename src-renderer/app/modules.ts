@@ -54,6 +54,7 @@ export const MODULES = [
     icon: Target,
     shortcut: '5',
     description: 'Goals and habits, with progress you can export.',
+    page: lazy(() => import('../domains/goals/GoalsPage').then((m) => ({ default: m.GoalsPage }))),
   },
   {
     id: 'files',

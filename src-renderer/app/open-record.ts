@@ -41,8 +41,15 @@ export async function openRecord({ domain, id }: RecordRef): Promise<void> {
       await useJournalStore.getState().open(id);
       return;
     }
+    case 'goals': {
+      // A task opens in its editor; a goal or milestone (the calendar's overlay) opens the goals section.
+      const { useGoalsStore } = await import('../domains/goals/goals.store');
+      go('goals');
+      await useGoalsStore.getState().openRecord(id);
+      return;
+    }
     default:
-      // Calendar and goals open their page; they have no deep link yet.
+      // The calendar opens its page; it has no deep link yet.
       go(domain);
   }
 }

@@ -1,0 +1,72 @@
+import { Download } from 'lucide-react';
+import { useState } from 'react';
+import { downloadNotice, downloadUrl } from '../../../lib/files';
+import { Button } from '../../../ui/Button';
+import { Callout } from '../../../ui/Callout';
+import { Modal, ModalActions } from '../../../ui/Modal';
+import { goalsApi, type Input } from '../plans/goals-api';
+import { plural } from '../plans/goals-ui';
+import { useAction } from '../plans/useGoalsQuery';
+
+type Format = Input<'export'>['format'];
+export const EXPORT_FORMATS: { format: Format; label: string; hint: string }[] = [
+  { format: 'tasks-csv', label: 'Tasks (CSV)', hint: 'Every task with its dates, priority, tags, goal and repeat rule.' },
+  { format: 'goals-csv', label: 'Goals (CSV)', hint: 'Goals with plan, domain, status and progress.' },
+  { format: 'key-results-csv', label: 'Key results (CSV)', hint: 'Start, target and current values.' },
+  { format: 'habits-csv', label: 'Habits (CSV)', hint: 'Habits with schedule, target and streaks.' },
+  { format: 'checkins-csv', label: 'Habit check-ins (CSV)', hint: 'One row per habit and day.' },
+  { format: 'json', label: 'Everything (JSON)', hint: 'Plans, goals, key results, tasks and habits in one file.' },
+  { format: 'ics', label: 'iCalendar (.ics)', hint: 'Tasks as to-dos and milestones as events, for other calendar apps.' },
+];
+
+/** Export as CSV, JSON or .ics: main writes the file, the browser downloads it by ticket. */
+export function ExportDialog({ onClose }: { onClose(): void }) {
+  const [format, setFormat] = useState<Format>('tasks-csv');
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+  const go = () =>
+    run(async () => {
+      const r = await goalsApi.export({ format });
+      downloadUrl(r.name, r.url);
+      setDone(`${plural(r.rows, 'row')} exported. ${downloadNotice('The file', r.name)}`);
+    });
+  return (
+    <Modal open onOpenChange={(o) => !o && onClose()} size="md" title="Export goals and tasks" description="The file is not encrypted: keep it somewhere safe.">
+      <fieldset className="flex flex-col gap-1.5 text-[13px]">
+        <legend className="sr-only">Format</legend>
+        {EXPORT_FORMATS.map((f) => (
+          <label key={f.format} className="flex items-start gap-2 rounded-md px-1 py-0.5 hover:bg-hover">
+            <input
+              type="radio"
+              className="mt-1 accent-accent"
+              name="goals-export"
+              checked={format === f.format}
+              onChange={() => setFormat(f.format)}
+              data-testid={`export-${f.format}`}
+            />
+            <span>
+              <span className="font-medium text-text">{f.label}</span>
+              <span className="block text-[12px] text-muted">{f.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {done ? (
+        <Callout className="mt-3">
+          <span data-testid="export-done">{done}</span>
+        </Callout>
+      ) : null}
+      {error ? (
+        <Callout tone="danger" className="mt-3">
+          {error}
+        </Callout>
+      ) : null}
+      <ModalActions>
+        <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
+        <Button variant="primary" icon={Download} busy={busy} onClick={() => void go()} data-testid="export-go">
+          Export
+        </Button>
+      </ModalActions>
+    </Modal>
+  );
+}
