@@ -113,16 +113,16 @@ const done: CliCommand = {
 
 const importCmd: CliCommand = {
   name: 'tasks import',
-  usage: 'hearth tasks import FILE [--format todoist|ticktick|ics] [--dry-run]',
-  summary: 'Import a Todoist CSV, TickTick CSV backup or .ics with to-dos',
+  usage: 'hearth tasks import FILE [--format todoist|ticktick|ics|hearth] [--dry-run]',
+  summary: 'Import a Todoist CSV, TickTick CSV backup, .ics with to-dos or a Hearth goals JSON export',
   options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   optionHelp: { format: 'The file’s kind (default: told apart by its first lines)', 'dry-run': 'Show what would be imported, write nothing' },
   async run(ctx, { positionals, values }) {
     const file = positionals[0];
     if (!file) throw new UsageError('Which file? hearth tasks import FILE.csv');
     const format = values.format;
-    if (format !== undefined && format !== 'todoist' && format !== 'ticktick' && format !== 'ics')
-      throw new UsageError('--format is todoist, ticktick or ics.');
+    if (format !== undefined && format !== 'todoist' && format !== 'ticktick' && format !== 'ics' && format !== 'hearth')
+      throw new UsageError('--format is todoist, ticktick, ics or hearth.');
     await ctx.unlock();
     const ticket = await ctx.client.blobs.uploadTicket({ maxBytes: MAX_TASK_IMPORT_BYTES + 1 });
     const blob = await ctx.core.blobs().upload(ticket.ticket, createReadStream(file));
@@ -134,6 +134,7 @@ const importCmd: CliCommand = {
         `${path.basename(file)} (${preview.format}): ${preview.tasks} task(s), ${preview.subtasks} sub-task(s), ${preview.completed} completed, ${preview.recurring} repeating, ${preview.duplicates} already here.`,
       );
       if (preview.projects.length) out(`  projects: ${preview.projects.join(', ')}`);
+      if (preview.records.length) out(`  records: ${preview.records.map((r) => `${r.count} ${r.kind}`).join(', ')}`);
       for (const s of preview.skipped) out(`  not imported as tasks: ${s.count} ${s.reason}`);
       for (const w of preview.warnings.slice(0, 20)) out(`  note: ${w}`);
       out(

@@ -6,8 +6,10 @@ import { readBlobBytes } from '../../blobs/read-blob';
 import { newId } from '../../lib/ids';
 import type { GoalsCore } from './goals-core';
 import { createGoalsExport } from './goals-export';
-import { checkImportSize, parseTaskImport, type ParsedImport } from './import';
+import { checkImportSize, readTaskFile, type ParsedImport, type TaskFile } from './import';
 import { existingSourceIds, writeImport } from './import/commit';
+import { writeHearthImport } from './import/hearth-commit';
+import { previewHearth } from './import/hearth-preview';
 import { warn } from './import/types';
 
 /** A preview waits this long for its commit; only the latest one is kept (and none after a lock). */
@@ -16,7 +18,7 @@ const SAMPLE = 10;
 
 interface Pending {
   id: string;
-  parsed: ParsedImport;
+  read: TaskFile;
   expiresAt: number;
 }
 
@@ -44,14 +46,19 @@ export function createGoalsIo(core: GoalsCore) {
     // The stored size first: a file over the cap is refused before a byte of it is decrypted.
     checkImportSize((await store.get(input.blobId)).size);
     const bytes = await readBlobBytes(store, input.blobId);
-    const parsed = parseTaskImport(bytes, { nowMs: ctx.now(), zone: core.zone(), fileName: input.fileName }, input.format);
+    const read = readTaskFile(bytes, { nowMs: ctx.now(), zone: core.zone(), fileName: input.fileName }, input.format);
+    if (read.kind === 'hearth') {
+      pending = { id: newId(), read, expiresAt: ctx.now() + PREVIEW_TTL_MS };
+      return previewHearth(ctx.db(), read.file, pending.id, core.zone(), core.today());
+    }
+    const parsed = read.parsed;
     checkRules(parsed, core.today());
     const existing = await existingSourceIds(
       ctx.db(),
       parsed.format,
       parsed.tasks.map((t) => t.sourceId),
     );
-    pending = { id: newId(), parsed, expiresAt: ctx.now() + PREVIEW_TTL_MS };
+    pending = { id: newId(), read, expiresAt: ctx.now() + PREVIEW_TTL_MS };
     const projectName = new Map(parsed.projects.map((pr) => [pr.key, pr.name]));
     const tags = new Map<string, string>();
     for (const t of parsed.tasks) for (const tag of t.tags) if (!tags.has(tag.toLowerCase())) tags.set(tag.toLowerCase(), tag);
@@ -82,7 +89,8 @@ export function createGoalsIo(core: GoalsCore) {
     const p = pending;
     if (!p || p.id !== input.previewId || p.expiresAt < ctx.now()) throw new AppError('NOT_FOUND', 'This import preview has expired. Choose the file again.');
     pending = null;
-    return ctx.write((trx) => writeImport(core, trx, p.parsed));
+    const read = p.read;
+    return ctx.write((trx) => (read.kind === 'hearth' ? writeHearthImport(core, trx, read.file) : writeImport(core, trx, read.parsed)));
   }
 
   return { preview, commit, exportAs: exporter.exportAs, clear: () => void (pending = null) };

@@ -120,7 +120,7 @@ export const goalsContract = defineContract(
     saveReview: op({ input: SaveReviewInput, output: SaveReviewResult, summary: 'Save the weekly review as a journal entry' }),
     overlay: op({ input: OverlayInput, output: z.array(OverlayItem), summary: 'Task due dates and milestones for the calendar' }),
 
-    importPreview: op({ input: ImportPreviewInput, output: ImportPreview, summary: 'Preview a Todoist, TickTick or .ics import' }),
+    importPreview: op({ input: ImportPreviewInput, output: ImportPreview, summary: 'Preview a Todoist, TickTick, .ics or Hearth JSON import' }),
     importCommit: op({ input: ImportCommitInput, output: ImportResult, summary: 'Import a previewed file' }),
     export: op({ input: ExportInput, output: ExportResult, summary: 'Export as CSV, JSON or .ics' }),
     report: op({ input: ReportInput, output: ReportResult, summary: 'A development plan report as PDF' }),

@@ -453,7 +453,8 @@ export type OverlayItem = z.output<typeof OverlayItem>;
 
 // ---------------------------------------------------------------- interchange
 
-export const ImportFormat = z.enum(['todoist', 'ticktick', 'ics']);
+/** 'hearth': Hearth's own goals JSON export (format 'hearth-goals'), read back losslessly, ids and timestamps kept. */
+export const ImportFormat = z.enum(['todoist', 'ticktick', 'ics', 'hearth']);
 export const ImportPreviewInput = z.strictObject({
   blobId: z.string().regex(/^[0-9a-f]{64}$/),
   fileName: text(255).optional(),
@@ -469,11 +470,13 @@ export const ImportPreview = z.object({
   recurring: z.number().int(),
   projects: z.array(z.string()),
   tags: z.array(z.string()),
-  /** Already imported from the same source id (skipped on commit). */
+  /** Already imported from the same source id (skipped on commit); a Hearth JSON file: records whose id is already here. */
   duplicates: z.number().int(),
   /** Rows not imported, with why (e.g. 9 Todoist comments kept as notes, 5 spacer rows). */
   skipped: z.array(z.object({ reason: z.string(), count: z.number().int() })),
   warnings: z.array(z.string()),
+  /** Every kind of record the file holds and how many (a Hearth JSON file: plans, goals, key results, habits…). */
+  records: z.array(z.object({ kind: z.string(), count: z.number().int() })).default([]),
   /** The first few tasks as they will be stored. */
   sample: z.array(
     z.object({

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../src-shared/ipc/result';
 import { parseCsv } from '../../../../src-shared/lib/csv';
 import { formatMiB, MiB } from '../../../../src-shared/lib/limits';
+import { isHearthJson, parseHearthJson, type HearthGoalsFile } from './hearth-json';
 import { parseIcsTodos } from './ics-todos';
 import { isTickTickHeader, parseTickTick } from './ticktick';
 import { isTodoistHeader, parseTodoist } from './todoist';
@@ -55,8 +56,21 @@ export function parseTaskImport(bytes: Uint8Array, ictx: ImportContext, format?:
   const text = decodeText(bytes);
   if (!text.replace(/^\ufeff/, '').trim()) throw new AppError('INVALID_INPUT', 'The file is empty: no tasks to import.');
   const kind = format ?? sniffFormat(text);
-  if (!kind) throw new AppError('INVALID_INPUT', 'Not a Todoist CSV, TickTick CSV or iCalendar (.ics) file.');
+  if (!kind) throw new AppError('INVALID_INPUT', 'Not a Todoist CSV, TickTick CSV or iCalendar (.ics) file, nor a Hearth goals JSON export.');
   const parsed = kind === 'ics' ? parseIcsTodos(bytes, ictx) : kind === 'todoist' ? parseTodoist(text, ictx) : parseTickTick(text, ictx);
   if (parsed.tasks.length === 0) throw new AppError('INVALID_INPUT', `The file has no tasks to import (read as ${kind}).`);
   return parsed;
+}
+
+/** A task file read: another app's tasks, or Hearth's own goals JSON export (every goals table, ids kept). */
+export type TaskFile = { kind: 'tasks'; parsed: ParsedImport } | { kind: 'hearth'; file: HearthGoalsFile };
+
+/** Reads any importable file: a Hearth goals JSON export (asked for, or a JSON object naming that format) or a task export. */
+export function readTaskFile(bytes: Uint8Array, ictx: ImportContext, format?: ImportFormat | 'hearth'): TaskFile {
+  checkImportSize(bytes.byteLength);
+  if (format === 'hearth' || (format === undefined && isHearthJson(new TextDecoder().decode(bytes.subarray(0, 4096))))) {
+    const text = decodeText(bytes);
+    return { kind: 'hearth', file: parseHearthJson(text) };
+  }
+  return { kind: 'tasks', parsed: parseTaskImport(bytes, ictx, format) };
 }

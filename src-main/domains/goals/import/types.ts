@@ -58,7 +58,7 @@ export function newParsed(format: ImportFormat): ParsedImport {
 
 export const skip = (p: ParsedImport, reason: string, n = 1): void => void p.skipped.set(reason, (p.skipped.get(reason) ?? 0) + n);
 
-export function warn(p: ParsedImport, message: string): void {
+export function warn(p: Pick<ParsedImport, 'warnings'>, message: string): void {
   if (p.warnings.length < MAX_WARNINGS) p.warnings.push(message);
   else if (p.warnings.length === MAX_WARNINGS) p.warnings.push('More warnings were left out.');
 }

@@ -100,6 +100,7 @@ describe('import preview', () => {
           duplicates: 2,
           skipped: [{ reason: 'empty spacer rows', count: 5 }],
           warnings: ['Row 9: an unknown date "someday" was kept in the notes.'],
+          records: [],
           sample: [
             { title: 'prio 1', dueDate: null, priority: 1, tags: [], project: 'inbox', depth: 0 },
             { title: 'child', dueDate: '2026-04-06', priority: 4, tags: ['home'], project: null, depth: 1 },
@@ -114,5 +115,37 @@ describe('import preview', () => {
     expect(text).toContain('Row 9: an unknown date &quot;someday&quot; was kept in the notes.');
     expect(text).toContain('↳ child');
     expect(text).toContain('P4 · #home');
+    expect(html).not.toContain('goals-import-records');
+  });
+
+  it('shows every kind of record a Hearth goals JSON file holds, and duplicates as records already in the profile', () => {
+    const html = renderToStaticMarkup(
+      <ImportPreviewSummary
+        preview={{
+          previewId: 'p',
+          format: 'hearth',
+          tasks: 4,
+          subtasks: 1,
+          completed: 1,
+          recurring: 1,
+          projects: ['Life'],
+          tags: [],
+          duplicates: 3,
+          skipped: [{ reason: 'key results whose goal is not in the file or this profile', count: 1 }],
+          warnings: [],
+          records: [
+            { kind: 'plans', count: 1 },
+            { kind: 'goals', count: 2 },
+            { kind: 'habit check-ins', count: 5 },
+          ],
+          sample: [],
+        }}
+      />,
+    );
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Hearth goals JSON');
+    expect(text).toContain('1 plans, 2 goals, 5 habit check-ins');
+    expect(text).toContain('3 records already in this profile: skipped.');
+    expect(text).toContain('Not imported: 1 × key results whose goal');
   });
 });

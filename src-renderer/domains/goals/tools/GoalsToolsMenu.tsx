@@ -26,7 +26,7 @@ function Item({ icon: Icon, label, onSelect, testId }: { icon: LucideIcon; label
 }
 
 /**
- * The goals module's tools: import tasks (Todoist, TickTick, .ics), export (CSV, JSON, iCalendar) and a plan's PDF
+ * The goals module's tools: import tasks (Todoist, TickTick, .ics, Hearth JSON), export (CSV, JSON, iCalendar) and a plan's PDF
  * report. `modal={false}`: a modal Radix menu injects a <style> element that our CSP refuses (see ui/Modal.tsx).
  */
 export function GoalsToolsMenu() {

@@ -1,7 +1,7 @@
 import type { ImportPreview } from '../../../../src-shared/domains/goals/goals.schemas';
 import { fmtDay, plural } from '../plans/goals-ui';
 
-const FORMAT = { todoist: 'Todoist CSV', ticktick: 'TickTick CSV', ics: 'iCalendar to-dos' } as const;
+const FORMAT = { todoist: 'Todoist CSV', ticktick: 'TickTick CSV', ics: 'iCalendar to-dos', hearth: 'Hearth goals JSON' } as const;
 
 /** What an import would do: counts, duplicates, skipped rows with why, warnings, and the first tasks as stored. */
 export function ImportPreviewSummary({ preview: p }: { preview: ImportPreview }) {
@@ -23,12 +23,22 @@ export function ImportPreviewSummary({ preview: p }: { preview: ImportPreview })
           ].join(', ')}
         </span>
       </p>
+      {p.records.length > 0 ? (
+        // A Hearth file holds every goals table, not only tasks: how many of each kind.
+        <p className="text-[12px] break-words text-muted" data-testid="goals-import-records">
+          {p.records.map((r) => `${r.count} ${r.kind}`).join(', ')}
+        </p>
+      ) : null}
       <p className={p.duplicates ? 'text-warning' : 'text-muted'} data-testid="goals-import-duplicates">
-        {p.duplicates ? `${plural(p.duplicates, 'task')} already imported from this source: skipped.` : 'No duplicates.'}
+        {p.duplicates
+          ? p.format === 'hearth'
+            ? `${plural(p.duplicates, 'record')} already in this profile: skipped.`
+            : `${plural(p.duplicates, 'task')} already imported from this source: skipped.`
+          : 'No duplicates.'}
       </p>
       {p.skipped.length > 0 ? (
         <div>
-          <p className="text-muted">Not imported as tasks:</p>
+          <p className="text-muted">{p.format === 'hearth' ? 'Not imported:' : 'Not imported as tasks:'}</p>
           <ul className="ml-4 list-disc text-[12px] text-muted" data-testid="goals-import-skipped">
             {p.skipped.map((s) => (
               <li key={s.reason}>{`${s.count} × ${s.reason}`}</li>

@@ -56,7 +56,7 @@ export function ImportTasksDialog({ onClose }: { onClose(): void }) {
       onOpenChange={(o) => !o && onClose()}
       size="md"
       title="Import tasks"
-      description="From a Todoist CSV, a TickTick CSV or an iCalendar (.ics) file of to-dos. Nothing is imported before you confirm."
+      description="From a Todoist CSV, a TickTick CSV, an iCalendar (.ics) file of to-dos or a Hearth goals JSON export. Nothing is imported before you confirm."
     >
       <div className="flex flex-col gap-3 text-[13px]" data-testid="goals-import">
         {phase.step === 'pick' ? (
@@ -66,7 +66,7 @@ export function ImportTasksDialog({ onClose }: { onClose(): void }) {
               type="file"
               className="sr-only"
               aria-label="File to import"
-              accept=".csv,.ics,text/csv,text/calendar"
+              accept=".csv,.ics,.json,text/csv,text/calendar,application/json"
               onChange={(e) => void pick(e.target.files?.[0])}
               data-testid="goals-import-file"
             />
