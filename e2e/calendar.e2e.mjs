@@ -2,8 +2,9 @@
 // Calendar (issue 10), browser mode, in a Europe/Berlin browser: a weekly 09:00 Berlin event made in the editor keeps
 // 09:00 Berlin across the March DST change; one instance dragged to another day (this event), one deleted, and the
 // rest renamed from the fourth on (this and following); the calendar exported as .ics and imported into a second
-// profile gives the same instances; a batch expiry and a task due date show as overlays; a reminder fires when the
-// server's clock is moved to its time (test hook). Screenshots go to e2e/artifacts/calendar-*.png.
+// profile gives the same instances; a batch expiry, a task of Hearth's task list (goals) and a calendar VTODO show as
+// overlays; a reminder fires when the server's clock is moved to its time (test hook).
+// Screenshots go to e2e/artifacts/calendar-*.png.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -153,7 +154,7 @@ export async function run({ origin, token, url, screenshot, step, newPage, watch
       await page.keyboard.press('Escape');
     });
 
-    await step('shows a batch expiry and a task due date as overlays', async () => {
+    await step('shows a batch expiry, a goals task and a calendar VTODO as overlays', async () => {
       // Baked yesterday (a batch cannot be recorded before it exists), with the date on the pack in March.
       const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
       const product = await api('batches:createProduct', { name: 'Rye loaf', thresholds: { kind: 'days-before-expiry', cautionWithinDays: 2 } });
@@ -165,15 +166,32 @@ export async function run({ origin, token, url, screenshot, step, newPage, watch
         expiryDate: '2027-03-10',
         quantity: 12,
       });
+      // A VTODO of a calendar (as a CalDAV sync or an .ics import stores it): it stays in the calendar to sync back.
+      const [work] = await api('calendar:listCalendars');
+      await api('calendar:createTask', { calendarId: work.id, title: 'Renew the domain', due: { kind: 'date', date: '2027-03-12' } });
+      // The tasks panel adds to Hearth's task list, the goals module's (not to a calendar).
       await page.getByRole('button', { name: 'Tasks' }).click();
       const tasks = page.getByTestId('cal-tasks');
       await tasks.getByLabel('New task').fill('File the VAT return');
       await tasks.getByLabel('Task due date', { exact: true }).fill('2027-03-11');
       await tasks.getByRole('button', { name: 'Add task' }).click();
-      await tasks.getByText('File the VAT return').waitFor();
+      await tasks.locator('[data-testid=cal-task][data-source=goals]').filter({ hasText: 'File the VAT return' }).waitFor();
+      await tasks
+        .getByRole('region', { name: 'Tasks of Work' })
+        .locator('[data-testid=cal-task][data-source=calendar]')
+        .filter({ hasText: 'Renew the domain' })
+        .waitFor();
+      const stored = (await api('goals:listTasks', { filter: { text: 'VAT' } })).map((t) => [t.title, t.dueDate, t.zone]);
+      assert.deepEqual(stored, [['File the VAT return', '2027-03-11', ZONE]]);
+      assert.deepEqual(
+        (await api('calendar:listTasks', { includeCompleted: true })).map((t) => t.title),
+        ['Renew the domain'],
+      );
       await page.getByRole('button', { name: 'Tasks' }).click();
       await page.locator('[data-testid=cal-overlay][data-layer=batches][data-date="2027-03-10"][aria-label*="Rye loaf"]').waitFor();
-      await page.locator('[data-testid=cal-overlay][data-layer=tasks][data-date="2027-03-11"][aria-label="Task due: File the VAT return"]').waitFor();
+      // Both homes of a task in the one "Tasks" layer, each marked by where it lives.
+      await page.locator('[data-testid=cal-overlay][data-source=goals][data-date="2027-03-11"][aria-label="Task due: File the VAT return"]').waitFor();
+      await page.locator('[data-testid=cal-overlay][data-source=calendar][data-date="2027-03-12"][aria-label="Task due: Renew the domain · Work"]').waitFor();
       await screenshot('calendar-05-overlays');
       // The layer switch hides them.
       await page.getByRole('switch', { name: 'Batch expiries' }).click();

@@ -27,7 +27,16 @@ export interface OverlayItem extends CalItem {
   title: string;
   /** The record it opens: a batch, a task (opens the tasks panel), a vault item. */
   recordId: string;
+  /** Tasks layer only: where the chip comes from (a goals task, milestone or goal target, or a calendar's VTODO). */
+  source?: TaskSource;
+  /** A goals task due at a time of day ('HH:MM', in the task's zone); the chip stays on its day. */
+  time?: string | null;
+  /** A completed goals task or a reached milestone: still drawn (struck through), so the day shows what was done. */
+  done?: boolean;
 }
+
+/** The two homes of a task on the calendar: the goals module (opens `opens`: the task or goal) or a calendar's VTODO. */
+export type TaskSource = { kind: 'task' | 'milestone' | 'goal'; opens: string } | { kind: 'vtodo'; calendar: string };
 
 export type ViewItem = EventItem | OverlayItem;
 

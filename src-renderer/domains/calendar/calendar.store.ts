@@ -44,13 +44,22 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
           void get().load(true);
         }, 120);
       });
+      // Goals tasks and milestones are drawn in the tasks layer: a goals write reloads the view (not the calendars).
+      let goalsPending: number | undefined;
+      const offGoals = api.goals.onChanged(({ ids }) => {
+        if (ids.length === 0 || !get().overlaysOn.tasks) return;
+        window.clearTimeout(goalsPending);
+        goalsPending = window.setTimeout(() => void get().load(true), 120);
+      });
       // The day changes under a window left open overnight: "today" and its highlight follow.
       const timer = window.setInterval(() => set({ today: todayInZone(get().zone, Date.now()) }), 60_000);
       void loadCalendars();
       void get().load(true);
       return () => {
         window.clearTimeout(pending);
+        window.clearTimeout(goalsPending);
         offChanged();
+        offGoals();
         window.clearInterval(timer);
       };
     },

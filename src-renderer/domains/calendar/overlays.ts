@@ -28,7 +28,7 @@ export function saveOverlayPrefs(prefs: Record<OverlayLayer, boolean>): void {
   }
 }
 
-const dayItem = (layer: OverlayItem['layer'], recordId: string, date: string, title: string): OverlayItem => ({
+const dayItem = (layer: OverlayItem['layer'], recordId: string, date: string, title: string, extra?: Partial<OverlayItem>): OverlayItem => ({
   kind: 'overlay',
   layer,
   recordId,
@@ -39,6 +39,7 @@ const dayItem = (layer: OverlayItem['layer'], recordId: string, date: string, ti
   allDay: true,
   startDate: date,
   endDate: addDays(date, 1),
+  ...extra,
 });
 
 export interface OverlayData {
@@ -47,6 +48,41 @@ export interface OverlayData {
   journal: Map<string, number>;
   /** Layers that could not be read (journal locked, module failing): shown quietly in the rail. */
   failed: OverlayLayer[];
+}
+
+/**
+ * The "Tasks" layer has two sources, told apart on the chip: Hearth's own tasks, milestones and goal target dates
+ * (the goals module; a repeating task once on each day it falls on), and the VTODOs of CalDAV and imported calendars
+ * (kept in the calendar so they sync back). Done goals items stay, struck through; done VTODOs are left out, as before.
+ * One source failing still shows the other; the layer is then marked failed.
+ */
+async function loadTaskLayer(from: string, to: string, zone: string): Promise<{ items: OverlayItem[]; ok: boolean }> {
+  const fromIso = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString();
+  const toIso = new Date(Date.parse(`${to}T00:00:00Z`) + 2 * 86_400_000).toISOString();
+  const [goals, vtodos] = await Promise.allSettled([
+    api.goals.overlay({ from, to }),
+    api.calendar.listTasks({ from: fromIso, to: toIso }).then(async (tasks) => ({
+      tasks,
+      // Names only when there is something to label (most profiles keep their tasks in Goals).
+      names: new Map(tasks.length ? (await api.calendar.listCalendars()).map((c) => [c.id, c.name]) : []),
+    })),
+  ]);
+  const items: OverlayItem[] = [];
+  if (goals.status === 'fulfilled')
+    for (const g of goals.value) {
+      if (g.date < from || g.date > to) continue;
+      // A milestone opens its goal; a task and a goal target open themselves.
+      const opens = g.kind === 'milestone' ? (g.goalId ?? g.id) : g.id;
+      items.push(dayItem('tasks', g.id, g.date, g.title, { source: { kind: g.kind, opens }, time: g.time, done: g.completed }));
+    }
+  if (vtodos.status === 'fulfilled')
+    for (const t of vtodos.value.tasks) {
+      if (t.completed || !t.due) continue;
+      const date = t.due.kind === 'date' ? t.due.date : t.dueAt ? todayIn(zone, Date.parse(t.dueAt)) : null;
+      const calendar = vtodos.value.names.get(t.calendarId) ?? 'Calendar';
+      if (date && date >= from && date <= to) items.push(dayItem('tasks', t.id, date, t.title, { source: { kind: 'vtodo', calendar } }));
+    }
+  return { items, ok: goals.status === 'fulfilled' && vtodos.status === 'fulfilled' };
 }
 
 /**
@@ -64,11 +100,9 @@ export async function loadOverlays(on: Record<OverlayLayer, boolean>, from: stri
       return null;
     }
   };
-  const fromIso = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString();
-  const toIso = new Date(Date.parse(`${to}T00:00:00Z`) + 2 * 86_400_000).toISOString();
   const [batches, tasks, heat, vault] = await Promise.all([
     guard('batches', () => api.batches.expiryEvents({ from, to })),
-    guard('tasks', () => api.calendar.listTasks({ from: fromIso, to: toIso })),
+    guard('tasks', () => loadTaskLayer(from, to, zone)),
     guard('journal', () => api.journal.heatmap({ from, to })),
     // SECURITY: the vault answers with a title, a date and a phrase only (never a number or code).
     guard('vault', () => api.vault.expiries({ from, to })),
@@ -76,10 +110,9 @@ export async function loadOverlays(on: Record<OverlayLayer, boolean>, from: stri
   const items: OverlayItem[] = [];
   for (const b of batches ?? []) items.push(dayItem('batches', b.batchId, b.date, b.title));
   for (const v of vault ?? []) items.push(dayItem('vault', v.itemId, v.date, v.what ? `${v.title} · ${v.what}` : v.title));
-  for (const t of tasks ?? []) {
-    if (t.completed || !t.due) continue;
-    const date = t.due.kind === 'date' ? t.due.date : t.dueAt ? todayIn(zone, Date.parse(t.dueAt)) : null;
-    if (date && date >= from && date <= to) items.push(dayItem('tasks', t.id, date, t.title));
+  if (tasks) {
+    items.push(...tasks.items);
+    if (!tasks.ok) failed.push('tasks');
   }
   const journal = new Map<string, number>();
   for (const d of heat ?? []) if (d.count > 0) journal.set(d.date, d.count);

@@ -65,6 +65,8 @@ export interface GoalsState {
   selected: string | null;
   /** The task open in the editor. */
   editing: string | null;
+  /** A goal another page asked to open (the calendar's milestone or target date); the plans view opens and clears it. */
+  openGoal: string | null;
   notice: GoalsNotice | null;
   /** Bumped to ask the quick add bar to take focus (q / n). */
   quickAddFocus: number;
@@ -119,6 +121,7 @@ export function initialGoalsState(): Data {
     error: null,
     selected: null,
     editing: null,
+    openGoal: null,
     notice: null,
     quickAddFocus: 0,
     searchFocus: 0,

@@ -185,7 +185,8 @@ export const useGoalsStore = create<GoalsState>()((set, get) => {
         const task = await api.goals.getTask({ id });
         set({ editing: task.id });
       } catch {
-        // Not a task (a goal or a milestone from the calendar): the goals section shows it.
+        // Not a task: a goal (a target date or a milestone on the calendar), opened by the goals section.
+        set({ openGoal: id });
         get().setSection('goals');
       }
     },

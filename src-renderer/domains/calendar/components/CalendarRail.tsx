@@ -10,7 +10,7 @@ import { MiniMonth } from './MiniMonth';
 
 const LAYER_LABEL: Record<OverlayLayer, { label: string; icon: typeof Package }> = {
   batches: { label: 'Batch expiries', icon: Package },
-  tasks: { label: 'Task due dates', icon: CheckSquare },
+  tasks: { label: 'Tasks and goals', icon: CheckSquare },
   journal: { label: 'Journal entries', icon: BookOpen },
   vault: { label: 'Card expiries', icon: CreditCard },
 };

@@ -1,12 +1,12 @@
-import { CheckSquare, CreditCard, Package, Repeat, type LucideIcon } from 'lucide-react';
+import { CalendarCheck, CheckSquare, CreditCard, Flag, Package, Repeat, Target, type LucideIcon } from 'lucide-react';
 import type { CSSProperties, DragEvent, ReactNode } from 'react';
 import { openRecord } from '../../../app/open-record';
 import { cx } from '../../../ui/cx';
 import { COLOR_CLASSES, type EventItem, type OverlayItem } from '../calendar-types';
+import { overlayLabel } from './overlay-label';
 import { useCalendarStore } from '../calendar.store';
 
 export const OVERLAY_ICONS: Record<OverlayItem['layer'], LucideIcon> = { batches: Package, tasks: CheckSquare, vault: CreditCard };
-const OVERLAY_WHAT: Record<OverlayItem['layer'], string> = { batches: 'Batch expires', tasks: 'Task due', vault: 'Expires' };
 
 /** The drag payload of an event chip (HTML drag and drop in month view and the all-day row). */
 export const DRAG_TYPE = 'application/x-hearth-occurrence';
@@ -70,29 +70,42 @@ export function EventChip({
   );
 }
 
-/** Opens what an overlay chip stands for: the batch, the vault item, or (a task) the tasks panel. */
+/** Tasks-layer chip icons by source: a goals task, a milestone, a goal's target date, a calendar VTODO. */
+const SOURCE_ICONS = { task: CheckSquare, milestone: Flag, goal: Target, vtodo: CalendarCheck } as const;
+
+/**
+ * Opens what an overlay chip stands for: the batch, the vault item, a goals task or goal (on the Goals page), or (a
+ * calendar VTODO) the tasks panel.
+ */
 export function openOverlay(item: OverlayItem, onTask: () => void): void {
-  if (item.layer === 'tasks') onTask();
+  const s = item.source;
+  if (s && s.kind !== 'vtodo') void openRecord({ domain: 'goals', id: s.opens });
+  else if (item.layer === 'tasks') onTask();
   else void openRecord({ domain: item.layer === 'batches' ? 'batches' : 'vault', id: item.recordId });
 }
 
 /** A read-only overlay (batch expiry, task due, vault expiry): dashed, with the layer's icon; opens its record. */
 export function OverlayChip({ item, onTask, style }: { item: OverlayItem; onTask(): void; style?: CSSProperties }) {
-  const Icon = OVERLAY_ICONS[item.layer];
+  const Icon = item.source ? SOURCE_ICONS[item.source.kind] : OVERLAY_ICONS[item.layer];
+  const label = overlayLabel(item);
   return (
     <button
       type="button"
       data-testid="cal-overlay"
       data-layer={item.layer}
+      data-source={item.source ? (item.source.kind === 'vtodo' ? 'calendar' : 'goals') : undefined}
+      data-kind={item.source?.kind}
+      data-done={item.done ? 'true' : undefined}
       data-date={item.startDate ?? undefined}
-      aria-label={`${OVERLAY_WHAT[item.layer]}: ${item.title}`}
-      title={`${OVERLAY_WHAT[item.layer]}: ${item.title}`}
+      aria-label={label}
+      title={label}
       onClick={() => openOverlay(item, onTask)}
       style={style}
       className="flex h-[18px] w-full min-w-0 items-center gap-1 rounded border border-dashed border-line-strong px-1 text-left text-[11.5px] leading-none text-muted hover:bg-hover hover:text-text focus-visible:ring-2 focus-visible:ring-focus focus-visible:outline-none"
     >
       <Icon className="size-3 shrink-0" aria-hidden />
-      <span className="min-w-0 flex-1 truncate">{item.title}</span>
+      {item.time ? <span className="shrink-0 text-faint tabular-nums">{item.time}</span> : null}
+      <span className={cx('min-w-0 flex-1 truncate', item.done && 'line-through opacity-70')}>{item.title}</span>
     </button>
   );
 }

@@ -1,44 +1,39 @@
-import { Plus } from 'lucide-react';
+import { Plus, Repeat } from 'lucide-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Calendar, Task } from '../../../../src-shared/domains/calendar/calendar.schemas';
+import { openRecord } from '../../../app/open-record';
 import { describeError } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
 import { cx } from '../../../ui/cx';
+import type { Calendar } from '../calendar-types';
+import { useCalendarStore } from '../calendar.store';
+import { CalendarTodoList } from './CalendarTodoList';
 import { inputClass } from './controls';
-import { createTask, listTasks, onCalendarChanged, updateTask } from './editor-data';
+import { goalsDueLabel, sortGoalsTasks } from './goals-task-order';
+import { completeGoalsTask, createGoalsTask, listGoalsTasks, onGoalsChanged, uncompleteGoalsTask, type GoalsTask } from './editor-data';
 
-const dueFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const dueTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-/** Open tasks first, by due date (undated last); then the completed ones, newest first. */
-export function sortTasks(tasks: Task[]): Task[] {
-  const due = (t: Task) => (t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY);
-  return [...tasks].sort((a, b) =>
-    a.completed !== b.completed ? (a.completed ? 1 : -1) : a.completed ? (b.completedAt ?? '').localeCompare(a.completedAt ?? '') : due(a) - due(b),
-  );
-}
-
-function dueLabel(t: Task): string {
-  if (!t.due || !t.dueAt) return '';
-  if (t.due.kind === 'date') return dueFormat.format(Date.parse(`${t.due.date}T12:00:00Z`));
-  return dueTime.format(Date.parse(t.dueAt));
-}
-
-/** Tasks (VTODO): the list with due dates (overdue in red), a line to add one, a tick to complete. */
+/**
+ * Tasks beside the calendar. Hearth's task list is the goals module's: this panel lists its open tasks with a tick
+ * to complete (a repeating task moves to its next date), adds new ones there, and opens a task on the Goals page.
+ * The VTODOs of CalDAV and imported calendars follow under their calendar's name: they stay in the calendar so
+ * they sync back to where they came from.
+ */
 export function TasksPanel({ calendars }: { calendars: Calendar[] }) {
-  const [tasks, setTasks] = useState<Task[] | null>(null);
+  const zone = useCalendarStore((s) => s.zone);
+  const [tasks, setTasks] = useState<GoalsTask[] | null>(null);
+  // Ticked in this panel: kept (struck through) so a mis-click can be undone, until the panel closes.
+  const [done, setDone] = useState<GoalsTask[]>([]);
+  const [note, setNote] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const target = calendars.find((c) => !c.readOnly && c.visible) ?? calendars.find((c) => !c.readOnly);
-
   // "Overdue" is judged at the time of the last load (the list reloads on every change).
   const [now, setNow] = useState(0);
+
   const load = useCallback(
     () =>
-      listTasks().then(
+      listGoalsTasks().then(
         (t) => {
-          setTasks(sortTasks(t));
+          setTasks(sortGoalsTasks(t.filter((x) => !x.completed && x.parentId === null)));
           setNow(Date.now());
         },
         (err: unknown) => setError(describeError(err)),
@@ -47,15 +42,15 @@ export function TasksPanel({ calendars }: { calendars: Calendar[] }) {
   );
   useEffect(() => {
     void load();
-    return onCalendarChanged(() => void load());
+    return onGoalsChanged(() => void load());
   }, [load]);
 
   async function add(e: FormEvent) {
     e.preventDefault();
-    if (!title.trim() || !target) return;
+    if (!title.trim()) return;
     setError(null);
     try {
-      await createTask({ calendarId: target.id, title: title.trim(), due: due ? { kind: 'date', date: due } : null });
+      await createGoalsTask({ title: title.trim(), dueDate: due || null, zone });
       setTitle('');
       setDue('');
       await load();
@@ -64,39 +59,39 @@ export function TasksPanel({ calendars }: { calendars: Calendar[] }) {
     }
   }
 
-  async function tick(t: Task, completed: boolean) {
-    setTasks((list) => list && list.map((x) => (x.id === t.id ? { ...x, completed } : x)));
+  async function tick(t: GoalsTask, completed: boolean) {
+    setError(null);
+    setNote(null);
     try {
-      await updateTask({ id: t.id, completed });
+      if (completed) {
+        const result = await completeGoalsTask(t.id);
+        if (result.nextDueDate) setNote(`“${t.title}” next due ${goalsDueLabel({ dueDate: result.nextDueDate, dueTime: t.dueTime })}`);
+        else setDone((list) => [result.task, ...list.filter((x) => x.id !== t.id)]);
+      } else {
+        await uncompleteGoalsTask(t.id);
+        setDone((list) => list.filter((x) => x.id !== t.id));
+      }
     } catch (err) {
       setError(describeError(err));
     }
     await load();
   }
 
+  const rows = [...(tasks ?? []).map((t) => ({ t, ticked: false })), ...done.map((t) => ({ t, ticked: true }))];
   return (
     <section className="flex min-h-0 flex-col gap-2 p-3" aria-label="Tasks" data-testid="cal-tasks">
       <form onSubmit={(e) => void add(e)} className="flex flex-col gap-1.5">
-        <input
-          className={inputClass}
-          aria-label="New task"
-          placeholder={target ? 'Add a task' : 'Create a calendar first'}
-          disabled={!target}
-          maxLength={500}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
+        <input className={inputClass} aria-label="New task" placeholder="Add a task" maxLength={500} value={title} onChange={(e) => setTitle(e.target.value)} />
         <div className="flex gap-1.5">
           <input
             type="date"
             className={`${inputClass} min-w-0 flex-1`}
             aria-label="Task due date"
             title="Due date (optional)"
-            disabled={!target}
             value={due}
             onChange={(e) => setDue(e.target.value)}
           />
-          <Button type="submit" size="sm" icon={Plus} disabled={!title.trim() || !target} className="h-8">
+          <Button type="submit" size="sm" icon={Plus} disabled={!title.trim()} className="h-8">
             Add task
           </Button>
         </div>
@@ -106,34 +101,48 @@ export function TasksPanel({ calendars }: { calendars: Calendar[] }) {
           {error}
         </p>
       ) : null}
-      {tasks && tasks.length === 0 ? <p className="text-[12px] text-faint">No tasks.</p> : null}
-      <ul className="min-h-0 overflow-y-auto">
-        {(tasks ?? []).map((t) => {
-          // An all-day task is due by the end of its day, not its first minute.
-          const dueBy = t.dueAt === null ? Infinity : Date.parse(t.dueAt) + (t.due?.kind === 'date' ? 86_400_000 : 0);
-          const overdue = !t.completed && dueBy < now;
+      {note ? (
+        <p role="status" className="text-[12px] text-muted">
+          {note}
+        </p>
+      ) : null}
+      {tasks && rows.length === 0 ? <p className="text-[12px] text-faint">No open tasks. Add one above, or on the Goals page.</p> : null}
+      <ul className="min-h-0">
+        {rows.map(({ t, ticked }) => {
+          const overdue = !ticked && t.dueAt !== null && Date.parse(t.dueAt) < now;
           return (
-            <li key={t.id} data-testid="cal-task" data-task-id={t.id} className="flex items-start gap-2 rounded-md px-1 py-1 hover:bg-hover">
-              <input
-                type="checkbox"
-                className="mt-0.5"
-                aria-label={`Done: ${t.title}`}
-                checked={t.completed}
-                disabled={t.readOnly}
-                onChange={(e) => void tick(t, e.target.checked)}
-              />
+            <li
+              key={t.id}
+              data-testid="cal-task"
+              data-source="goals"
+              data-task-id={t.id}
+              className="flex items-start gap-2 rounded-md px-1 py-1 hover:bg-hover"
+            >
+              <input type="checkbox" className="mt-0.5" aria-label={`Done: ${t.title}`} checked={ticked} onChange={(e) => void tick(t, e.target.checked)} />
               <span className="min-w-0 flex-1">
-                <span className={cx('block truncate text-[13px]', t.completed ? 'text-faint line-through' : 'text-text')}>{t.title}</span>
-                {t.dueAt ? (
-                  <span
-                    className={cx('block text-[11px]', overdue ? 'font-medium text-danger' : 'text-muted')}
-                  >{`${overdue ? 'Overdue · ' : ''}${dueLabel(t)}`}</span>
+                <button
+                  type="button"
+                  title="Open in Goals"
+                  onClick={() => void openRecord({ domain: 'goals', id: t.id }).catch((err: unknown) => setError(describeError(err)))}
+                  className={cx('block max-w-full truncate text-left text-[13px] hover:underline', ticked ? 'text-faint line-through' : 'text-text')}
+                >
+                  {t.title}
+                </button>
+                {t.dueDate ? (
+                  <span className={cx('flex items-center gap-1 text-[11px]', overdue ? 'font-medium text-danger' : 'text-muted')}>
+                    {`${overdue ? 'Overdue · ' : ''}${goalsDueLabel(t)}`}
+                    {t.rrule ? <Repeat className="size-2.5" aria-label="repeats" /> : null}
+                  </span>
                 ) : null}
               </span>
+              {t.priority <= 3 ? (
+                <span className={cx('text-[11px] font-medium', t.priority === 1 ? 'text-danger' : 'text-muted')}>{`P${t.priority}`}</span>
+              ) : null}
             </li>
           );
         })}
       </ul>
+      <CalendarTodoList calendars={calendars} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { api, uploadFile } from '../../../api/client';
 import type { calendarContract } from '../../../../src-shared/domains/calendar/calendar.contract';
+import type { goalsContract } from '../../../../src-shared/domains/goals/goals.contract';
 
 /**
  * The calls of the calendar's editor, tools, tasks and reminders. Components call these; only these call `api`
@@ -39,6 +40,14 @@ export const listTasks = () => api.calendar.listTasks({ includeCompleted: true }
 export const createTask = (input: Input<'createTask'>) => api.calendar.createTask(input);
 export const updateTask = (input: Input<'updateTask'>) => api.calendar.updateTask(input);
 export const onCalendarChanged = (listener: () => void): (() => void) => api.calendar.onChanged(listener);
+
+/** Hearth's own tasks live in the goals module; the tasks panel lists and adds them there (VTODOs stay above). */
+export type GoalsTask = z.output<(typeof goalsContract)['ops']['createTask']['output']>;
+export const listGoalsTasks = () => api.goals.listTasks({ filter: {}, limit: 300 });
+export const createGoalsTask = (input: z.input<(typeof goalsContract)['ops']['createTask']['input']>) => api.goals.createTask(input);
+export const completeGoalsTask = (id: string) => api.goals.completeTask({ id });
+export const uncompleteGoalsTask = (id: string) => api.goals.uncompleteTask({ id });
+export const onGoalsChanged = (listener: () => void): (() => void) => api.goals.onChanged(listener);
 
 export const pendingReminders = () => api.calendar.reminders();
 export const snoozeReminder = (key: string, minutes: number) => api.calendar.snoozeReminder({ key, minutes });

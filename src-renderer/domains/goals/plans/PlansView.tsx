@@ -6,6 +6,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { GoalBoard } from './GoalBoard';
 import { GoalDetailView } from './GoalDetailView';
 import { GoalDialog } from './GoalDialog';
+import { useGoalsStore } from '../goals.store';
 import { goalsApi } from './goals-api';
 import { fmtDay, Loadable, ProgressBar, selectClass } from './goals-ui';
 import { PdpDialog } from './PdpDialog';
@@ -22,6 +23,13 @@ export function PlansView() {
   }, 'plans');
   const [picked, setPicked] = useState<string | null>(null);
   const [goalId, setGoalId] = useState<string | null>(null);
+  // A goal opened from elsewhere (the calendar's milestone or target date) shows until "back" forgets it.
+  const openGoal = useGoalsStore((s) => s.openGoal);
+  const shownGoal = goalId ?? openGoal;
+  const back = () => {
+    setGoalId(null);
+    useGoalsStore.setState({ openGoal: null });
+  };
   const [dialog, setDialog] = useState<{ kind: 'pdp'; pdp: Pdp | null } | { kind: 'goal'; domain?: string } | null>(null);
 
   return (
@@ -32,8 +40,8 @@ export function PlansView() {
           const plan = pdps.find((p) => p.id === planId) ?? null;
           const planGoals = goals.filter((g) => (g.pdpId ?? NO_PLAN) === planId);
           const looseGoals = goals.filter((g) => g.pdpId === null).length;
-          if (goalId) {
-            return <GoalDetailView goalId={goalId} pdps={pdps} onBack={() => setGoalId(null)} />;
+          if (shownGoal) {
+            return <GoalDetailView goalId={shownGoal} pdps={pdps} onBack={back} />;
           }
           return (
             <div className="flex min-w-0 flex-col gap-4 p-4">
