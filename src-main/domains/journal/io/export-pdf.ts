@@ -9,7 +9,7 @@ import { PdfFlow } from './pdf-writer';
  * PDF of the entries in a date range, for printing (pdf-lib): A4, 20 mm margins, a title page line, then per
  * entry its title, date line, tags and location, and the body (headings, lists, quotes, code, paragraphs) with
  * its JPEG/PNG pictures scaled to the text width; page numbers at the foot. Standard fonts only
- * (pdf-text.ts explains what happens to characters outside WinAnsi).
+ * (src-main/lib/pdf/pdf-text.ts explains what happens to characters outside WinAnsi).
  */
 export interface PdfExportOptions {
   /** Inclusive start and exclusive end of the range (ISO instants); null or absent = open. */

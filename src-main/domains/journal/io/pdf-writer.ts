@@ -1,5 +1,6 @@
-import { PageSizes, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { printable, wrap } from './pdf-text';
+import { rgb, type PDFDocument, type PDFFont, type PDFImage } from 'pdf-lib';
+import { A4_W, A4Flow, MARGIN } from '../../../lib/pdf/a4-flow';
+import { printable, wrap } from '../../../lib/pdf/pdf-text';
 
 /**
  * A top-to-bottom text flow over A4 pages: wrapped lines, indents, images scaled to the text width, a new
@@ -12,38 +13,16 @@ export interface PdfFonts {
   mono: PDFFont;
 }
 
-const [PAGE_W, PAGE_H] = PageSizes.A4;
-/** 20 mm margins; a little more at the bottom for the page number. */
-const MARGIN = 56.7;
+/** A little more room at the bottom for the page number. */
 const BOTTOM = 70;
 const GREY = rgb(0.4, 0.4, 0.4);
 
-export class PdfFlow {
-  private page: PDFPage;
-  private y = 0;
-  readonly width = PAGE_W - 2 * MARGIN;
-
+export class PdfFlow extends A4Flow {
   constructor(
-    private readonly doc: PDFDocument,
+    doc: PDFDocument,
     readonly fonts: PdfFonts,
   ) {
-    this.page = this.newPage();
-  }
-
-  private newPage(): PDFPage {
-    this.page = this.doc.addPage([PAGE_W, PAGE_H]);
-    this.y = PAGE_H - MARGIN;
-    return this.page;
-  }
-
-  /** Starts a new page unless the current one is still empty. */
-  pageBreak(): void {
-    if (this.y < PAGE_H - MARGIN) this.newPage();
-  }
-
-  /** Vertical space, dropped at the top of a page. */
-  space(points: number): void {
-    if (this.y < PAGE_H - MARGIN) this.y -= points;
+    super(doc, BOTTOM);
   }
 
   /** Wrapped text; `keepWithNext` points of room are needed below the first line (a heading is not left alone at a page end). */
@@ -71,7 +50,7 @@ export class PdfFlow {
 
   /** A picture as wide as the text (never enlarged past its own size at 72 dpi), and never taller than a page. */
   image(image: PDFImage): void {
-    const scale = Math.min(this.width / image.width, (PAGE_H - MARGIN - BOTTOM) / image.height, 1);
+    const scale = Math.min(this.width / image.width, this.usableHeight / image.height, 1);
     const w = image.width * scale;
     const h = image.height * scale;
     this.ensure(h + 6);
@@ -82,12 +61,8 @@ export class PdfFlow {
   rule(): void {
     this.ensure(12);
     this.y -= 8;
-    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: PAGE_W - MARGIN, y: this.y }, thickness: 0.5, color: GREY });
+    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4_W - MARGIN, y: this.y }, thickness: 0.5, color: GREY });
     this.y -= 4;
-  }
-
-  private ensure(height: number): void {
-    if (this.y - height < BOTTOM) this.newPage();
   }
 
   /** "n / N" centred at the foot of every page. */
@@ -96,7 +71,7 @@ export class PdfFlow {
     pages.forEach((page, i) => {
       const label = `${i + 1} / ${pages.length}`;
       const w = this.fonts.regular.widthOfTextAtSize(label, 9);
-      page.drawText(label, { x: (PAGE_W - w) / 2, y: 34, size: 9, font: this.fonts.regular, color: GREY });
+      page.drawText(label, { x: (A4_W - w) / 2, y: 34, size: 9, font: this.fonts.regular, color: GREY });
     });
   }
 }

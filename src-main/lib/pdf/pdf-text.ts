@@ -1,8 +1,8 @@
 import type { PDFFont } from 'pdf-lib';
 
 /**
- * Text for pdf-lib's standard fonts, which encode WinAnsi only (docs/formats.md#journal-pdf): characters the
- * font has are kept, accented letters it lacks lose their accent (NFKD), zero-width and control characters go,
+ * Text a PDF font can print (the journal's standard fonts encode WinAnsi only, docs/formats.md#journal-pdf; the goals
+ * report's DejaVu Sans has far more): characters the font has are kept, accented letters it lacks lose their accent (NFKD), zero-width and control characters go,
  * and anything else (emoji, CJK) becomes "?". Printing never fails on what a user wrote.
  */
 const cache = new WeakMap<PDFFont, Set<number>>();
