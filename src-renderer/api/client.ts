@@ -44,6 +44,12 @@ export function uploadFile(url: string, file: Blob): Promise<UploadedBlob> {
   return postFile(window.fetch.bind(window), url, file, fileHeaders);
 }
 
+/** Streams a picked file into the encrypted store: a ticket sized to it, then the upload. Resolves with the stored file. */
+export async function uploadToStore(file: Blob): Promise<UploadedBlob> {
+  const ticket = await api.blobs.uploadTicket({ maxBytes: Math.max(1, file.size) });
+  return uploadFile(ticket.url, file);
+}
+
 /** Reads the browser-mode token from the URL at start, before anything can render or log the URL. */
 export function startTransport(): void {
   currentTransport();

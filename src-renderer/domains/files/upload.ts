@@ -1,7 +1,7 @@
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/domains/blobs/blobs.schemas';
 import type { AddFileResult } from '../../../src-shared/domains/files/files.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
-import { api, uploadFile } from '../../api/client';
+import { api, uploadToStore } from '../../api/client';
 import type { DroppedFile } from './paths';
 
 /**
@@ -11,16 +11,14 @@ import type { DroppedFile } from './paths';
  */
 export async function uploadOne({ file, relativePath }: DroppedFile, folderId: string | null): Promise<AddFileResult> {
   if (file.size > MAX_UPLOAD_BYTES) throw new AppError('TOO_LARGE', `“${file.name}” is larger than 2 GB, the most one file can be.`);
-  const ticket = await api.blobs.uploadTicket({ maxBytes: Math.max(1, file.size) });
-  const blob = await uploadFile(ticket.url, file);
+  const blob = await uploadToStore(file);
   return api.files.add({ blobId: blob.id, name: file.name, folderId, ...(relativePath ? { relativePath } : {}) });
 }
 
 /** Streams new content for an existing file (`files.replace` keeps the old content as a version). */
 export async function uploadBlob(file: File): Promise<string> {
   if (file.size > MAX_UPLOAD_BYTES) throw new AppError('TOO_LARGE', `“${file.name}” is larger than 2 GB, the most one file can be.`);
-  const ticket = await api.blobs.uploadTicket({ maxBytes: Math.max(1, file.size) });
-  return (await uploadFile(ticket.url, file)).id;
+  return (await uploadToStore(file)).id;
 }
 
 /** What an upload run ended with, for the one-line summary. */

@@ -1,4 +1,4 @@
-import { api, uploadFile } from '../../api/client';
+import { api, uploadToStore } from '../../api/client';
 import { onSessionReset } from '../../lib/session-reset';
 import type { Attachment, EntrySummary, Input } from './journal-types';
 
@@ -33,9 +33,7 @@ export async function downloadTicket(attachment: Attachment): Promise<string> {
 
 /** Streams a file to the encrypted store (upload ticket) and returns its blob id. */
 export async function uploadBlob(file: Blob): Promise<string> {
-  const ticket = await api.blobs.uploadTicket({ maxBytes: Math.max(1, file.size) });
-  const stored = await uploadFile(ticket.url, file);
-  return stored.id;
+  return (await uploadToStore(file)).id;
 }
 
 /** Uploads a file and attaches it to an entry. */

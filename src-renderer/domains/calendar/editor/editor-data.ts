@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { api, uploadFile } from '../../../api/client';
+import { api, uploadToStore } from '../../../api/client';
 import type { calendarContract } from '../../../../src-shared/domains/calendar/calendar.contract';
 import type { goalsContract } from '../../../../src-shared/domains/goals/goals.contract';
 
@@ -56,6 +56,5 @@ export const onReminder = (listener: (r: Output<'reminders'>[number]) => void): 
 
 /** Streams a picked file to the encrypted store (upload ticket) and returns its blob id. */
 export async function uploadBlob(file: Blob): Promise<string> {
-  const ticket = await api.blobs.uploadTicket({ maxBytes: Math.max(1, file.size) });
-  return (await uploadFile(ticket.url, file)).id;
+  return (await uploadToStore(file)).id;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { api, uploadFile } from '../../../api/client';
+import { api, uploadToStore } from '../../../api/client';
 import type { goalsContract } from '../../../../src-shared/domains/goals/goals.contract';
 
 /**
@@ -35,8 +35,7 @@ export async function findFiles(query: string): Promise<{ id: string; title: str
 
 /** Streams a picked file to the encrypted store (upload ticket) and returns its blob id. */
 export async function uploadBlob(file: Blob): Promise<string> {
-  const ticket = await api.blobs.uploadTicket({ maxBytes: Math.max(1, file.size) });
-  return (await uploadFile(ticket.url, file)).id;
+  return (await uploadToStore(file)).id;
 }
 
 /** The name of a journal (where a saved review went); null when it is not listed (locked or deleted). */
