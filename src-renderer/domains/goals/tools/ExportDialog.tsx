@@ -2,11 +2,11 @@ import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { downloadNotice, downloadUrl } from '../../../lib/files';
 import { Button } from '../../../ui/Button';
-import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { goalsApi, type Input } from '../plans/goals-api';
 import { plural } from '../plans/goals-ui';
 import { useAction } from '../plans/useGoalsQuery';
+import { DialogOutcome } from './DialogOutcome';
 
 type Format = Input<'export'>['format'];
 export const EXPORT_FORMATS: { format: Format; label: string; hint: string }[] = [
@@ -51,16 +51,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           </label>
         ))}
       </fieldset>
-      {done ? (
-        <Callout className="mt-3">
-          <span data-testid="export-done">{done}</span>
-        </Callout>
-      ) : null}
-      {error ? (
-        <Callout tone="danger" className="mt-3">
-          {error}
-        </Callout>
-      ) : null}
+      <DialogOutcome done={done} error={error} testId="export-done" />
       <ModalActions>
         <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
         <Button variant="primary" icon={Download} busy={busy} onClick={() => void go()} data-testid="export-go">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ImportPreview } from '../../../../src-shared/domains/goals/goals.schemas';
 import { describeError } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
-import { Callout } from '../../../ui/Callout';
+import { DialogOutcome } from './DialogOutcome';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { Spinner } from '../../../ui/Spinner';
 import { goalsApi, uploadBlob } from '../plans/goals-api';
@@ -78,12 +78,7 @@ export function ImportTasksDialog({ onClose }: { onClose(): void }) {
           </p>
         ) : null}
         {p ? <ImportPreviewSummary preview={p} /> : null}
-        {phase.step === 'done' ? (
-          <Callout>
-            <span data-testid="goals-import-done">{phase.message}</span>
-          </Callout>
-        ) : null}
-        {error ? <Callout tone="danger">{error}</Callout> : null}
+        <DialogOutcome done={phase.step === 'done' ? phase.message : null} error={error} testId="goals-import-done" className="" />
       </div>
       <ModalActions>
         <Button onClick={onClose}>{phase.step === 'done' ? 'Close' : 'Cancel'}</Button>

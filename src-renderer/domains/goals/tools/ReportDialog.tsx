@@ -9,6 +9,7 @@ import { Modal, ModalActions } from '../../../ui/Modal';
 import { goalsApi } from '../plans/goals-api';
 import { Labeled, plural, selectClass } from '../plans/goals-ui';
 import { useAction } from '../plans/useGoalsQuery';
+import { DialogOutcome } from './DialogOutcome';
 
 /** A development plan as a PDF report (vision, goals, key results with history, evidence), downloaded by ticket. */
 export function ReportDialog({ onClose }: { onClose(): void }) {
@@ -57,16 +58,7 @@ export function ReportDialog({ onClose }: { onClose(): void }) {
           </select>
         </Labeled>
       ) : null}
-      {done ? (
-        <Callout className="mt-3">
-          <span data-testid="report-done">{done}</span>
-        </Callout>
-      ) : null}
-      {error ? (
-        <Callout tone="danger" className="mt-3">
-          {error}
-        </Callout>
-      ) : null}
+      <DialogOutcome done={done} error={error} testId="report-done" />
       <ModalActions>
         <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
         <Button variant="primary" icon={FileText} busy={busy} disabled={!pdpId} onClick={() => void go()} data-testid="report-go">
