@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src-shared/lib/csv';
@@ -6,7 +5,7 @@ import { itWithFixtures, readFixture } from '../../test/fixtures';
 import { errorOf, PASSWORD } from '../../test/helpers';
 import type { GoalsData } from './goals-export-data';
 import { goalsIcs } from './goals-export-ics';
-import { setupGoals, type GoalsSetup } from './goals.test-helpers';
+import { setupGoals, type GoalsSetup, uploadBytes } from './goals.test-helpers';
 
 /** Task import (preview, commit, duplicates, bad files) and the exports (CSV, JSON, ICS round trip) on a real profile. */
 
@@ -19,10 +18,7 @@ async function setup(): Promise<GoalsSetup> {
   open.push(s);
   return s;
 }
-async function upload(s: GoalsSetup, bytes: Uint8Array | string): Promise<string> {
-  const t = await s.client.blobs.uploadTicket({ maxBytes: 70 * 1024 * 1024 });
-  return (await s.core.blobs().upload(t.ticket, Readable.from([Buffer.from(bytes)]))).id;
-}
+const upload = uploadBytes;
 async function download(s: GoalsSetup, blobId: string): Promise<string> {
   const parts: Buffer[] = [];
   for await (const chunk of await s.core.blobs().store.open(blobId)) parts.push(chunk as Buffer);

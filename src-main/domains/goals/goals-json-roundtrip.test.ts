@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/helpers';
-import { setupGoals, type GoalsSetup } from './goals.test-helpers';
+import { setupGoals, type GoalsSetup, uploadBytes } from './goals.test-helpers';
 
 /**
  * Hearth's own goals JSON export read back: export → import into a fresh profile → export again gives the same file
@@ -18,10 +17,7 @@ async function setup(): Promise<GoalsSetup> {
   open.push(s);
   return s;
 }
-async function upload(s: GoalsSetup, bytes: Uint8Array | string): Promise<string> {
-  const t = await s.client.blobs.uploadTicket({ maxBytes: 70 * 1024 * 1024 });
-  return (await s.core.blobs().upload(t.ticket, Readable.from([Buffer.from(bytes)]))).id;
-}
+const upload = uploadBytes;
 async function exportJson(s: GoalsSetup): Promise<string> {
   const parts: Buffer[] = [];
   for await (const chunk of await s.core.blobs().store.open((await s.goals.export({ format: 'json' })).blobId)) parts.push(chunk as Buffer);

@@ -3,6 +3,7 @@
  * the typed client (`client.goals.*`), the module's core (for benches and direct reads) and the profile folder
  * (for canary checks).
  */
+import { Readable } from 'node:stream';
 import type { goalsContract } from '../../../src-shared/domains/goals/goals.contract';
 import { PASSWORD, testCore, type TestCore } from '../../test/helpers';
 import type { DomainContext } from '../../platform/context';
@@ -43,3 +44,9 @@ export async function setupGoals(opts: GoalsSetupOptions = {}) {
   };
 }
 export type GoalsSetup = Awaited<ReturnType<typeof setupGoals>>;
+
+/** Puts `bytes` into the profile's encrypted store through an upload ticket, as a picked file arrives; returns the blob id. */
+export async function uploadBytes(s: GoalsSetup, bytes: Uint8Array | string): Promise<string> {
+  const t = await s.client.blobs.uploadTicket({ maxBytes: 70 * 1024 * 1024 });
+  return (await s.core.blobs().upload(t.ticket, Readable.from([Buffer.from(bytes)]))).id;
+}
