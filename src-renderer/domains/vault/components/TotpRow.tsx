@@ -64,6 +64,14 @@ export function TotpRow({ itemId, copyShortcut }: { itemId: string; copyShortcut
     return () => clearInterval(tick);
   }, []);
 
+  // Ask again right at the rollover rather than at the next one-second tick.
+  const expiresAt = state && 'code' in state ? state.expiresAt : null;
+  useEffect(() => {
+    if (expiresAt === null) return;
+    const rollover = setTimeout(() => setNow(Date.now()), Math.max(0, expiresAt - Date.now()));
+    return () => clearTimeout(rollover);
+  }, [expiresAt]);
+
   useEffect(() => {
     if (!due) return;
     let cancelled = false;
