@@ -1,6 +1,7 @@
 import { appContracts, type AppContracts, type DomainName } from '../../src-shared/ipc/channels';
 import { calendarCommands } from '../domains/calendar/calendar.cli';
 import { batchesCommands } from '../domains/batches/batches.cli';
+import { emailCommands } from '../domains/email/email.cli';
 import { filesCommands } from '../domains/files/files.cli';
 import { goalsCommands } from '../domains/goals/goals.cli';
 import { journalCommands } from '../domains/journal/journal.cli';
@@ -59,6 +60,12 @@ export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts
     changedTables: ['pdps', 'goals', 'key_results', 'goal_evidence', 'task_projects', 'tasks', 'habits', 'habit_checkins', 'task_filters'],
     commands: goalsCommands,
     load: async () => (await import('../domains/goals/goals.module')).createGoalsModule,
+  }),
+  email: defineModule({
+    contract: appContracts.email,
+    changedTables: ['email_folders', 'email_messages', 'email_accounts'],
+    commands: emailCommands,
+    load: async () => (await import('../domains/email/email.module')).createEmailModule,
   }),
   blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),
   jobs: defineModule({ contract: appContracts.jobs, load: async () => (await import('../platform/jobs/jobs.module')).createJobsModule }),

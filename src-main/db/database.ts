@@ -33,6 +33,16 @@ import type {
   TaskProjectTable,
   TaskTable,
 } from '../domains/goals/goals.table';
+import type {
+  EmailAccountTable,
+  EmailFolderTable,
+  EmailFtsTable,
+  EmailImapStateTable,
+  EmailImportRunTable,
+  EmailMessageTable,
+  EmailProvenanceTable,
+  EmailSourceTable,
+} from '../domains/email/email.table';
 import type { FileFolderTable, FileFtsTable, FileLinkTable, FileTable, FileVersionTable } from '../domains/files/files.table';
 import type { SettingsTable } from '../domains/settings/settings.table';
 import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable, VaultStrengthCacheTable } from '../domains/vault/vault.table';
@@ -111,4 +121,12 @@ export interface Database {
   habits: HabitTable;
   habit_checkins: HabitCheckinTable;
   task_filters: TaskFilterTable;
+  email_folders: EmailFolderTable;
+  email_messages: EmailMessageTable;
+  email_fts: EmailFtsTable;
+  email_sources: EmailSourceTable;
+  email_provenance: EmailProvenanceTable;
+  email_import_runs: EmailImportRunTable;
+  email_accounts: EmailAccountTable;
+  email_imap_state: EmailImapStateTable;
 }

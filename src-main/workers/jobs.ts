@@ -1,3 +1,4 @@
+import type { parseBatchJob } from '../domains/email/ingest/parse-job';
 import type { extractPdfTextJob } from '../domains/files/files-text.job';
 import type { renderLabelsJob } from '../domains/batches/labels/labels-render.job';
 import type { parseJournalImportJob } from '../domains/journal/io/parse-job';
@@ -24,6 +25,7 @@ export const jobs = {
   'batches.labels.render': lazy<typeof renderLabelsJob>(async () => (await import('../domains/batches/labels/labels-render.job')).renderLabelsJob),
   'journal.import.parse': lazy<typeof parseJournalImportJob>(async () => (await import('../domains/journal/io/parse-job')).parseJournalImportJob),
   'files.extract.text': lazy<typeof extractPdfTextJob>(async () => (await import('../domains/files/files-text.job')).extractPdfTextJob),
+  'email.parse.batch': lazy<typeof parseBatchJob>(async () => (await import('../domains/email/ingest/parse-job')).parseBatchJob),
   /** Echoes its input after `delayMs` of busy work; `fail` throws; used by the pool's own tests. */
   'test.echo': (async (input, ctx) => {
     const started = Date.now();

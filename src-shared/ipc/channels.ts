@@ -2,6 +2,7 @@ import { appContract } from '../domains/app/app.contract';
 import { batchesContract } from '../domains/batches/batches.contract';
 import { calendarContract } from '../domains/calendar/calendar.contract';
 import { blobsContract } from '../domains/blobs/blobs.contract';
+import { emailContract } from '../domains/email/email.contract';
 import { filesContract } from '../domains/files/files.contract';
 import { goalsContract } from '../domains/goals/goals.contract';
 import { jobsContract } from '../domains/jobs/jobs.contract';
@@ -26,6 +27,7 @@ export const appContracts = {
   files: filesContract,
   calendar: calendarContract,
   goals: goalsContract,
+  email: emailContract,
 } as const;
 
 export type AppContracts = typeof appContracts;

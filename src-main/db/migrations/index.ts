@@ -11,6 +11,7 @@ import * as m0009 from './0009-create-journal';
 import * as m0010 from './0010-create-files';
 import * as m0011 from './0011-create-calendar';
 import * as m0012 from './0012-create-goals';
+import * as m0013 from './0013-create-email';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { name: '0010-create-files', up: m0010.up },
   { name: '0011-create-calendar', up: m0011.up },
   { name: '0012-create-goals', up: m0012.up },
+  { name: '0013-create-email', up: m0013.up },
 ];

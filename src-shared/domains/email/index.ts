@@ -1,0 +1,2 @@
+export * from './email.contract';
+export * from './email.schemas';
