@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 /**
  * A real Radicale CalDAV server for tests (Debian's `radicale`; CI installs it in .ci/run): one per test file, on
@@ -18,18 +18,6 @@ export interface Radicale {
   users: Record<string, string>;
   dir: string;
   stop(): Promise<void>;
-}
-
-/** A free TCP port on 127.0.0.1 (the OS picks one; the tiny race before Radicale binds it is acceptable in tests). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, log: () => string, timeoutMs = 15_000): Promise<void> {
