@@ -117,6 +117,8 @@ interface State {
   evidenceId: string;
   goalsPreviewId: string;
   todoistBlob: string;
+  mboxBlob: string;
+  mailId: string;
 }
 type Step = [channel: string, input: (s: State) => unknown, keep?: (out: never, s: State) => void];
 
@@ -337,6 +339,24 @@ const steps: Step[] = [
   ['goals:deleteProject', (s) => ({ id: s.taskProjectId })],
   ['goals:deleteGoal', (s) => ({ id: s.goalId })],
   ['goals:deletePdp', (s) => ({ id: s.pdpId })],
+  ['email:importPreview', (s) => ({ source: { kind: 'upload', files: [{ path: 'Inbox.mbox', blobId: s.mboxBlob }] } })],
+  ['email:importStart', (s) => ({ source: { kind: 'upload', files: [{ path: 'Inbox.mbox', blobId: s.mboxBlob }] }, wait: true })],
+  ['email:importRuns', () => ({})],
+  ['email:folders', () => ({})],
+  ['email:labels', () => ({})],
+  [
+    'email:list',
+    () => ({}),
+    (out: { messages: { id: string; attachmentCount: number }[] }, s) => (s.mailId = out.messages.find((m) => m.attachmentCount > 0)?.id ?? ''),
+  ],
+  ['email:get', (s) => ({ id: s.mailId })],
+  ['email:thread', (s) => ({ id: s.mailId })],
+  ['email:search', () => ({ query: 'invoice has:attachment' })],
+  ['email:attachment', (s) => ({ id: s.mailId, part: '2' })],
+  ['email:signups', () => ({ domains: ['shop.example'] })],
+  ['email:export', () => ({ format: 'mbox' })],
+  ['email:pdf', (s) => ({ id: s.mailId })],
+  ['email:verify', () => ({})],
   ['batches:traceLot', () => ({ lot: 'R-1' })],
   ['batches:findByScan', () => ({ text: 'R-1' })],
   ['batches:getSettings', () => ({})],
@@ -368,6 +388,17 @@ const notInScenario: Record<string, string> = {
   'calendar:syncCaldav': 'needs a CalDAV server (caldav.test.ts)',
   'calendar:resolveConflict': 'needs a sync conflict (caldav.test.ts)',
   'goals:saveReview': 'writes a journal entry through the journal module (goals-analytics.test.ts saves one)',
+  'email:importPause': 'needs an import in progress (email-import-runs.test.ts pauses, resumes and cancels one)',
+  'email:importResume': 'needs a paused import (email-import-runs.test.ts)',
+  'email:importCancel': 'needs an import in progress (email-import-runs.test.ts)',
+  'email:accountAdd': 'needs an IMAP server (email-imap.test.ts runs Dovecot)',
+  'email:accountList': 'needs an IMAP account (email-imap.test.ts)',
+  'email:accountRemove': 'needs an IMAP account (email-imap.test.ts)',
+  'email:accountFolders': 'needs an IMAP server (email-imap.test.ts)',
+  'email:accountSync': 'needs an IMAP server (email-imap.test.ts)',
+  'email:attachmentToFiles': 'writes through the files module (email-read.test.ts checks the file)',
+  'email:eventFromInvite': 'writes through the calendar module (email-read.test.ts checks the event)',
+  'email:taskFromMessage': 'writes through the goals module (email-read.test.ts checks the task)',
   'batches:customerSite': 'needs the built customer page script; stores its zip like printLabels stores a PDF (customer-page tests)',
 };
 
@@ -390,6 +421,7 @@ describe('change log: every write appends exactly the rows it changed', () => {
       ...{ fileFolderId: '', fileId: '', fileVersionId: '', fileLinkId: '' },
       ...{ calendarId: '', eventId: '', taskId: '', calPreviewId: '', icsBlob: '' },
       ...{ pdpId: '', goalId: '', krId: '', goalTaskId: '', taskProjectId: '', filterId: '', habitId: '', evidenceId: '', goalsPreviewId: '', todoistBlob: '' },
+      ...{ mboxBlob: '', mailId: '' },
     };
     // Files a person would upload before attaching or importing them (an upload ticket, then the bytes).
     const upload = async (bytes: Buffer) =>
@@ -403,6 +435,41 @@ describe('change log: every write appends exactly the rows it changed', () => {
     );
     state.todoistBlob = await upload(
       Buffer.from('TYPE,CONTENT,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\r\ntask,Buy milk @shop,1,1,,,,en,UTC\r\n'),
+    );
+    state.mboxBlob = await upload(
+      Buffer.from(
+        [
+          'From shop@shop.example Mon Nov 16 09:00:00 2026',
+          'From: Shop <orders@shop.example>',
+          'To: me@example.org',
+          'Subject: Your invoice',
+          'Message-ID: <invoice-1@shop.example>',
+          'Date: Mon, 16 Nov 2026 09:00:00 +0000',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="b1"',
+          '',
+          '--b1',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'Thanks for your order. The invoice is attached.',
+          '--b1',
+          'Content-Type: text/plain; name="invoice.txt"',
+          'Content-Disposition: attachment; filename="invoice.txt"',
+          '',
+          'Total: 12.50',
+          '--b1--',
+          '',
+          'From shop@shop.example Tue Nov 17 09:00:00 2026',
+          'From: Shop <welcome@shop.example>',
+          'To: me@example.org',
+          'Subject: Welcome, please confirm your account',
+          'Message-ID: <welcome-1@shop.example>',
+          'Date: Tue, 17 Nov 2026 09:00:00 +0000',
+          '',
+          'Confirm your account.',
+          '',
+        ].join('\n'),
+      ),
     );
     state.qr = (await QRCode.toBuffer('otpauth://totp/Mail:me?secret=JBSWY3DPEHPK3PXP&issuer=Mail', { type: 'png' })).toString('base64');
     let lastHlc = '';
@@ -447,6 +514,7 @@ describe('change log: every write appends exactly the rows it changed', () => {
         'goals:completeTask',
         'goals:checkIn',
         'goals:importCommit',
+        'email:importStart',
       ]),
     );
   }, 120_000);

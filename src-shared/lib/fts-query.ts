@@ -37,3 +37,22 @@ export function wordsOf(text: string): string[] {
 
 /** A word as unicode61 with remove_diacritics compares it: accents dropped, case folded. */
 export const foldWord = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * One FTS5 phrase from words of {@link wordsOf} (which can hold no quote): `"w1 w2"`, `"w"*` for a prefix, and
+ * `col : "w"` when limited to a column (a name the caller chose, never typed by a person).
+ */
+export function ftsPhrase(words: readonly string[], opts: { prefix?: boolean; column?: string } = {}): string {
+  const phrase = `"${words.join(' ')}"${opts.prefix ? '*' : ''}`;
+  return opts.column ? `${opts.column} : ${phrase}` : phrase;
+}
+
+/**
+ * A MATCH expression: every positive phrase required, any negative one excludes (`(a AND b) NOT (c OR d)`).
+ * Null when there is no positive phrase: FTS5's NOT needs a left side, so the caller excludes another way.
+ */
+export function ftsMatch(positive: readonly string[], negative: readonly string[] = []): string | null {
+  if (positive.length === 0) return null;
+  const all = `(${positive.join(' AND ')})`;
+  return negative.length === 0 ? all : `${all} NOT (${negative.join(' OR ')})`;
+}

@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
-import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { rgb, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
 import { A4_W, A4Flow, MARGIN } from '../../lib/pdf/a4-flow';
+import { embedDejaVu, type DejaVuFonts } from '../../lib/pdf/dejavu';
 import { printable, wrap } from '../../lib/pdf/pdf-text';
 
 /**
@@ -15,29 +13,9 @@ const BOTTOM = 72;
 export const GREY = rgb(0.42, 0.42, 0.42);
 export const INK = rgb(0.1, 0.1, 0.12);
 
-export interface ReportFonts {
-  regular: PDFFont;
-  bold: PDFFont;
-}
-
-let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
-
-/** DejaVu Sans from the `dejavu-fonts-ttf` package, read once per process (about 1.4 MB for both weights). */
-function loadFontBytes(): { regular: Buffer; bold: Buffer } {
-  if (fontBytes) return fontBytes;
-  const resolve = createRequire(__filename).resolve;
-  fontBytes = {
-    regular: readFileSync(resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
-  return fontBytes;
-}
-
-export async function embedReportFonts(doc: PDFDocument): Promise<ReportFonts> {
-  doc.registerFontkit(fontkit);
-  const bytes = loadFontBytes();
-  return { regular: await doc.embedFont(bytes.regular, { subset: true }), bold: await doc.embedFont(bytes.bold, { subset: true }) };
-}
+/** The report's fonts: DejaVu Sans regular and bold (src-main/lib/pdf/dejavu.ts). */
+export type ReportFonts = DejaVuFonts;
+export const embedReportFonts = embedDejaVu;
 
 export class ReportFlow extends A4Flow {
   constructor(
