@@ -1,4 +1,4 @@
-import { BookOpen, CalendarDays, FolderOpen, KeyRound, Package, Target, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, FolderOpen, KeyRound, Mail, Package, Target, type LucideIcon } from 'lucide-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** One entry in the sidebar. A module plugs in by adding (or filling in) exactly one entry below. */
@@ -63,6 +63,14 @@ export const MODULES = [
     shortcut: '6',
     description: 'Documents, scans and photos in folders, encrypted, searchable and attachable to any record.',
     page: lazy(() => import('../domains/files/FilesPage').then((m) => ({ default: m.FilesPage }))),
+  },
+  {
+    id: 'email',
+    label: 'Email',
+    icon: Mail,
+    shortcut: '7',
+    description: 'An encrypted, searchable archive of your mail: mbox, .eml and IMAP, exported byte for byte.',
+    page: lazy(() => import('../domains/email/EmailPage').then((m) => ({ default: m.EmailPage }))),
   },
 ] as const satisfies readonly AppModule[];
 

@@ -2,7 +2,7 @@ import { useNavigationStore } from './navigation.store';
 
 /** A record of some module that another module links to (a file's "Linked from", an attachment's owner). */
 export interface RecordRef {
-  domain: 'vault' | 'batches' | 'journal' | 'calendar' | 'goals' | 'files';
+  domain: 'vault' | 'batches' | 'journal' | 'calendar' | 'goals' | 'files' | 'email';
   id: string;
 }
 
@@ -46,6 +46,12 @@ export async function openRecord({ domain, id }: RecordRef): Promise<void> {
       const { useGoalsStore } = await import('../domains/goals/goals.store');
       go('goals');
       await useGoalsStore.getState().openRecord(id);
+      return;
+    }
+    case 'email': {
+      const { revealMessage } = await import('../domains/email/email.store');
+      go('email');
+      revealMessage(id);
       return;
     }
     default:

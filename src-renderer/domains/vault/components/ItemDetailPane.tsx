@@ -11,6 +11,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { detailPlaceholder } from '../../../ui/DetailPlaceholder';
 import { Tooltip } from '../../../ui/Tooltip';
+import { AccountsYouHave } from '../../email';
 import { AttachmentsSlot } from '../../files';
 import { useVaultStore } from '../vault.store';
 import { FieldCard, FieldRow, IconAction, PlainRow, SecretRow } from './FieldRow';
@@ -285,6 +286,7 @@ export function ItemDetailPane({ paneRef, onEdit }: { paneRef: RefObject<HTMLDiv
         </div>
       ) : null}
       <AttachmentsSlot domain="vault" id={item.id} label={item.title} readOnly={item.deletedAt !== null} />
+      {item.login?.urls.length ? <AccountsYouHave urls={item.login.urls.map((u) => u.url)} /> : null}
       <ItemHistory item={item} />
       <Meta item={item} />
     </div>
