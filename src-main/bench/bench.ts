@@ -8,6 +8,7 @@ import { benchBatches } from './batches.bench';
 import { benchBlobs } from './blobs.bench';
 import { benchCalendar } from './calendar.bench';
 import { benchCliStartup } from './cli.bench';
+import { benchEmail, EMAIL_MBOX_CHILD_FLAG, emailMboxChild } from './email.bench';
 import { benchFiles } from './files.bench';
 import { benchGoals } from './goals-analytics.bench';
 import { benchGoalsToday } from './goals-today.bench';
@@ -22,7 +23,7 @@ import { benchKdbxExport, KDBX_CHILD_FLAG } from './vault-kdbx.bench';
 /**
  * `npm run bench`: the speed targets (never asserted in unit tests). Prints one aligned table to stdout,
  * progress to stderr, and writes dist/bench-results.json. `--strict` exits 1 when a target fails;
- * `--only <section>` (unlock, store, vault, cli, batches, jobs, blobs, files, journal, calendar, goals) runs only
+ * `--only <section>` (unlock, store, vault, cli, batches, jobs, blobs, files, journal, calendar, goals, email) runs only
  * that section.
  * Sizes are chosen to finish in about three minutes on two cores; see README.md beside this file.
  */
@@ -46,9 +47,10 @@ const CONFIG = {
   journal: { notes: 10_000, entries: 100_000, searches: 200, photos: 20, opens: 30 },
   calendar: { series: 200, runs: 20, monthEvents: 5_000, calls: 20, importEvents: 10_000 },
   goals: { today: { tasks: 50_000, repeating: 5_000, calls: 20 }, analytics: { tasks: 40_000, completions: 20_000, calls: 20, parses: 2_000 } },
+  email: { messages: Number(process.env.HEARTH_BENCH_EMAIL_MESSAGES) || (process.argv.includes('--quick') ? 10_000 : 100_000), searches: 200 },
 };
 
-const SECTIONS = ['unlock', 'store', 'vault', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar', 'goals'];
+const SECTIONS = ['unlock', 'store', 'vault', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar', 'goals', 'email'];
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt > -1 ? (process.argv[onlyAt + 1] ?? '') : null;
 /** Whether `--only` leaves this section in. */
@@ -145,6 +147,13 @@ async function main(): Promise<void> {
       const analytics = await benchGoals({ root: subdir(tmp, 'goals'), ...CONFIG.goals.analytics });
       measurements.push(...today.measurements, ...analytics.measurements);
       notes.push(...today.notes, ...analytics.notes);
+      done();
+    }
+    if (runs('email')) {
+      progress(`email: import of a ${CONFIG.email.messages}-message mbox, ${CONFIG.email.searches} searches, mbox export`);
+      const email = await benchEmail({ root: subdir(tmp, 'email'), ...CONFIG.email });
+      measurements.push(...email.measurements);
+      notes.push(...email.notes);
       done();
     }
   } finally {
@@ -249,7 +258,9 @@ async function kdbxChild(group: string): Promise<void> {
 }
 
 const childAt = process.argv.indexOf(KDBX_CHILD_FLAG);
-(childAt > -1 ? kdbxChild(process.argv[childAt + 1] ?? 'vault') : main()).catch((err: unknown) => {
+const mboxAt = process.argv.indexOf(EMAIL_MBOX_CHILD_FLAG);
+const run = childAt > -1 ? kdbxChild(process.argv[childAt + 1] ?? 'vault') : mboxAt > -1 ? emailMboxChild(process.argv.slice(mboxAt + 1)) : main();
+run.catch((err: unknown) => {
   process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });
