@@ -12,7 +12,7 @@ import { createEmailCore, type EmailCore } from './email-core';
 
 export const EMAIL_TEST_NOW = Date.parse('2026-03-15T09:30:00Z');
 
-/** An email sample file's path (`../shared/fixtures/email/…`); use inside `describeWithFixtures` (src-main/test/fixtures.ts). */
+/** An email sample file's path (the shared email samples); use inside `describeWithFixtures` (src-main/test/fixtures.ts). */
 export const emailFixture = (...parts: string[]): string => fixturePath('email', ...parts);
 
 export async function setupEmail(opts: { nowMs?: number; root?: string } = {}) {
