@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../../../lib/errors';
 import { downloadNotice, downloadUrl } from '../../../lib/files';
 import { Button } from '../../../ui/Button';
+import { ChoiceList } from '../../../ui/ChoiceList';
 import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { emailApi } from '../email-api';
@@ -55,25 +56,14 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       description="Every message byte for byte as it came, in one .zip. The file is not encrypted: keep it somewhere safe."
     >
       <div className="flex flex-col gap-3 text-[13px]">
-        <fieldset className="flex flex-col gap-1.5">
-          <legend className="sr-only">Format</legend>
-          {FORMATS.map((f) => (
-            <label key={f.format} className="flex items-start gap-2 rounded-md px-1 py-0.5 hover:bg-hover">
-              <input
-                type="radio"
-                className="mt-1 accent-accent"
-                name="mail-export"
-                checked={format === f.format}
-                onChange={() => setFormat(f.format)}
-                data-testid={`mail-export-${f.format}`}
-              />
-              <span>
-                <span className="font-medium text-text">{f.label}</span>
-                <span className="block text-[12px] text-muted">{f.hint}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceList<Format>
+          name="mail-export"
+          legend="Format"
+          choices={FORMATS.map((f) => ({ value: f.format, label: f.label, hint: f.hint }))}
+          value={format}
+          onChange={setFormat}
+          testId={(f) => `mail-export-${f}`}
+        />
         {open ? (
           <label className="flex flex-col gap-1">
             <span className="text-[12px] font-medium text-muted">What</span>

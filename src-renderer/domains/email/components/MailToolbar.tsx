@@ -1,8 +1,9 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { Download, FileUp, Search, Server, Settings2, X, type LucideIcon } from 'lucide-react';
+import { Download, FileUp, Search, Server, Settings2, type LucideIcon } from 'lucide-react';
 import type { RefObject } from 'react';
 import { shortcutLabel } from '../../../lib/shortcuts';
 import { Button } from '../../../ui/Button';
+import { ClearSearchButton } from '../../../ui/ClearSearchButton';
 import { cx } from '../../../ui/cx';
 import { SEARCH_OPERATORS } from '../email-format';
 import { setQuery, useMailStore } from '../email.store';
@@ -55,16 +56,7 @@ export function MailToolbar({ searchRef, onDialog }: { searchRef: RefObject<HTML
             maxLength={1000}
             data-testid="mail-search"
           />
-          {query ? (
-            <button
-              type="button"
-              aria-label="Clear search"
-              onClick={() => setQuery('')}
-              className="absolute top-1/2 right-1.5 -translate-y-1/2 rounded p-1 text-faint hover:text-text"
-            >
-              <X className="size-3.5" aria-hidden />
-            </button>
-          ) : null}
+          <ClearSearchButton query={query} onClear={() => setQuery('')} />
         </label>
         <Menu.Root modal={false}>
           <Menu.Trigger asChild>

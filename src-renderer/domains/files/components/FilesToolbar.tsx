@@ -1,7 +1,8 @@
-import { Archive, ChevronRight, FilePlus2, FolderPlus, FolderUp, LayoutGrid, List, Search, Trash2, X } from 'lucide-react';
+import { Archive, ChevronRight, FilePlus2, FolderPlus, FolderUp, LayoutGrid, List, Search, Trash2 } from 'lucide-react';
 import { useRef, type ChangeEvent, type RefObject } from 'react';
 import { altShortcutLabel, shortcutLabel } from '../../../lib/shortcuts';
 import { Button } from '../../../ui/Button';
+import { ClearSearchButton } from '../../../ui/ClearSearchButton';
 import { cx } from '../../../ui/cx';
 import { Tooltip } from '../../../ui/Tooltip';
 import { openDialog } from '../file-dialogs';
@@ -123,16 +124,7 @@ export function FilesToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
             className="field-input h-8 pr-8 pl-8 text-[13px]"
             maxLength={200}
           />
-          {query ? (
-            <button
-              type="button"
-              aria-label="Clear search"
-              onClick={() => setQuery('')}
-              className="absolute top-1/2 right-1.5 -translate-y-1/2 rounded p-1 text-faint hover:text-text"
-            >
-              <X className="size-3.5" aria-hidden />
-            </button>
-          ) : null}
+          <ClearSearchButton query={query} onClear={() => setQuery('')} />
         </label>
         <input ref={filesInput} type="file" multiple hidden aria-label="Files to add" onChange={pick} />
         <input ref={folderInput} type="file" hidden aria-label="Folder to add" {...{ webkitdirectory: '' }} onChange={pick} />

@@ -2,6 +2,7 @@ import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { downloadNotice, downloadUrl } from '../../../lib/files';
 import { Button } from '../../../ui/Button';
+import { ChoiceList } from '../../../ui/ChoiceList';
 import { Modal, ModalActions } from '../../../ui/Modal';
 import { goalsApi, type Input } from '../plans/goals-api';
 import { plural } from '../plans/goals-ui';
@@ -32,25 +33,15 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     });
   return (
     <Modal open onOpenChange={(o) => !o && onClose()} size="md" title="Export goals and tasks" description="The file is not encrypted: keep it somewhere safe.">
-      <fieldset className="flex flex-col gap-1.5 text-[13px]">
-        <legend className="sr-only">Format</legend>
-        {EXPORT_FORMATS.map((f) => (
-          <label key={f.format} className="flex items-start gap-2 rounded-md px-1 py-0.5 hover:bg-hover">
-            <input
-              type="radio"
-              className="mt-1 accent-accent"
-              name="goals-export"
-              checked={format === f.format}
-              onChange={() => setFormat(f.format)}
-              data-testid={`export-${f.format}`}
-            />
-            <span>
-              <span className="font-medium text-text">{f.label}</span>
-              <span className="block text-[12px] text-muted">{f.hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceList<Format>
+        name="goals-export"
+        legend="Format"
+        className="flex flex-col gap-1.5 text-[13px]"
+        choices={EXPORT_FORMATS.map((f) => ({ value: f.format, label: f.label, hint: f.hint }))}
+        value={format}
+        onChange={setFormat}
+        testId={(f) => `export-${f}`}
+      />
       <DialogOutcome done={done} error={error} testId="export-done" />
       <ModalActions>
         <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
