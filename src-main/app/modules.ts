@@ -67,6 +67,7 @@ export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts
     commands: emailCommands,
     load: async () => (await import('../domains/email/email.module')).createEmailModule,
   }),
+  backup: defineModule({ contract: appContracts.backup, load: async () => (await import('../domains/backup/backup.module')).createBackupModule }),
   blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),
   jobs: defineModule({ contract: appContracts.jobs, load: async () => (await import('../platform/jobs/jobs.module')).createJobsModule }),
 };

@@ -1,4 +1,5 @@
 import { appContract } from '../domains/app/app.contract';
+import { backupContract } from '../domains/backup/backup.contract';
 import { batchesContract } from '../domains/batches/batches.contract';
 import { calendarContract } from '../domains/calendar/calendar.contract';
 import { blobsContract } from '../domains/blobs/blobs.contract';
@@ -28,6 +29,7 @@ export const appContracts = {
   calendar: calendarContract,
   goals: goalsContract,
   email: emailContract,
+  backup: backupContract,
 } as const;
 
 export type AppContracts = typeof appContracts;
