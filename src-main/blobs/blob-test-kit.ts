@@ -19,7 +19,7 @@ export async function blobKit(opts: { later?: Later } = {}) {
   await migrateToLatest(db);
   const clock = { ms: Date.parse('2026-12-01T12:00:00.000Z') };
   const now = (): number => clock.ms;
-  const writes = createWritePath({ db: () => db, now, onCommitted: () => undefined });
+  const writes = createWritePath({ db: () => db, now, inTransaction: () => sqlite.inTransaction, onCommitted: () => undefined });
   const filesKey = randomBytes(32);
   const hub = createBlobHub({
     session: () => ({ dir, keys: { files: filesKey } }),

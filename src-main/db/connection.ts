@@ -1,9 +1,9 @@
-import { accessSync, chmodSync, constants, existsSync } from 'node:fs';
-import path from 'node:path';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import { AppError } from '../../src-shared/ipc/result';
 import type { Database } from './database';
+import { canWrite, READ_ONLY_OS } from './os-errors';
 
 export type SqliteHandle = InstanceType<typeof Sqlite>;
 
@@ -29,6 +29,9 @@ export const DEFAULT_CACHE_KIB = 128 * 1024;
 export function openSqlite(file: string, opts: OpenOptions): SqliteHandle {
   let db: SqliteHandle | undefined;
   try {
+    // Never a silent read-only session (docs/security.md#t6): on a read-only disk or folder SQLite would open the
+    // file for reading, and every write after the unlock would fail. Say so before SQLite tries.
+    if (!opts.create && existsSync(file) && !canWrite(file)) throw readOnlyError(opts.label);
     db = new Sqlite(file, { fileMustExist: !opts.create });
     ownerOnly(file);
     if (opts.keyPragma !== null) {
@@ -46,7 +49,7 @@ export function openSqlite(file: string, opts: OpenOptions): SqliteHandle {
     if (process.platform === 'darwin') db.pragma('fullfsync=ON');
     db.pragma('foreign_keys=ON');
     db.pragma('temp_store=MEMORY');
-    db.pragma('busy_timeout=5000');
+    db.pragma(`busy_timeout=${busyTimeoutMs()}`);
     db.pragma(`cache_size=-${opts.cacheKiB ?? DEFAULT_CACHE_KIB}`);
     return db;
   } catch (err) {
@@ -55,15 +58,16 @@ export function openSqlite(file: string, opts: OpenOptions): SqliteHandle {
   }
 }
 
-/** False when this process may not write the file or its folder (read-only folder, file or file system). */
-function writable(file: string): boolean {
-  try {
-    accessSync(path.dirname(file), constants.W_OK);
-    if (existsSync(file)) accessSync(file, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/** How long a write waits for another process's write lock before BUSY (docs/security.md#t8). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The busy timeout: DEFAULT_BUSY_TIMEOUT_MS, or HEARTH_BUSY_TIMEOUT_MS (0–60000) so the two-process tests
+ * can show the wait and the BUSY that ends it without waiting 5 s each time.
+ */
+export function busyTimeoutMs(): number {
+  const raw = Number(process.env.HEARTH_BUSY_TIMEOUT_MS);
+  return process.env.HEARTH_BUSY_TIMEOUT_MS && Number.isInteger(raw) && raw >= 0 && raw <= 60_000 ? raw : DEFAULT_BUSY_TIMEOUT_MS;
 }
 
 /**
@@ -72,26 +76,31 @@ function writable(file: string): boolean {
  */
 function ownerOnly(file: string): void {
   if (process.platform === 'win32') return;
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  // Only when needed: on read-only media an unneeded chmod would fail before SQLite could say why (docs/security.md#t6).
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f) && (statSync(f).mode & 0o777) !== 0o600) chmodSync(f, 0o600);
 }
+
+const readOnlyError = (label: string): AppError =>
+  new AppError(
+    'READ_ONLY',
+    `Hearth cannot write to the profile folder (${label} and its -wal/-shm files must be writable). Check the folder's permissions and whether the disk is read-only or write-protected, or copy the profile somewhere writable.`,
+    { file: label },
+  );
 
 function toOpenError(err: unknown, label: string, file: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code ?? '';
   // SQLite opens a file it may not write read-only and fails later creating the -wal/-shm (CANTOPEN or
   // an extended READONLY code): that is a permission problem, not damage.
-  if (code.startsWith('SQLITE_READONLY') || (code.startsWith('SQLITE_CANTOPEN') && existsSync(file) && !writable(file))) {
-    return new AppError(
-      'READ_ONLY',
-      `Hearth cannot write to the profile folder (${label} and its -wal/-shm files must be writable). Check the folder's permissions, or copy the profile somewhere writable.`,
-      { file: label },
-    );
+  if (code.startsWith('SQLITE_READONLY') || READ_ONLY_OS.has(code) || (code.startsWith('SQLITE_CANTOPEN') && existsSync(file) && !canWrite(file))) {
+    return readOnlyError(label);
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new AppError('CORRUPT', `${label} is damaged or is not a Hearth database.`, { file: label });
   }
   if (code === 'SQLITE_CANTOPEN') return new AppError('CORRUPT', `${label} is missing or cannot be opened.`, { file: label });
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('BUSY', `${label} is in use by another process.`, { file: label });
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new AppError('BUSY', `${label} is in use by another process.`, { file: label });
   if (code === 'SQLITE_FULL') return new AppError('DISK_FULL', 'The disk is full.', { file: label });
   return new AppError('CORRUPT', `${label} could not be opened.`, { file: label });
 }

@@ -27,8 +27,8 @@ describe('ipc.router edges (mutation tests)', () => {
     const cases: [string, string, RegExp][] = [
       ['SQLITE_FULL', 'DISK_FULL', /disk is full/],
       ['ENOSPC', 'DISK_FULL', /disk is full/],
-      ['SQLITE_BUSY', 'BUSY', /busy in another process/],
-      ['SQLITE_LOCKED', 'BUSY', /busy in another process/],
+      ['SQLITE_BUSY', 'BUSY', /kept this profile busy/],
+      ['SQLITE_LOCKED', 'BUSY', /kept this profile busy/],
       ['SQLITE_CORRUPT', 'CORRUPT', /damaged/],
       ['SQLITE_NOTADB', 'CORRUPT', /damaged/],
       ['SQLITE_READONLY', 'READ_ONLY', /cannot write/],

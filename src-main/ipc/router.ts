@@ -103,7 +103,12 @@ export function toAppError(err: unknown, where: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: unknown }).code;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('DISK_FULL', 'The disk is full. Free some space and try again; nothing was changed.');
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('BUSY', 'The profile is busy in another process. Try again.');
+  // Extended codes too (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT …): the busy timeout ran out (docs/security.md#t8).
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')))
+    return new AppError(
+      'BUSY',
+      'Another Hearth process (the app, a hearth command or browser mode) kept this profile busy for too long. Nothing was changed; try again.',
+    );
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     log.error(`[router] ${where}: database page failed its integrity check`, err);
     return new AppError(
@@ -112,7 +117,9 @@ export function toAppError(err: unknown, where: string): AppError {
       { file: 'hearth.db' },
     );
   }
-  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES') return new AppError('READ_ONLY', 'Hearth cannot write to the profile folder.');
+  // Extended codes too (SQLITE_READONLY_DBMOVED …), and the OS's own refusals (docs/security.md#t6).
+  if ((typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return new AppError('READ_ONLY', 'Hearth cannot write to the profile folder: the disk is read-only or the folder is not writable. Nothing was changed.');
   log.error(`[router] ${where} failed`, err);
   return new AppError('INTERNAL', 'Something went wrong inside Hearth.');
 }

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const sqlite = openSqlite(file, { keyPragma: `x'${key}'`, label: 'hearth.db', create: true });
   const db = createKysely(sqlite);
   await migrateToLatest(db);
-  const writes = createWritePath({ db: () => db, now: Date.now, onCommitted: () => undefined });
+  const writes = createWritePath({ db: () => db, now: Date.now, inTransaction: () => sqlite.inTransaction, onCommitted: () => undefined });
   let n = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM vault_items`.execute(db)).rows[0]?.n ?? 0);
   const pad = 'x'.repeat(2000);
   for (;;) {

@@ -1,5 +1,6 @@
 import type { Contract } from '../../src-shared/ipc/define';
 import { AppError } from '../../src-shared/ipc/result';
+import { explainIoError } from '../db/os-errors';
 import type { Router } from '../ipc/router';
 import { nowIso } from '../lib/ids';
 import { log } from '../lib/log';
@@ -31,6 +32,8 @@ export function startModules(modules: readonly HearthModule[], router: Router, h
   const writes = createWritePath({
     db: profileDb,
     now,
+    inTransaction: () => host.profiles.current().sqlite.inTransaction,
+    explain: (err) => explainIoError(err, host.profiles.current().sqlite.name),
     onCommitted(domain, changes) {
       const module = byName.get(domain);
       if (!module) return;

@@ -7,6 +7,10 @@ import type { ChangeRow } from './context';
 export interface WritePathDeps {
   db: () => Kysely<Database>;
   now: () => number;
+  /** Whether the connection is inside a transaction (better-sqlite3's `inTransaction`). */
+  inTransaction: () => boolean;
+  /** Turns a failure the OS caused (a read-only or full disk behind a bare SQLITE_IOERR) into a typed error. */
+  explain?: (err: unknown) => unknown;
   /** After each outermost write commits: who wrote, and every row the write changed. */
   onCommitted: (domain: string, changes: readonly ChangeRow[]) => void;
 }
@@ -58,9 +62,10 @@ export function createWritePath(deps: WritePathDeps): WritePath {
           await sql`COMMIT`.execute(conn);
           return out;
         } catch (err) {
-          // SQLite has already rolled back after some errors (SQLITE_FULL): a failing ROLLBACK must not hide the cause.
-          await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-          throw err;
+          // SQLite has already rolled the transaction back after some errors (SQLITE_FULL, SQLITE_IOERR): a second
+          // ROLLBACK would fail with "no transaction is active" and hide the cause (docs/security.md#t7).
+          if (deps.inTransaction()) await sql`ROLLBACK`.execute(conn);
+          throw deps.explain ? deps.explain(err) : err;
         }
       });
     if (changes.length > 0) deps.onCommitted(domain, changes);

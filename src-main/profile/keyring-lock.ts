@@ -42,9 +42,13 @@ async function acquire(file: string): Promise<string> {
       const handle = await fs.open(file, 'wx', 0o600);
       try {
         await handle.writeFile(JSON.stringify({ pid: process.pid, at: Date.now(), token } satisfies LockInfo));
-      } finally {
+      } catch (err) {
+        // A full disk creates the file but not its content: remove the empty lock, or the next try is BUSY (docs/security.md#t7).
         await handle.close();
+        await fs.rm(file, { force: true });
+        throw err;
       }
+      await handle.close();
       return token;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

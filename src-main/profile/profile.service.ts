@@ -157,7 +157,13 @@ export class ProfileService {
     const { ProfileSession: Session } = await import('./session');
     const session = await Session.open(profile, dir, path.join(dir, DATABASE_FILE), dek, create);
     this.#session = session;
-    for (const l of this.#unlockListeners) await l(session);
+    try {
+      for (const l of this.#unlockListeners) await l(session);
+    } catch (err) {
+      // An unlock that answers with an error must not leave the profile open (a write at unlock failed: docs/security.md#t6).
+      this.lock('user');
+      throw err;
+    }
   }
 
   /** Closes the database, overwrites the keys and tells listeners (clipboard, renderer). */

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../app/bootstrap';
 import { routerClient } from '../app/router-client';
+import { toAppError } from '../ipc/router';
 import type { AppClient } from '../../src-shared/ipc/channels';
 import { KDF_FLOOR } from '../crypto/kdf';
 import { AppError, type Result } from '../../src-shared/ipc/result';
@@ -60,6 +62,21 @@ export async function exportedFile(
   const parts: Buffer[] = [];
   for await (const chunk of await core.blobs().store.open(out.blobId)) parts.push(chunk as Buffer);
   return { fileName: out.fileName, contentBase64: Buffer.concat(parts).toString('base64') };
+}
+
+/**
+ * Stores `bytes` as the file doors (browser mode's POST /api/blob, app://) do: an upload ticket, the streamed
+ * bytes, and the doors' error mapping (a full disk is DISK_FULL, a read-only one READ_ONLY). Returns the blob id.
+ */
+export async function uploadBlob(core: TestCore, bytes: Buffer): Promise<string> {
+  const { ticket } = await core.client.blobs.uploadTicket({});
+  const body = Readable.from([bytes]);
+  try {
+    return (await core.blobs().upload(ticket, body)).id;
+  } catch (err) {
+    body.destroy(); // as the HTTP server closes a refused request's body
+    throw toAppError(err, 'upload');
+  }
 }
 
 /** The repository's bundled resources (word list, 2FA sites). */
