@@ -61,10 +61,22 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Removes temp files left by a crash mid-write (called when a profile folder is opened). */
-export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+/**
+ * How old a temp file must be before it counts as left by a crash. Another process (the app while the CLI
+ * unlocks) may be between writing a temp file and renaming it this very moment: a real write takes well under
+ * a second, so a minute-old temp file is an orphan (docs/security.md#t8).
+ */
+export const STALE_TEMP_MS = 60_000;
+
+/** Removes temp files left by a crash mid-write (called when a profile folder is opened); returns their names. */
+export async function removeStaleTempFiles(dir: string, olderThanMs = STALE_TEMP_MS): Promise<string[]> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter((n) => n.includes(TEMP_MARK));
+  const now = Date.now();
+  const stale: string[] = [];
+  for (const n of names.filter((name) => name.includes(TEMP_MARK))) {
+    const stat = await fs.stat(path.join(dir, n)).catch(() => null);
+    if (stat && now - stat.mtimeMs >= olderThanMs) stale.push(n);
+  }
   await Promise.all(stale.map((n) => fs.rm(path.join(dir, n), { force: true })));
   return stale;
 }
