@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AppShell } from './app/AppShell';
 import { useTheme } from './app/useTheme';
+import { RestoreScreen } from './domains/backup';
 import { CreateProfileScreen } from './domains/profile/CreateProfileScreen';
 import { ProfilePicker } from './domains/profile/ProfilePicker';
 import { useProfileStore } from './domains/profile/profile.store';
@@ -20,7 +21,7 @@ function StartError({ message }: { message: string }) {
   );
 }
 
-/** Chooses the screen: loading, profile picker, create, unlock, or the unlocked app shell. */
+/** Chooses the screen: loading, profile picker, create, restore, unlock, or the unlocked app shell. */
 export function App() {
   const view = useProfileStore((s) => s.view);
   const startError = useProfileStore((s) => s.startError);
@@ -51,6 +52,8 @@ export function App() {
       return <ProfilePicker />;
     case 'create':
       return <CreateProfileScreen />;
+    case 'restore':
+      return <RestoreScreen />;
     case 'unlock':
       return <UnlockScreen />;
     case 'set-password':

@@ -58,3 +58,23 @@ export async function createProfile(page, name, password) {
   await confirmRecoveryKey(page, groups, name);
   return groups.join('-');
 }
+
+/** A typed-API caller for a spec: `await api('vault:list', {...})` through the browser-mode HTTP API; throws on an error result. */
+export function apiCaller(origin, token) {
+  return async (channel, input = {}) => {
+    const res = await fetch(`${origin}/api/call/${channel}`, {
+      method: 'POST',
+      body: JSON.stringify(input),
+      headers: { 'x-hearth-token': token, 'content-type': 'application/json' },
+    });
+    const body = await res.json();
+    assert.ok(body.ok, `${channel}: ${JSON.stringify(body.error)}`);
+    return body.value;
+  };
+}
+
+/** Fails when the page scrolls sideways. */
+export async function assertNoSideScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'the page scrolls sideways');
+}

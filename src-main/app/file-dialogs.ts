@@ -37,5 +37,11 @@ export function createDialogFilePort(dialog: Dialog, parent: () => BrowserWindow
       await writeFileAtomic(res.filePath, bytes);
       return path.basename(res.filePath);
     },
+    async pickFolder({ title }) {
+      const win = parent();
+      const opts = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return res.canceled ? null : (res.filePaths[0] ?? null);
+    },
   };
 }

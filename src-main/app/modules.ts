@@ -1,4 +1,5 @@
 import { appContracts, type AppContracts, type DomainName } from '../../src-shared/ipc/channels';
+import { backupCommands } from '../domains/backup/backup.cli';
 import { calendarCommands } from '../domains/calendar/calendar.cli';
 import { batchesCommands } from '../domains/batches/batches.cli';
 import { emailCommands } from '../domains/email/email.cli';
@@ -67,7 +68,11 @@ export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts
     commands: emailCommands,
     load: async () => (await import('../domains/email/email.module')).createEmailModule,
   }),
-  backup: defineModule({ contract: appContracts.backup, load: async () => (await import('../domains/backup/backup.module')).createBackupModule }),
+  backup: defineModule({
+    contract: appContracts.backup,
+    commands: backupCommands,
+    load: async () => (await import('../domains/backup/backup.module')).createBackupModule,
+  }),
   blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),
   jobs: defineModule({ contract: appContracts.jobs, load: async () => (await import('../platform/jobs/jobs.module')).createJobsModule }),
 };

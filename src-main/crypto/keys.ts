@@ -11,6 +11,8 @@ export const KEY_INFO = {
   items: 'hearth/items/v1',
   files: 'hearth/files/v1',
   export: 'hearth/export/v1',
+  /** Backup files' body key (src-main/domains/backup/), derived from the DEK only when a backup is written or read. */
+  backup: 'hearth/backup/v1',
 } as const;
 
 export class KeySet {

@@ -8,4 +8,6 @@ export interface FilePort {
   pickOpen(opts: { title: string; extensions: string[]; maxBytes: number }): Promise<{ fileName: string; bytes: Buffer } | null>;
   /** Shows a save dialog and writes atomically; returns the file's base name, or null when cancelled. */
   save(opts: { title: string; defaultName: string; bytes: Buffer }): Promise<string | null>;
+  /** Shows a folder dialog (create allowed); the chosen absolute path, or null when cancelled. */
+  pickFolder?(opts: { title: string }): Promise<string | null>;
 }

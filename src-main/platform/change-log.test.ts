@@ -400,6 +400,13 @@ const notInScenario: Record<string, string> = {
   'email:eventFromInvite': 'writes through the calendar module (email-read.test.ts checks the event)',
   'email:taskFromMessage': 'writes through the goals module (email-read.test.ts checks the task)',
   'batches:customerSite': 'needs the built customer page script; stores its zip like printLabels stores a PDF (customer-page tests)',
+  'backup:settings': 'backups write no rows except their settings (backup.test.ts reads and sets them)',
+  'backup:configure': 'writes backup settings rows only (backup.test.ts)',
+  'backup:pickFolder': 'the Electron folder dialog; null elsewhere, writes nothing',
+  'backup:run': 'writes files into the backup folder and the lastBackupAt setting (backup.test.ts, backup-crash.test.ts)',
+  'backup:list': 'reads backup file headers only (backup.test.ts)',
+  'backup:verify': 'reads a backup file only (backup.test.ts)',
+  'backup:restore': 'makes a new profile folder, never rows in the open one (backup.test.ts, backup-migrate.test.ts)',
 };
 
 describe('change log: every write appends exactly the rows it changed', () => {

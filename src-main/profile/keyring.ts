@@ -109,6 +109,11 @@ const headerOf = (k: Keyring): Omit<Keyring, 'password' | 'recovery'> => ({
 export async function createKeyring(profileId: string, password: string, cost: KdfCost, now: string) {
   const dek = Buffer.alloc(KEY_BYTES);
   randomBytes(KEY_BYTES).copy(dek);
+  return { ...(await keyringForDek(profileId, dek, password, cost, now)), dek };
+}
+
+/** A keyring for `profileId` wrapping an existing DEK under the password and a fresh recovery key (a restored backup). */
+export async function keyringForDek(profileId: string, dek: Buffer, password: string, cost: KdfCost, now: string) {
   const header = { format: KEYRING_FORMAT, version: KEYRING_VERSION, profileId, createdAt: now, changedAt: now, kdf: newKdfParams(cost) } as const;
   const recovery = generateRecoveryKey();
   try {
@@ -117,7 +122,7 @@ export async function createKeyring(profileId: string, password: string, cost: K
       password: await wrapUnderPassword(dek, password, header),
       recovery: wrapUnderRecovery(dek, recovery.bytes, header, now),
     };
-    return { keyring, dek, recoveryKey: recovery.text };
+    return { keyring, recoveryKey: recovery.text };
   } finally {
     wipe(recovery.bytes);
   }

@@ -6,7 +6,7 @@ import { AppError } from '../../src-shared/ipc/result';
 import type { CurrentSecret, ProfileService } from './profile.service';
 
 /** `allowWeakPassword` is a CLI override; from the app or browser mode it is refused outright. */
-function allowWeakFrom(input: { allowWeakPassword?: boolean }, ctx: CallContext): boolean {
+export function allowWeakFrom(input: { allowWeakPassword?: boolean }, ctx: CallContext): boolean {
   if (!input.allowWeakPassword) return false;
   if (ctx.transport !== 'cli' && ctx.transport !== 'test') throw new AppError('FORBIDDEN', 'Only the command line can accept a weak master password.');
   return true;

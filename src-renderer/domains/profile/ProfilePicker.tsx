@@ -1,4 +1,4 @@
-import { ChevronRight, Plus } from 'lucide-react';
+import { ArchiveRestore, ChevronRight, Plus } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { formatDate } from '../../lib/dates';
 import { Avatar } from '../../ui/Avatar';
@@ -16,20 +16,26 @@ function onListKeyDown(event: KeyboardEvent<HTMLUListElement>) {
   event.preventDefault();
 }
 
-/** Choose which profile to unlock, or start a new one. */
+/** Choose which profile to unlock, start a new one, or restore one from a backup. */
 export function ProfilePicker() {
   const profiles = useProfileStore((s) => s.profiles);
   const choose = useProfileStore((s) => s.choose);
   const startCreate = useProfileStore((s) => s.startCreate);
+  const startRestore = useProfileStore((s) => s.startRestore);
 
   return (
     <LockedLayout
       title="Choose a profile"
       subtitle="Each profile is a separate encrypted space with its own master password."
       footer={
-        <Button variant="ghost" size="sm" icon={Plus} onClick={startCreate}>
-          New profile
-        </Button>
+        <span className="flex flex-wrap justify-center gap-2">
+          <Button variant="ghost" size="sm" icon={Plus} onClick={startCreate}>
+            New profile
+          </Button>
+          <Button variant="ghost" size="sm" icon={ArchiveRestore} onClick={startRestore}>
+            Restore from backup…
+          </Button>
+        </span>
       }
     >
       <ul className="-mx-2 flex flex-col gap-0.5" aria-label="Profiles" onKeyDown={onListKeyDown}>

@@ -36,6 +36,19 @@ describe('profile.store', () => {
     expect(useProfileStore.getState()).toMatchObject({ view: 'picker', selectedId: null });
   });
 
+  it('restores from the locked screens: the restored profile is listed and offered for unlocking; cancel goes back', async () => {
+    fake.handle('profile', 'list', () => [home, work]);
+    await useProfileStore.getState().refresh();
+    useProfileStore.getState().startRestore();
+    expect(useProfileStore.getState().view).toBe('restore');
+    useProfileStore.getState().cancelRestore();
+    expect(useProfileStore.getState().view).toBe('picker');
+    const restored = { id: '01JD0000000000000000000003', name: 'Home (restored)', createdAt: '2026-12-02T10:00:00.000Z' };
+    useProfileStore.getState().startRestore();
+    useProfileStore.getState().finishRestore(restored);
+    expect(useProfileStore.getState()).toMatchObject({ view: 'unlock', selectedId: restored.id, profiles: [home, work, restored], current: null });
+  });
+
   it('goes straight to the app when the session is already unlocked', async () => {
     fake.handle('profile', 'list', () => [home]);
     fake.handle('session', 'status', () => ({ unlocked: true, profile: home, mustChangePassword: false }));

@@ -9,9 +9,10 @@ import { uiPrefs } from '../../lib/ui-prefs';
 
 /**
  * Which top-level screen shows. Everything but 'app' and 'set-password' is reachable while locked;
- * 'set-password' follows a recovery-key unlock (main refuses everything else until it is done).
+ * 'set-password' follows a recovery-key unlock (main refuses everything else until it is done);
+ * 'restore' restores a backup into a new profile.
  */
-export type ProfileView = 'loading' | 'unavailable' | 'picker' | 'create' | 'unlock' | 'set-password' | 'app';
+export type ProfileView = 'loading' | 'unavailable' | 'picker' | 'create' | 'restore' | 'unlock' | 'set-password' | 'app';
 
 export type UnlockSecret = { password: string } | { recoveryKey: string };
 
@@ -54,6 +55,10 @@ interface ProfileState {
   create(name: string, password: string): Promise<{ recoveryKey: string }>;
   /** Leaves the recovery-key steps for the app shell. */
   finishCreate(): void;
+  startRestore(): void;
+  cancelRestore(): void;
+  /** After a restore (and its recovery-key steps): lists the new profile and offers it on the unlock screen. */
+  finishRestore(profile: ProfileSummary): void;
   unlock(secret: UnlockSecret): Promise<void>;
   /** After a recovery-key unlock: sets the new master password (the recovery key typed at unlock proves it). */
   setPasswordAfterRecovery(newPassword: string, recoveryKey?: string): Promise<void>;
@@ -150,6 +155,23 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
 
   finishCreate() {
     if (get().current) set({ view: 'app' });
+  },
+
+  startRestore: () => set({ view: 'restore', lockReason: null }),
+  cancelRestore() {
+    const { profiles, selectedId } = get();
+    set(lockedView(profiles, selectedId ?? uiPrefs.lastProfileId()));
+  },
+  finishRestore(profile) {
+    uiPrefs.setLastProfileId(profile.id);
+    set((s) => ({
+      profiles: [...s.profiles.filter((p) => p.id !== profile.id), profile],
+      view: 'unlock',
+      selectedId: profile.id,
+      unlockFailures: 0,
+      retryAt: 0,
+      lockReason: null,
+    }));
   },
 
   async unlock(secret) {

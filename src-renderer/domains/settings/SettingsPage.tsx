@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { Callout } from '../../ui/Callout';
 import { Spinner } from '../../ui/Spinner';
 import { Toggle } from '../../ui/Toggle';
+import { BackupSection } from '../backup';
 import { useProfileStore } from '../profile';
 import { ChangePasswordDialog } from './components/ChangePasswordDialog';
 import { DeleteProfileDialog } from './components/DeleteProfileDialog';
@@ -17,7 +18,7 @@ import { useSettingsStore } from './settings.store';
 
 type DialogName = 'password' | 'recovery' | 'rename' | 'delete';
 
-/** Security, appearance and profile settings of the unlocked profile. */
+/** Security, appearance, backup and profile settings of the unlocked profile. */
 export function SettingsPage() {
   const settings = useSettingsStore((s) => s.settings);
   const loadError = useSettingsStore((s) => s.error);
@@ -84,6 +85,8 @@ export function SettingsPage() {
           <ThemePicker value={settings.theme} onChange={(theme) => saveQuietly({ theme })} />
         </SettingsRow>
       </SettingsSection>
+
+      <BackupSection />
 
       <SettingsSection title="Profile">
         <SettingsRow label="Name" description={profileName}>

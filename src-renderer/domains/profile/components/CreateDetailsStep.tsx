@@ -1,4 +1,4 @@
-import { ArrowLeft } from 'lucide-react';
+import { ArchiveRestore, ArrowLeft } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
@@ -15,6 +15,7 @@ export function CreateDetailsStep({ onCreated }: { onCreated(recoveryKey: string
   const hasProfiles = useProfileStore((s) => s.profiles.length > 0);
   const create = useProfileStore((s) => s.create);
   const cancelCreate = useProfileStore((s) => s.cancelCreate);
+  const startRestore = useProfileStore((s) => s.startRestore);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +46,11 @@ export function CreateDetailsStep({ onCreated }: { onCreated(recoveryKey: string
           <Button variant="ghost" size="sm" icon={ArrowLeft} onClick={cancelCreate}>
             Back to profiles
           </Button>
-        ) : null
+        ) : (
+          <Button variant="ghost" size="sm" icon={ArchiveRestore} onClick={startRestore}>
+            Restore from backup…
+          </Button>
+        )
       }
     >
       <form className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)} noValidate>
