@@ -27,6 +27,8 @@ export interface BatchesBenchOptions {
 }
 
 const GROUP = 'Batches (freshness register)';
+/** Issue 13: the dashboard over 100,000 batches in under 200 ms. */
+const DASHBOARD_TARGET_MS = 200;
 const PASSWORD = 'correct horse battery staple';
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const ZONE = 'Europe/London';
@@ -65,8 +67,14 @@ function statusInputs(n: number): BatchStatusInput[] {
   });
 }
 
+/** The raw handle the seeders write through (a profile session's `sqlite`). */
+export interface RawSqlite {
+  prepare(sql: string): { run(...args: unknown[]): unknown };
+  transaction<T>(fn: () => T): () => T;
+}
+
 /** Fills a profile with `n` active batches over 200 products with raw inserts in one transaction. */
-function seed(sqlite: { prepare(sql: string): { run(...args: unknown[]): unknown }; transaction<T>(fn: () => T): () => T }, n: number): void {
+export function seedBatches(sqlite: RawSqlite, n: number): void {
   const now = new Date(NOW).toISOString();
   const products = Array.from({ length: 200 }, (_, i) => ({
     id: newId(),
@@ -144,7 +152,7 @@ export async function benchBatches(opts: BatchesBenchOptions): Promise<{ measure
   try {
     await core.profiles.create('Batches bench', PASSWORD);
     const started = process.hrtime.bigint();
-    seed(core.profiles.current().sqlite, opts.batches);
+    seedBatches(core.profiles.current().sqlite, opts.batches);
     const seedMs = msSince(started);
     const service = createBatchesService(core.domainContext('batches') as DomainContext<typeof batchesContract>, {
       customerPageScript: async () => '',
@@ -158,8 +166,8 @@ export async function benchBatches(opts: BatchesBenchOptions): Promise<{ measure
       name: `dashboard over ${opts.batches.toLocaleString('en-US')} batches (real service, encrypted)`,
       value: dashboardMs,
       unit: 'ms',
-      target: '< 2000 ms',
-      pass: dashboardMs < 2000,
+      target: `< ${DASHBOARD_TARGET_MS} ms`,
+      pass: dashboardMs < DASHBOARD_TARGET_MS,
     });
     return {
       measurements,

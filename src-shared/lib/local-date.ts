@@ -25,10 +25,14 @@ interface DateParts {
   day: number;
 }
 
-/** Days in `month` (1–12) of `year`. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1–12) of `year` (proleptic Gregorian, as `Date.UTC`). */
 export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Day 0 of the next month is the last day of this one (for any other month number, as before).
+  if (!Number.isInteger(month) || month < 1 || month > 12) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
 }
 
 function parseParts(value: string): DateParts | null {
@@ -125,8 +129,18 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The last `todayIn` answer: a view or an import over many batches asks for the same clock reading each time. */
+let lastToday: { timeZone: string; nowMs: number; today: string } | null = null;
+
 /** The calendar date (YYYY-MM-DD) in `timeZone` at the instant `nowMs` (ms since the Unix epoch). */
 export function todayIn(timeZone: string, nowMs: number): string {
+  if (lastToday !== null && lastToday.nowMs === nowMs && lastToday.timeZone === timeZone) return lastToday.today;
+  const today = computeToday(timeZone, nowMs);
+  lastToday = { timeZone, nowMs, today };
+  return today;
+}
+
+function computeToday(timeZone: string, nowMs: number): string {
   const formatter = formatterFor(timeZone);
   let parts: Intl.DateTimeFormatPart[];
   try {

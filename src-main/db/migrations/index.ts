@@ -12,6 +12,7 @@ import * as m0010 from './0010-create-files';
 import * as m0011 from './0011-create-calendar';
 import * as m0012 from './0012-create-goals';
 import * as m0013 from './0013-create-email';
+import * as m0014 from './0014-batches-shelf-index';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { name: '0011-create-calendar', up: m0011.up },
   { name: '0012-create-goals', up: m0012.up },
   { name: '0013-create-email', up: m0013.up },
+  { name: '0014-batches-shelf-index', up: m0014.up },
 ];

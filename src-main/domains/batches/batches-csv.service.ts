@@ -26,9 +26,9 @@ import { readBatch, readNewProduct, ruleCellsIgnored } from './batches-csv-rows'
 import type { BatchesContext } from './batches-context';
 import { parseThresholds, toBatchSummary } from './batches-mapping';
 import { insertProduct } from './batches-products.service';
-import { insertBatch } from './batches-stock.service';
-import { batchesRepository as repo } from './batches.repository';
-import type { ProductRow } from './batches.table';
+import { newBatchRow } from './batches-stock.service';
+import { productLotKey, batchesRepository as repo } from './batches.repository';
+import type { BatchRow, ProductRow } from './batches.table';
 
 type ProductData = z.output<typeof ProductInput>;
 type BatchData = z.output<typeof BatchInput>;
@@ -71,6 +71,8 @@ async function planImport(
   for (const field of Object.keys(index) as CsvField[]) plan.columns[field] = headers[index[field] as number] ?? null;
   const seenLots = new Set<string>();
   const pendingGtin = new Map<string, string>();
+  /** Rows of existing products, checked against the lots already recorded in one lookup after the loop. */
+  const recordedCheck: { errors: string[]; product: ProductRow; lot: string }[] = [];
 
   for (const [i, cells] of data.entries()) {
     if (cells.length === 0) continue;
@@ -111,9 +113,7 @@ async function planImport(
       const key = `${typeof product === 'object' ? product.id : product}\u0000${batch.lot}`;
       if (seenLots.has(key)) errors.push(`lot: ${batch.lot} appears more than once for this product in the file.`);
       seenLots.add(key);
-      if (typeof product === 'object' && (await repo.findBatchByProductLot(db, product.id, batch.lot))) {
-        errors.push(`lot: ${batch.lot} is already recorded for ${product.name}.`);
-      }
+      if (typeof product === 'object') recordedCheck.push({ errors, product, lot: batch.lot });
     }
     plan.rows.push({
       report: { row: i + 2, product: name, lot: get('lot'), productAction: typeof product === 'object' ? 'existing' : 'create', errors, warnings },
@@ -121,7 +121,30 @@ async function planImport(
       batch,
     });
   }
+  // The last check of a row, so its message stays last in the row's list.
+  const taken = await repo.takenLots(
+    db,
+    recordedCheck.map((c) => c.lot),
+  );
+  for (const c of recordedCheck) if (taken.has(productLotKey(c.product.id, c.lot))) c.errors.push(`lot: ${c.lot} is already recorded for ${c.product.name}.`);
   return plan;
+}
+
+/**
+ * Inside the import's transaction: no lot was recorded for its product since the plan was made (another
+ * window, the CLI). The plan checked every row already; this repeats the lookup under the write lock.
+ */
+async function assertLotsFree(db: Kysely<Database>, rows: readonly { row: BatchRow; product: ProductRow }[]): Promise<void> {
+  const taken = await repo.takenLots(
+    db,
+    rows.map((r) => r.row.lot),
+  );
+  const clash = rows.find((r) => taken.has(productLotKey(r.product.id, r.row.lot)));
+  if (clash) {
+    throw new AppError('CONFLICT', `"${clash.product.name}" already has a batch with lot ${clash.row.lot}.`, {
+      issues: [{ path: 'lot', message: `Lot ${clash.row.lot} is already recorded for this product.` }],
+    });
+  }
 }
 
 const EXPORT_HEADER = [
@@ -190,11 +213,16 @@ export function createCsvService(ctx: BatchesContext) {
       await ctx.write(async (trx) => {
         const created = new Map<string, ProductRow>();
         for (const [key, data] of plan.newProducts) created.set(key, await insertProduct(trx, data, now));
-        for (const r of plan.rows) {
+        const rows = plan.rows.map((r) => {
           const product = typeof r.product === 'object' ? r.product : created.get(r.product);
           if (!product || !r.batch) throw new AppError('INTERNAL', 'The import plan is inconsistent.');
-          await insertBatch(trx, { ...r.batch, productId: product.id }, product, { clock, settings, now });
-        }
+          return { row: newBatchRow({ ...r.batch, productId: product.id }, product, now), product };
+        });
+        await assertLotsFree(trx, rows);
+        await repo.insertBatches(
+          trx,
+          rows.map((r) => r.row),
+        );
       });
       return { ...report, committed: true };
     },

@@ -74,6 +74,15 @@ export type CsvNumber = { value: number } | { error: string };
 // Thousands may be grouped by the other separator, a space, a no-break space or a thin no-break space.
 const SPACES = /[ \u00a0\u202f]/g;
 
+/** The number pattern and the grouping separators for each decimal separator, compiled once. */
+const NUMBER_PATTERNS = Object.fromEntries(
+  (['.', ','] as const).map((decimal) => {
+    const g = `[${decimal === '.' ? ',' : '\\.'} \u00a0\u202f]`;
+    const d = decimal === '.' ? '\\.' : ',';
+    return [decimal, { pattern: new RegExp(`^[+-]?(\\d{1,3}(${g}\\d{3})+|\\d+)(${d}\\d+)?$`), separators: new RegExp(g, 'g') }];
+  }),
+) as Record<'.' | ',', { pattern: RegExp; separators: RegExp }>;
+
 /**
  * A decimal number as typed in a CSV file whose decimal separator is `decimal` ('.' or ','). Strict:
  * the other separator (or a space) may only group thousands in threes (`1,234.5` / `1.234,5` / `1 234,5`),
@@ -91,10 +100,8 @@ export function parseDecimal(raw: string, decimal: '.' | ','): CsvNumber {
     };
   }
   const group = decimal === '.' ? ',' : '.';
-  const g = `[${group === '.' ? '\\.' : ','} \u00a0\u202f]`;
-  const d = decimal === '.' ? '\\.' : ',';
-  const pattern = new RegExp(`^[+-]?(\\d{1,3}(${g}\\d{3})+|\\d+)(${d}\\d+)?$`);
-  if (!pattern.test(text) || new Set(text.match(new RegExp(g, 'g')) ?? []).size > 1) {
+  const { pattern, separators } = NUMBER_PATTERNS[decimal];
+  if (!pattern.test(text) || new Set(text.match(separators) ?? []).size > 1) {
     return {
       error: `"${text}" is not a number with "${decimal}" as the decimal separator${/^\d+[.,]\d+$/.test(text) ? ` (is the file's separator "${group}"?)` : ''}.`,
     };

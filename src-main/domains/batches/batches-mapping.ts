@@ -55,8 +55,11 @@ export function toProduct(row: ProductRow, activeBatches: number): Product {
   };
 }
 
+/** What the status rule reads from a stored batch (or a group of batches that share it). */
+export type StatusFields = Omit<BatchStatusRow, 'id' | 'product_id'>;
+
 /** The inputs of `computeBatchStatus` for a stored batch. */
-export function statusInput(row: BatchStatusRow): BatchStatusInput {
+export function statusInput(row: StatusFields): BatchStatusInput {
   return {
     productionDate: row.production_date,
     arrivalDate: row.arrival_date,
@@ -74,7 +77,7 @@ export function statusInput(row: BatchStatusRow): BatchStatusInput {
 export type StatusMemo = Map<string, BatchStatusInfo>;
 
 /** `computeBatchStatus` for a stored batch, through `memo` when given (one memo per clock reading). */
-export function statusOf(row: BatchStatusRow, clock: ShopClock, memo?: StatusMemo): BatchStatusInfo {
+export function statusOf(row: StatusFields, clock: ShopClock, memo?: StatusMemo): BatchStatusInfo {
   if (!memo) return computeBatchStatus(statusInput(row), clock);
   const key = `${row.production_date}|${row.arrival_date}|${row.expiry_date ?? ''}|${row.shelf_life_days ?? ''}|${row.date_type}|${row.thresholds}`;
   let info = memo.get(key);

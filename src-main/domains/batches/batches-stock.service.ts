@@ -45,15 +45,9 @@ async function checkBatch(
   }
 }
 
-/** Inserts a checked batch (also used by the CSV import inside its transaction). */
-export async function insertBatch(
-  db: Kysely<Database>,
-  input: BatchData,
-  product: ProductRow,
-  env: { clock: ShopClock; settings: BatchSettings; now: string },
-): Promise<BatchRow> {
-  await checkBatch(db, input, product, { ...env, selfId: null });
-  const row: BatchRow = {
+/** The stored row of a new batch of `product` (checked by the caller). */
+export function newBatchRow(input: BatchData, product: ProductRow, now: string): BatchRow {
+  return {
     id: newId(),
     product_id: product.id,
     lot: input.lot,
@@ -67,10 +61,21 @@ export async function insertBatch(
     location: input.location,
     notes: input.notes,
     depleted_at: null,
-    created_at: env.now,
-    updated_at: env.now,
+    created_at: now,
+    updated_at: now,
     deleted_at: null,
   };
+}
+
+/** Inserts a checked batch. */
+export async function insertBatch(
+  db: Kysely<Database>,
+  input: BatchData,
+  product: ProductRow,
+  env: { clock: ShopClock; settings: BatchSettings; now: string },
+): Promise<BatchRow> {
+  await checkBatch(db, input, product, { ...env, selfId: null });
+  const row = newBatchRow(input, product, env.now);
   await repo.insertBatch(db, row);
   return row;
 }

@@ -4,8 +4,6 @@ import type {
   BatchList,
   BatchSort,
   BatchSummary,
-  Dashboard,
-  DashboardInput,
   ExpiryEvent,
   ExpiryEventsInput,
   ListBatchesInput,
@@ -17,11 +15,10 @@ import { addDays, daysBetween, todayIn } from '../../../src-shared/lib/local-dat
 import { dateLabel } from '../../../src-shared/domains/batches/qr-payload';
 import { AppError } from '../../../src-shared/ipc/result';
 import type { BatchesContext } from './batches-context';
-import { roundQty, statusOf, toBatchSummary, type StatusMemo } from './batches-mapping';
+import { createDashboard } from './batches-dashboard';
+import { roundQty, toBatchSummary, type StatusMemo } from './batches-mapping';
 import { batchesRepository as repo } from './batches.repository';
 
-/** Most batches named in each dashboard list; the counts are always complete. */
-const DASHBOARD_LIST_MAX = 50;
 /** Longest calendar range the overlay asks for at once. */
 const MAX_EVENT_RANGE_DAYS = 400;
 
@@ -93,42 +90,8 @@ export function createViewsService(ctx: BatchesContext) {
       return { items: found.slice(0, input.limit), total: found.length, today: todayIn(clock.timeZone, clock.nowMs), ...facets };
     },
 
-    /**
-     * Counts every batch on the shelf from a slim query (status columns only, one status computation per
-     * distinct product rule and dates), then loads full rows only for the batches the lists name.
-     */
-    async dashboard(input: z.output<typeof DashboardInput>): Promise<Dashboard> {
-      const clock = await ctx.clock();
-      const memo: StatusMemo = new Map();
-      const active = (await repo.activeStatusRows(ctx.db())).map((r) => {
-        const info = statusOf(r, clock, memo);
-        return { id: r.id, productId: r.product_id, arrivalDate: r.arrival_date, expiryDate: info.expiryDate, status: info.status, daysLeft: info.daysLeft };
-      });
-      const counts = { fresh: 0, caution: 0, expired: 0, active: active.length };
-      for (const b of active) counts[b.status] += 1;
-      const today = sellFirst(active.filter((b) => b.daysLeft === 0));
-      const tomorrow = sellFirst(active.filter((b) => b.daysLeft === 1));
-      const lists = {
-        expiringToday: today.slice(0, DASHBOARD_LIST_MAX),
-        expiringTomorrow: tomorrow.slice(0, DASHBOARD_LIST_MAX),
-        sellFirst: sellFirst(active.filter((b) => b.status !== 'expired')).slice(0, input.sellFirstLimit),
-        mustGo: sellFirst(active.filter((b) => b.status === 'expired')).slice(0, DASHBOARD_LIST_MAX),
-      };
-      const ids = [...new Set(Object.values(lists).flatMap((l) => l.map((b) => b.id)))];
-      const full = new Map((await repo.getBatches(ctx.db(), ids)).map((r) => [r.id, toBatchSummary(r, clock, memo)]));
-      const summaries = (list: { id: string }[]): BatchSummary[] => list.map((b) => full.get(b.id)).filter((b): b is BatchSummary => b !== undefined);
-      return {
-        today: todayIn(clock.timeZone, clock.nowMs),
-        timeZone: clock.timeZone,
-        counts,
-        expiringToday: summaries(lists.expiringToday),
-        expiringTodayCount: today.length,
-        expiringTomorrow: summaries(lists.expiringTomorrow),
-        expiringTomorrowCount: tomorrow.length,
-        sellFirst: summaries(lists.sellFirst),
-        mustGo: summaries(lists.mustGo),
-      };
-    },
+    /** Counts and lists for the shelf (see batches-dashboard.ts). */
+    dashboard: createDashboard(ctx),
 
     async wasteLog(input: z.output<typeof WasteLogInput>): Promise<WasteRow[]> {
       const rows = await repo.discarded(ctx.db(), input);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { sortByName } from '../../../src-shared/lib/collate';
 import type { Database } from '../../db/database';
 import type {
@@ -26,6 +26,11 @@ export interface BatchStatusRow {
   date_type: 'use-by' | 'best-before';
   shelf_life_days: number | null;
   thresholds: string;
+}
+
+/** Batches on the shelf that share every input of the status rule, and how many there are. */
+export interface BatchStatusGroupRow extends Omit<BatchStatusRow, 'id'> {
+  n: number;
 }
 
 /** A batch row with the product fields that status, lists and labels need. */
@@ -56,6 +61,33 @@ const printsWithBatch = (db: Db) =>
     .selectAll('l')
     .select(['b.lot', 'p.name as product_name'])
     .where('l.deleted_at', 'is', null);
+
+/** Rows per bulk INSERT statement (one JSON text of a few MiB at most). */
+const INSERT_CHUNK = 5000;
+/** Every column of a batch row, in the order `insertBatches` writes them. */
+const BATCH_COLUMNS = [
+  'id',
+  'product_id',
+  'lot',
+  'production_date',
+  'arrival_date',
+  'expiry_date',
+  'quantity',
+  'remaining',
+  'unit',
+  'supplier',
+  'location',
+  'notes',
+  'depleted_at',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const satisfies readonly (keyof BatchRow)[];
+/** Values per `IN (…)` lookup. */
+const LOOKUP_CHUNK = 1000;
+
+/** The key `takenLots` returns for a product's lot. */
+export const productLotKey = (productId: string, lot: string): string => `${productId}\u0000${lot}`;
 
 /** Plain queries over the freshness register: no business rules, no status. */
 export const batchesRepository = Object.freeze({
@@ -105,15 +137,41 @@ export const batchesRepository = Object.freeze({
     return q.execute();
   },
 
-  /** Only what the status rule needs, for every batch on the shelf (the dashboard over many batches). */
-  activeStatusRows: (db: Db): Promise<BatchStatusRow[]> =>
+  /**
+   * Batches on the shelf counted per (product, production, arrival, printed expiry): everything the status
+   * rule reads, so one status per group stands for all its batches. Served by the `batches_on_shelf` index alone.
+   */
+  activeStatusGroups: (db: Db): Promise<BatchStatusGroupRow[]> =>
     db
-      .selectFrom('batches as b')
-      .innerJoin('products as p', 'p.id', 'b.product_id')
-      .select(['b.id', 'b.product_id', 'b.production_date', 'b.arrival_date', 'b.expiry_date', 'p.date_type', 'p.shelf_life_days', 'p.thresholds'])
-      .where('b.deleted_at', 'is', null)
-      .where('b.depleted_at', 'is', null)
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('batches')
+          .select(['product_id', 'production_date', 'arrival_date', 'expiry_date', (c) => c.fn.countAll<number>().as('n')])
+          .where('deleted_at', 'is', null)
+          .where('depleted_at', 'is', null)
+          .groupBy(['product_id', 'production_date', 'arrival_date', 'expiry_date'])
+          .as('g'),
+      )
+      .innerJoin('products as p', 'p.id', 'g.product_id')
+      .select(['g.product_id', 'g.production_date', 'g.arrival_date', 'g.expiry_date', 'g.n', 'p.date_type', 'p.shelf_life_days', 'p.thresholds'])
       .execute(),
+
+  /** The first `limit` ids (in id order) of the batches on the shelf in one status group. */
+  activeIdsInGroup: async (db: Db, g: BatchStatusGroupRow, limit: number): Promise<string[]> => {
+    const rows = await db
+      .selectFrom('batches')
+      .select('id')
+      .where('deleted_at', 'is', null)
+      .where('depleted_at', 'is', null)
+      .where('product_id', '=', g.product_id)
+      .where('production_date', '=', g.production_date)
+      .where('arrival_date', '=', g.arrival_date)
+      .where((eb) => (g.expiry_date === null ? eb('expiry_date', 'is', null) : eb('expiry_date', '=', g.expiry_date)))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  },
 
   getBatches: (db: Db, ids: string[]): Promise<BatchWithProductRow[]> =>
     ids.length === 0 ? Promise.resolve([]) : batchWithProduct(db).where('b.id', 'in', ids).execute(),
@@ -128,6 +186,36 @@ export const batchesRepository = Object.freeze({
     db.selectFrom('batches').selectAll().where('product_id', '=', productId).where('lot', '=', lot).where('deleted_at', 'is', null).executeTakeFirst(),
 
   insertBatch: (db: Db, row: NewBatchRow) => db.insertInto('batches').values(row).execute(),
+
+  /**
+   * Many batches: each chunk is one small statement reading its rows from one JSON parameter (`json_each`), so
+   * SQLite prepares a few statements instead of one per row, or one program per VALUES list of hundreds of rows.
+   * Rows keep their order (and so their change-log order); numbers and text round-trip exactly through JSON.
+   */
+  insertBatches: async (db: Db, rows: readonly BatchRow[]): Promise<void> => {
+    const columns = sql.join(BATCH_COLUMNS.map((c) => sql.ref(c)));
+    const values = sql.join(BATCH_COLUMNS.map((c) => sql`value ->> ${`$.${c}`}`));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = JSON.stringify(rows.slice(i, i + INSERT_CHUNK));
+      await sql`INSERT INTO batches (${columns}) SELECT ${values} FROM json_each(${chunk})`.execute(db);
+    }
+  },
+
+  /** `product_id` + NUL + `lot` of every batch (not deleted) whose lot is one of `lots`. */
+  takenLots: async (db: Db, lots: readonly string[]): Promise<Set<string>> => {
+    const taken = new Set<string>();
+    const distinct = [...new Set(lots)];
+    for (let i = 0; i < distinct.length; i += LOOKUP_CHUNK) {
+      const rows = await db
+        .selectFrom('batches')
+        .select(['product_id', 'lot'])
+        .where('deleted_at', 'is', null)
+        .where('lot', 'in', distinct.slice(i, i + LOOKUP_CHUNK))
+        .execute();
+      for (const r of rows) taken.add(productLotKey(r.product_id, r.lot));
+    }
+    return taken;
+  },
 
   updateBatch: (db: Db, id: string, patch: BatchRowUpdate) => db.updateTable('batches').set(patch).where('id', '=', id).execute(),
 
