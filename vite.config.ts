@@ -42,6 +42,7 @@ export default defineConfig(({ mode }): UserConfig => {
             main: path.join(root, 'src-main/main.ts'),
             cli: path.join(root, 'src-main/cli/main.ts'),
             bench: path.join(root, 'src-main/bench/bench.ts'),
+            soak: path.join(root, 'src-main/soak/soak.ts'),
             // Worker threads for heavy jobs (src-main/lib/worker-pool.ts loads it from beside main/cli).
             worker: path.join(root, 'src-main/workers/worker-entry.ts'),
           },
