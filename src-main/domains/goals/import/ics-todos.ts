@@ -65,11 +65,17 @@ export function parseIcsTodos(bytes: Uint8Array, ictx: ImportContext): ParsedImp
       rrule: f.rrules[0] ?? null,
       tags: uniqueTags(f.categories),
       projectKey: null,
-      completedAt: done ? new Date(f.completed ?? ictx.nowMs).toISOString() : null,
+      completedAt: done ? completedIso(f.completed, ictx.nowMs) : null,
       depth: 0,
     };
     p.tasks.push(task);
   }
   linkDepths(p);
   return p;
+}
+
+/** COMPLETED as an ISO instant, or now when it has none or one outside what a Date holds (year 275760+: RangeError). */
+function completedIso(completed: number | undefined, nowMs: number): string {
+  const at = new Date(completed ?? nowMs);
+  return Number.isNaN(at.getTime()) ? new Date(nowMs).toISOString() : at.toISOString();
 }

@@ -125,7 +125,8 @@ function checkKdfParameters(buffer: ArrayBuffer): void {
   const uuid = dict.get('$UUID');
   const num = (key: string): number => {
     const v = dict.get(key);
-    return v instanceof kdbxweb.Int64 ? v.value : typeof v === 'number' ? v : 0;
+    // Int64.value throws a plain Error above 2^53; the float from hi/lo is exact enough to compare with the limits.
+    return v instanceof kdbxweb.Int64 ? v.hi * 2 ** 32 + v.lo : typeof v === 'number' ? v : 0;
   };
   if (uuid instanceof ArrayBuffer && Buffer.from(uuid).toString('base64') === AES_KDF_UUID) {
     checkAesRounds(BigInt(num('R')));

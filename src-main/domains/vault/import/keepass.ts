@@ -5,6 +5,7 @@ import { ImportCollector } from './collector';
 import { exactArrayBuffer } from './array-buffer';
 import { assertKdbxHeaderSane, installKdbxArgon2 } from './kdbx-engine';
 import { resetKdbxInflateBudget } from './kdbx-inflate';
+import { toIsoTimestamp } from './normalize';
 import { fromKeePassOtp } from './otp';
 import type { ImportFormat } from './types';
 
@@ -74,7 +75,11 @@ export async function parseKeePassXml(text: string): Promise<ImportCollector> {
   return collect(db, 'keepass-xml');
 }
 
-/** Replaces TAB characters outside markup with `&#9;` (quoted attribute values are skipped). */
+/**
+ * Replaces TAB characters outside markup with `&#9;` (quoted attribute values are skipped), and shortens each run of
+ * whitespace inside markup to one space (the same XML). SECURITY: kdbxweb's XML parser (xmldom 0.7) takes quadratic
+ * time on a long whitespace run in a damaged end tag (`</a      b>`): 64 KiB of spaces took 11 s (issue 13 fuzz).
+ */
 export function escapeTextTabs(xml: string): string {
   let out = '';
   let inTag = false;
@@ -87,6 +92,17 @@ export function escapeTextTabs(xml: string): string {
     } else if (inTag) {
       if (ch === '"' || ch === "'") quote = ch;
       else if (ch === '>') inTag = false;
+      else if (isXmlSpace(ch) && isXmlSpace(xml[i + 1])) {
+        let end = i + 2;
+        while (isXmlSpace(xml[end])) end++;
+        out += `${xml.slice(from, i)} `;
+        from = end;
+        i = end - 1;
+      }
+    } else if (ch === '<' && xml.startsWith('<![CDATA[', i)) {
+      // CDATA is text: its whitespace is kept as it is.
+      const end = xml.indexOf(']]>', i);
+      i = end < 0 ? xml.length : end + 2;
     } else if (ch === '<') inTag = true;
     else if (ch === '\t') {
       out += `${xml.slice(from, i)}&#9;`;
@@ -95,6 +111,8 @@ export function escapeTextTabs(xml: string): string {
   }
   return out + xml.slice(from);
 }
+
+const isXmlSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 
 function collect(db: kdbxweb.Kdbx, format: ImportFormat): ImportCollector {
   const c = new ImportCollector(format);
@@ -151,8 +169,9 @@ function addEntry(c: ImportCollector, row: string, entry: kdbxweb.KdbxEntry, fol
   c.add(row, draft, {
     inferType: true,
     passwordHistory: passwordHistory(entry),
-    createdAt: entry.times.creationTime?.toISOString(),
-    updatedAt: entry.times.lastModTime?.toISOString(),
+    // A damaged XML date is an Invalid Date, whose toISOString() throws RangeError: it reads as no date instead.
+    createdAt: toIsoTimestamp(entry.times.creationTime),
+    updatedAt: toIsoTimestamp(entry.times.lastModTime),
   });
 }
 

@@ -7,6 +7,12 @@ import { normaliseBase32 } from '../../../../src-shared/lib/base32';
  * encodings (KeeOTP's `key=…&step=…` in `otp`, KeeTrayTOTP's `TOTP Seed` + `TOTP Settings`).
  */
 
+/**
+ * Longest TOTP value converted (the vault's `login.totp` limit). A longer value is no TOTP key: it is returned as
+ * it is, unconverted, because converting a multi-MiB field of a damaged file took seconds to minutes (issue 13 fuzz).
+ */
+const MAX_OTP_CHARS = 2048;
+
 interface OtpParams {
   secret: string;
   period?: number;
@@ -42,7 +48,7 @@ export function toOtpauthUri(totp: string, issuer: string, account: string): str
  */
 export function fromKeePassOtp(fields: { otp: string; seed: string; settings: string }, issuer: string, account: string): string {
   const otp = fields.otp.trim();
-  if (/^otpauth:\/\//i.test(otp)) return otp;
+  if (otp.length > MAX_OTP_CHARS || /^otpauth:\/\//i.test(otp)) return otp;
   if (/(^|&)key=/.test(otp)) {
     const q = new URLSearchParams(otp);
     const secret = q.get('key') ?? '';
@@ -52,7 +58,7 @@ export function fromKeePassOtp(fields: { otp: string; seed: string; settings: st
   }
   if (otp !== '') return otp;
   const seed = fields.seed.trim();
-  if (seed === '') return '';
+  if (seed === '' || seed.length > MAX_OTP_CHARS) return seed;
   if (fields.settings.trim() === '') return seed;
   const [period, size] = fields.settings.split(';');
   if (size?.trim().toUpperCase() === 'S') return buildOtpauthUri({ secret: seed, period: positive(period), encoder: 'steam' }, issuer, account);
@@ -76,7 +82,7 @@ function positive(value: string | null | undefined): number | undefined {
  */
 export function importedTotp(totp: string, issuer: string, account: string): string {
   const value = totp.trim();
-  if (value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
+  if (value === '' || value.length > MAX_OTP_CHARS || /^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
   const full = value
     .replace(/[\s-]+/g, '')
     .replace(/=+$/, '')
