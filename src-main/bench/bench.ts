@@ -5,6 +5,7 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_CACHE_KIB } from '../db/connection';
 import { parseImport } from '../domains/vault/import';
 import { benchBatches } from './batches.bench';
+import { benchBatchesImport } from './batches-import.bench';
 import { benchBlobs } from './blobs.bench';
 import { benchCalendar } from './calendar.bench';
 import { benchCliStartup } from './cli.bench';
@@ -13,22 +14,25 @@ import { benchFiles } from './files.bench';
 import { benchGoals } from './goals-analytics.bench';
 import { benchGoalsToday } from './goals-today.bench';
 import { benchUnlock } from './foundation.bench';
+import { benchUnlockLarge } from './unlock-large.bench';
 import { benchJobs } from './jobs.bench';
 import { benchJournal } from './journal.bench';
 import { msSince, progress, type Measurement } from './measure';
 import { benchStore, type StoreBenchResult } from './store.bench';
 import { benchVault } from './vault.bench';
+import { benchVaultImport, benchVaultScale, VAULT_IMPORT_CHILD_FLAG, VAULT_SCALE_ITEMS } from './vault-scale.bench';
 import { benchKdbxExport, KDBX_CHILD_FLAG } from './vault-kdbx.bench';
 
 /**
  * `npm run bench`: the speed targets (never asserted in unit tests). Prints one aligned table to stdout,
  * progress to stderr, and writes dist/bench-results.json. `--strict` exits 1 when a target fails;
- * `--only <section>` (unlock, store, vault, cli, batches, jobs, blobs, files, journal, calendar, goals, email) runs only
+ * `--only <section>` (unlock, store, vault, vault-scale, cli, batches, jobs, blobs, files, journal, calendar, goals, email) runs only
  * that section.
  * Sizes are chosen to finish in about three minutes on two cores; see README.md beside this file.
  */
 const CONFIG = {
   unlock: { unlocks: 5, opens: 20 },
+  unlockLarge: { mib: Number(process.env.HEARTH_BENCH_UNLOCK_MIB) || 1024, unlocks: 3 },
   store: {
     rows: 100_000,
     chunk: 10_000,
@@ -40,9 +44,12 @@ const CONFIG = {
     cacheSizesKiB: [2 * 1024, 32 * 1024, 128 * 1024],
   },
   vault: { items: 10_000, serviceRounds: 2, indexRounds: 10, reveals: 200 },
+  vaultScale: { items: VAULT_SCALE_ITEMS, searchRounds: 3, pageCalls: 50 },
   blobs: { mib: 512, rounds: 3 },
   files: { mib: Number(process.env.HEARTH_BENCH_FILES_MIB) || 256, fileMib: 8 },
   cli: { items: 10_000, runs: 7 },
+  batches: { labels: 1000, batches: Number(process.env.HEARTH_BENCH_BATCHES) || 100_000, rounds: 3 },
+  batchesImport: { rows: Number(process.env.HEARTH_BENCH_BATCHES_CSV) || 100_000 },
   jobs: { items: 5_000, labels: 5_000 },
   journal: { notes: 10_000, entries: 100_000, searches: 200, photos: 20, opens: 30 },
   calendar: { series: 200, runs: 20, monthEvents: 5_000, calls: 20, importEvents: 10_000 },
@@ -50,7 +57,7 @@ const CONFIG = {
   email: { messages: Number(process.env.HEARTH_BENCH_EMAIL_MESSAGES) || (process.argv.includes('--quick') ? 10_000 : 100_000), searches: 200 },
 };
 
-const SECTIONS = ['unlock', 'store', 'vault', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar', 'goals', 'email'];
+const SECTIONS = ['unlock', 'store', 'vault', 'vault-scale', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar', 'goals', 'email'];
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt > -1 ? (process.argv[onlyAt + 1] ?? '') : null;
 /** Whether `--only` leaves this section in. */
@@ -75,6 +82,10 @@ async function main(): Promise<void> {
     if (runs('unlock')) {
       progress(`unlock: ${CONFIG.unlock.unlocks} lock/unlock cycles at the default KDF cost`);
       measurements.push(...(await benchUnlock({ root: subdir(tmp, 'unlock'), ...CONFIG.unlock })));
+      progress(`unlock: a ${CONFIG.unlockLarge.mib} MiB profile, ${CONFIG.unlockLarge.unlocks} cycles, vs the KDF alone`);
+      const large = await benchUnlockLarge({ root: subdir(tmp, 'unlock-large'), ...CONFIG.unlockLarge });
+      measurements.push(...large.measurements);
+      notes.push(...large.notes);
       done();
     }
     if (runs('store')) {
@@ -90,6 +101,13 @@ async function main(): Promise<void> {
       notes.push(...vault.notes);
       done();
     }
+    if (runs('vault-scale')) {
+      progress(`vault-scale: ${CONFIG.vaultScale.items} items: health cold and warm, search, first page, Bitwarden JSON import`);
+      const scale = await benchVaultScale({ root: subdir(tmp, 'vault-scale'), ...CONFIG.vaultScale });
+      measurements.push(...scale.measurements);
+      notes.push(...scale.notes);
+      done();
+    }
     if (runs('cli')) {
       progress(`cli: startup of ${CONFIG.cli.runs} processes per command, vault search on ${CONFIG.cli.items} items at the default KDF cost`);
       const cli = await benchCliStartup({ root: subdir(tmp, 'cli'), ...CONFIG.cli });
@@ -98,10 +116,11 @@ async function main(): Promise<void> {
       done();
     }
     if (runs('batches')) {
-      progress('batches: 1,000-label PDF, status and dashboard over 100,000 batches');
-      const batches = await benchBatches({ root: subdir(tmp, 'batches'), labels: 1000, batches: 100_000, rounds: 3 });
-      measurements.push(...batches.measurements);
-      notes.push(...batches.notes);
+      progress(`batches: 1,000-label PDF, status and dashboard over ${CONFIG.batches.batches} batches, CSV import of ${CONFIG.batchesImport.rows} rows`);
+      const batches = await benchBatches({ root: subdir(tmp, 'batches'), ...CONFIG.batches });
+      const csvImport = await benchBatchesImport({ root: subdir(tmp, 'batches-import'), ...CONFIG.batchesImport });
+      measurements.push(...batches.measurements, ...csvImport.measurements);
+      notes.push(...batches.notes, ...csvImport.notes);
       done();
     }
     if (runs('jobs')) {
@@ -258,8 +277,18 @@ async function kdbxChild(group: string): Promise<void> {
 }
 
 const childAt = process.argv.indexOf(KDBX_CHILD_FLAG);
+const vaultImportAt = process.argv.indexOf(VAULT_IMPORT_CHILD_FLAG);
 const mboxAt = process.argv.indexOf(EMAIL_MBOX_CHILD_FLAG);
-const run = childAt > -1 ? kdbxChild(process.argv[childAt + 1] ?? 'vault') : mboxAt > -1 ? emailMboxChild(process.argv.slice(mboxAt + 1)) : main();
+const run =
+  vaultImportAt > -1
+    ? benchVaultImport(process.argv[vaultImportAt + 1] ?? 'vault-scale', Number(process.argv[vaultImportAt + 2])).then((rows) => {
+        process.stdout.write(JSON.stringify(rows));
+      })
+    : childAt > -1
+      ? kdbxChild(process.argv[childAt + 1] ?? 'vault')
+      : mboxAt > -1
+        ? emailMboxChild(process.argv.slice(mboxAt + 1))
+        : main();
 run.catch((err: unknown) => {
   process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { DEFAULT_SETTINGS } from '../../src-shared/domains/settings/settings.schemas';
 import { ListItemsInput, RevealInput, type ItemData } from '../../src-shared/domains/vault/vault.schemas';
-import { createCore } from '../app/bootstrap';
+import { createCore, type Core } from '../app/bootstrap';
 import { KDF_FLOOR } from '../crypto/kdf';
 import type { Database } from '../db/database';
 import type { ImportParseResult } from '../domains/vault/import/types';
@@ -60,19 +60,7 @@ export async function benchVault(opts: VaultBenchOptions, importParse?: ImportPa
   try {
     await core.profiles.create('Vault bench', PASSWORD);
     const domain = core.domainContext('vault');
-    const db = domain.db;
-    const vault = createVaultItems({
-      db,
-      write: domain.write,
-      now: domain.now,
-      externalChange: () => undefined,
-      itemsKey: () => core.profiles.current().keys.items,
-      verifyPassword: (pw) => core.profiles.verifyPassword(pw),
-      lock: () => core.profiles.lock('user'),
-      clipboard: { copySecret: async () => undefined },
-      settings: async () => DEFAULT_SETTINGS,
-    });
-    const ctx: VaultContext = { vault, db, write: domain.write, items: vaultItems(opts.items), group: GROUP(opts.items) };
+    const ctx: VaultContext = { vault: benchVaultItems(core), db: domain.db, write: domain.write, items: vaultItems(opts.items), group: GROUP(opts.items) };
     const measurements = [
       await benchInsert(ctx),
       ...(await benchSearch(ctx, opts)),
@@ -88,6 +76,22 @@ export async function benchVault(opts: VaultBenchOptions, importParse?: ImportPa
   } finally {
     core.shutdown();
   }
+}
+
+/** The vault's items service on the core's unlocked profile, outside the router (bulk setup, bare timings). */
+export function benchVaultItems(core: Pick<Core, 'domainContext' | 'profiles'>): VaultItems {
+  const domain = core.domainContext('vault');
+  return createVaultItems({
+    db: domain.db,
+    write: domain.write,
+    now: domain.now,
+    externalChange: () => undefined,
+    itemsKey: () => core.profiles.current().keys.items,
+    verifyPassword: (pw) => core.profiles.verifyPassword(pw),
+    lock: () => core.profiles.lock('user'),
+    clipboard: { copySecret: async () => undefined },
+    settings: async () => DEFAULT_SETTINGS,
+  });
 }
 
 async function insertAll(ctx: VaultContext, items: { item: ItemData; createdAt?: string; updatedAt?: string }[]): Promise<number> {

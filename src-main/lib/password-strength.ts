@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as ZxcvbnCore from '@zxcvbn-ts/core';
 import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import type * as ZxcvbnEnglish from '@zxcvbn-ts/language-en';
+import { enablePrefixPruning } from './zxcvbn-prefix';
 
 /** zxcvbn's verdict: 0–4, and log10 of the guesses it estimates. Used by the vault and the master password policy. */
 export interface PasswordStrength {
@@ -17,11 +18,21 @@ export interface PasswordStrength {
  * - l33t substitutions are capped at 20 combinations (default 100): on 300 sample passwords this changed
  *   2 scores.
  * - Only the first 48 characters are scored. Truncation can only lower a score, never raise it.
+ * - Dictionary lookups stop at the first substring no word starts with (zxcvbn-prefix.ts): same
+ *   scores, about 3–10× faster on random passwords.
  */
 const ZXCVBN_MAX_LENGTH = 48;
 const ZXCVBN_L33T_MAX_SUBSTITUTIONS = 20;
 
 let zxcvbn: ZxcvbnCore.ZxcvbnFactory | undefined;
+/** Off only to compare with the library's own dictionary matcher (password-strength.test.ts). */
+let usePrefixPruning = true;
+
+/** Test hook: the next `passwordStrength` calls use a fresh factory with (true) or without (false) pruning. */
+export function setPrefixPruningForTests(on: boolean): void {
+  usePrefixPruning = on;
+  zxcvbn = undefined;
+}
 
 /**
  * Loaded and built on first use, not at import: the language packs decompress their dictionaries when
@@ -43,6 +54,7 @@ function getZxcvbn(): ZxcvbnCore.ZxcvbnFactory {
     l33tMaxSubstitutions: ZXCVBN_L33T_MAX_SUBSTITUTIONS,
     maxLength: ZXCVBN_MAX_LENGTH,
   });
+  if (usePrefixPruning) enablePrefixPruning(zxcvbn);
   return zxcvbn;
 }
 

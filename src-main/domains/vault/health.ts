@@ -97,6 +97,12 @@ export function findingsOf(items: readonly ScoredHealthInput[], now: Date, opts:
   const maxAgeDays = opts.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
   const owners = new Map<string, number>(); // digest → number of items
   for (const item of items) if (item.digest !== null) owners.set(item.digest, (owners.get(item.digest) ?? 0) + 1);
+  const twoFactor = new Map<string, boolean>(); // URL → is a TOTP site (vaults repeat their hosts)
+  const offersTotp = (url: string): boolean => {
+    let known = twoFactor.get(url);
+    if (known === undefined) twoFactor.set(url, (known = isTwoFactorSite(url, opts.twoFactorSites)));
+    return known;
+  };
   const findings: HealthFinding[] = [];
   for (const item of items) {
     if (item.digest === null) continue;
@@ -104,7 +110,7 @@ export function findingsOf(items: readonly ScoredHealthInput[], now: Date, opts:
     if ((owners.get(item.digest) ?? 0) >= 2) reasons.push('reused');
     if (item.weak) reasons.push('weak');
     if (isOlderThan(item.passwordChangedAt, now, maxAgeDays)) reasons.push('old');
-    if (!item.hasTotp && item.urls.some((url) => isTwoFactorSite(url, opts.twoFactorSites))) reasons.push('no-totp');
+    if (!item.hasTotp && item.urls.some(offersTotp)) reasons.push('no-totp');
     if (reasons.length > 0) findings.push({ itemId: item.id, reasons });
   }
   return findings;

@@ -74,6 +74,23 @@ describe('vault health report', () => {
     expect(reasons(await health.report())).toEqual({ Mail: ['weak'] });
   });
 
+  it('remembers digests while unlocked, and re-opens a password whose cached verdict another process dropped', async () => {
+    const { core, health, login, cache, reasons, progress } = await setup();
+    await login('Mail', 'password1');
+    await login('Bank', 'vT9#qL2!mZ8@wR4$');
+    const first = await health.report();
+    expect(reasons(first)).toEqual({ Mail: ['weak'] });
+    // Another process's report (or a trash/restore in between) pruned every verdict: nothing may turn "weak" by default.
+    core.profiles.current().sqlite.prepare('DELETE FROM vault_strength_cache').run();
+    progress.length = 0;
+    expect(await health.report()).toEqual(first);
+    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+    expect(cache()).toHaveLength(2);
+    // Locking forgets the remembered digests; the report is the same after unlocking.
+    health.reset();
+    expect(await health.report()).toEqual(first);
+  });
+
   it('answers through the router too (vault:health)', async () => {
     const { core, login } = await setup();
     await login('Mail', 'password1');

@@ -38,6 +38,12 @@ const PROGRESS_EVERY_MS = 250;
 export function createVaultHealth(deps: VaultHealthDeps) {
   let sites: ReadonlySet<string> | null = null;
   let running: Promise<HealthReport> | null = null;
+  /**
+   * Sealed password → its digest, from earlier reports while unlocked (dropped on lock): a sealed value
+   * is one password version (a fresh nonce on every change), so a report opens only passwords that
+   * changed since the last one. Holds keyed digests only, never a password.
+   */
+  const digestOf = new Map<string, string>();
 
   async function score(missing: Map<string, string>, scores: Map<string, number>): Promise<void> {
     const batches: [string, string][][] = [];
@@ -75,42 +81,66 @@ export function createVaultHealth(deps: VaultHealthDeps) {
     report(true);
   }
 
-  async function compute(): Promise<HealthReport> {
-    sites ??= loadTwoFactorSites(deps.resourcesDir);
-    const db = deps.db();
-    const rows = await repo.liveLogins(db);
+  /**
+   * Each login's digest (remembered, or its password opened and digested) and the distinct passwords
+   * that have no cached verdict yet (digest → password, for the workers). A remembered digest whose
+   * verdict is gone (another process pruned it) has its password opened again.
+   */
+  async function digestsOf(rows: Awaited<ReturnType<typeof repo.liveLogins>>) {
     const itemsKey = deps.itemsKey();
     const key = healthDigestKey(itemsKey);
-    const plain = new Map<string, string>(); // digest → password, until scored
-    const scored: (Omit<ScoredHealthInput, 'weak'> & { title: string })[] = [];
     try {
-      for (const r of rows) {
+      const open = (r: (typeof rows)[number], sealed: string): string | null => {
+        const password = openField(itemsKey, r.id, 'password', sealed);
+        return password ? passwordDigest(key, password) : null;
+      };
+      const digests = rows.map((r) => {
         const sealed = parseSealedMap(r.secrets).password;
-        const password = sealed ? openField(itemsKey, r.id, 'password', sealed) : '';
-        const digest = password ? passwordDigest(key, password) : null;
-        if (digest !== null && !plain.has(digest)) plain.set(digest, password);
-        const urls = parsePublic(r).login?.urls.map((u) => u.url) ?? [];
-        scored.push({ id: r.id, title: r.title, digest, passwordChangedAt: r.password_changed_at ?? undefined, urls, hasTotp: r.has_totp === 1 });
-      }
+        return sealed ? (digestOf.get(sealed) ?? open(r, sealed)) : null;
+      });
+      const distinct = [...new Set(digests.filter((d): d is string => d !== null))];
+      const scores = new Map((await repo.strengths(deps.db(), distinct)).map((c) => [c.id, c.score]));
+      const plain = new Map<string, string>(); // digest → password, until scored
+      digestOf.clear();
+      rows.forEach((r, i) => {
+        const digest = digests[i];
+        const sealed = parseSealedMap(r.secrets).password;
+        if (!digest || !sealed) return;
+        digestOf.set(sealed, digest);
+        if (!scores.has(digest) && !plain.has(digest)) plain.set(digest, openField(itemsKey, r.id, 'password', sealed));
+      });
+      return { digests, distinct, scores, plain };
     } finally {
       wipe(key);
     }
-    const digests = new Set(plain.keys());
-    const scores = new Map((await repo.strengths(db, [...digests])).map((c) => [c.id, c.score]));
-    for (const d of scores.keys()) plain.delete(d);
+  }
+
+  async function compute(): Promise<HealthReport> {
+    sites ??= loadTwoFactorSites(deps.resourcesDir);
+    const rows = await repo.liveLogins(deps.db());
+    const { digests, distinct, scores, plain } = await digestsOf(rows);
     try {
       if (plain.size > 0) await score(plain, scores);
     } finally {
       plain.clear();
     }
-    await deps.write((trx) => repo.pruneStrengths(trx, digests));
-    const withWeak = scored.map((s) => ({ ...s, weak: s.digest !== null && (scores.get(s.digest) ?? 0) < MIN_STRONG_SCORE }));
-    const titles = new Map(scored.map((s) => [s.id, s.title]));
-    const findings = findingsOf(withWeak, new Date((deps.now ?? Date.now)()), { twoFactorSites: sites });
+    await deps.write((trx) => repo.pruneStrengths(trx, new Set(distinct)));
+    const scored: ScoredHealthInput[] = rows.map((r, i) => {
+      const digest = digests[i] ?? null;
+      const urls = parsePublic(r).login?.urls.map((u) => u.url) ?? [];
+      const weak = digest !== null && (scores.get(digest) ?? 0) < MIN_STRONG_SCORE;
+      return { id: r.id, digest, weak, passwordChangedAt: r.password_changed_at ?? undefined, urls, hasTotp: r.has_totp === 1 };
+    });
+    const titles = new Map(rows.map((r) => [r.id, r.title]));
+    const findings = findingsOf(scored, new Date((deps.now ?? Date.now)()), { twoFactorSites: sites });
     return { checked: rows.length, findings: findings.map((f) => ({ itemId: f.itemId, title: titles.get(f.itemId) ?? '', reasons: f.reasons })) };
   }
 
   return {
+    /** Forgets the remembered digests (on lock). */
+    reset(): void {
+      digestOf.clear();
+    },
     /** The report; concurrent callers share one computation. */
     report(): Promise<HealthReport> {
       running ??= compute().finally(() => {

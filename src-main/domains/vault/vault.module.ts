@@ -97,6 +97,7 @@ export const createVaultModule: ModuleFactory<typeof vaultContract> = (ctx) => {
     },
     onLock: () => {
       items.reset();
+      health.reset();
       ioLoaded?.reset();
     },
   };
