@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { confirmRecoveryKey, createProfile, lockWithButton, submitNewProfile } from './lib/flows.mjs';
+import { apiCaller, confirmRecoveryKey, createProfile, lockWithButton, submitNewProfile } from './lib/flows.mjs';
 
 const PASSWORD = 'harbour lantern clover seventy quiet 41';
 const ZONE = 'Europe/Berlin';
@@ -20,16 +20,7 @@ export async function run({ origin, token, url, screenshot, step, newPage, watch
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-calendar-e2e-'));
   const page = await newPage({ colorScheme: 'light', acceptDownloads: true, timezoneId: ZONE, viewport: { width: 1280, height: 800 } });
   /** The same router the page calls (token header), for setup and for checking what was stored. */
-  const api = async (channel, input = {}) => {
-    const res = await fetch(`${origin}/api/call/${channel}`, {
-      method: 'POST',
-      body: JSON.stringify(input),
-      headers: { 'x-hearth-token': token, 'content-type': 'application/json' },
-    });
-    const body = await res.json();
-    assert.ok(body.ok, `${channel}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  };
+  const api = apiCaller(origin, token);
   const instances = async () =>
     (await api('calendar:occurrences', { ...MONTH, viewerZone: ZONE })).filter((o) => o.title.startsWith('Team sync')).map((o) => `${o.start} ${o.title}`);
   /**

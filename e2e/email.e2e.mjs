@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES_DIR } from '../src-main/test/fixtures.ts';
-import { createProfile } from './lib/flows.mjs';
+import { apiCaller, createProfile } from './lib/flows.mjs';
 
 export const needsFixtures = true;
 
@@ -22,16 +22,7 @@ export async function run({ origin, token, url, screenshot, step, newPage, watch
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-email-e2e-'));
   const fixture = (name) => path.join(FIXTURES_DIR, 'email', name);
   const page = await newPage({ colorScheme: 'light', acceptDownloads: true, timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
-  const api = async (channel, input = {}) => {
-    const res = await fetch(`${origin}/api/call/${channel}`, {
-      method: 'POST',
-      body: JSON.stringify(input),
-      headers: { 'x-hearth-token': token, 'content-type': 'application/json' },
-    });
-    const body = await res.json();
-    assert.ok(body.ok, `${channel}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  };
+  const api = apiCaller(origin, token);
   const noSideScroll = async () =>
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'the page scrolls sideways');
   const row = (subject) => page.locator(`[data-testid=mail-row][data-subject="${subject}"]`).first();

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES_DIR, FIXTURES_SKIP_REASON } from '../src-main/test/fixtures.ts';
-import { createProfile } from './lib/flows.mjs';
+import { apiCaller, createProfile } from './lib/flows.mjs';
 
 const PASSWORD = 'copper meadow lantern ninety brisk 27';
 const DAY = 86_400_000;
@@ -26,16 +26,7 @@ export async function run({ origin, token, url, screenshot, step, newPage, watch
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'hearth-goals-e2e-'));
   const page = await newPage({ colorScheme: 'light', acceptDownloads: true, timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
   /** The same router the page calls (token header): for checking what was stored. */
-  const api = async (channel, input = {}) => {
-    const res = await fetch(`${origin}/api/call/${channel}`, {
-      method: 'POST',
-      body: JSON.stringify(input),
-      headers: { 'x-hearth-token': token, 'content-type': 'application/json' },
-    });
-    const body = await res.json();
-    assert.ok(body.ok, `${channel}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  };
+  const api = apiCaller(origin, token);
   /** Moves both clocks: main's (test hook; "today" of the goals module) and the page's (quick add, analytics range). */
   const setClock = async (nowMs) => {
     const moved = await fetch(`${origin}/api/test/clock`, {

@@ -9,7 +9,7 @@ import path from 'node:path';
 const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 
 export async function shortcutSteps({ page, step }) {
-  await step('shortcuts: Alt+1…5, Alt+N, Alt+E, Alt+C, Alt+T work and are shown beside the Ctrl keys', async () => {
+  await step('shortcuts: Alt+1…7, Alt+N, Alt+E, Alt+C, Alt+T work and are shown beside the Ctrl keys', async () => {
     const modules = page.getByRole('navigation', { name: 'Modules' });
     assert.match((await modules.getByRole('button', { name: 'Batches' }).getAttribute('title')) ?? '', /Alt\+4/);
     assert.match((await modules.getByRole('button', { name: 'Batches' }).getAttribute('aria-keyshortcuts')) ?? '', /Alt\+4/);
@@ -52,7 +52,7 @@ export async function shortcutSteps({ page, step }) {
     await row('New login').getByText('Alt+N', { exact: true }).waitFor();
     await row('Copy one-time code').getByText('Alt+T', { exact: true }).waitFor();
     await row('Copy password').getByText('Alt+C', { exact: true }).waitFor();
-    await row('Open Vault').getByText('Alt+1…5', { exact: true }).waitFor();
+    await row('Open Vault').getByText('Alt+1…7', { exact: true }).waitFor();
     await row('Goals: quick add a task').getByText('Q', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });

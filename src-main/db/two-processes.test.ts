@@ -16,7 +16,7 @@ import { DATABASE_FILE } from '../profile/profile-store';
  */
 
 /** Writes per server in the concurrent-writers test (HEARTH_T8_WRITES raises it for a longer run). */
-const WRITES = Number(process.env.HEARTH_T8_WRITES ?? 150);
+const WRITES = Number(process.env.HEARTH_T8_WRITES ?? 80);
 const note = (title: string) => ({ item: { type: 'note' as const, title } });
 const running: { stop(): Promise<unknown> }[] = [];
 afterEach(async () => {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../db/connection';
 import { tempRoot } from '../test/helpers';
 import { runAndKill } from '../test/kill-writer';
+import { bundleFixture } from '../test/bundle-fixture';
 
 /**
  * Issue 8: a change and its change-log row cannot be separated by a crash. A writer process running the real
@@ -17,18 +17,7 @@ const KILLS = Number(process.env.HEARTH_CRASH_KILLS ?? 12);
 let fixture = '';
 
 beforeAll(async () => {
-  // Inside the repository, so the bundle resolves kysely and the SQLite driver from node_modules.
-  fixture = path.resolve(import.meta.dirname, '../../node_modules/.cache/hearth-test/change-log-writer.cjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'change-log-crash.fixture.ts')],
-    outfile: fixture,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  fixture = await bundleFixture(path.join(import.meta.dirname, 'change-log-crash.fixture.ts'), 'change-log-writer');
 });
 
 describe('change log crash safety', () => {

@@ -1,12 +1,16 @@
 import { altShortcutLabel, isMac, shortcutLabel } from '../lib/shortcuts';
 import { Kbd } from '../ui/Kbd';
 import { Modal } from '../ui/Modal';
+import { MODULES } from './modules';
+
+/** The last module's number key (modules are numbered in their order). */
+const LAST = MODULES.at(-1)?.shortcut ?? '1';
 
 const shift = (key: string): string => (isMac ? `⇧⌘${key}` : `Ctrl+Shift+${key}`);
 
 /** Every shortcut, with the Alt/⌥ way in for the Ctrl keys a browser keeps for itself (browser mode). */
 const ROWS: { what: string; keys: string[] }[] = [
-  { what: 'Open Vault, Journal, Calendar, Batches, Goals', keys: [`${shortcutLabel('1')}…5`, `${altShortcutLabel('1')}…5`] },
+  { what: `Open ${MODULES.map((m) => m.label).join(', ')}`, keys: [`${shortcutLabel('1')}…${LAST}`, `${altShortcutLabel('1')}…${LAST}`] },
   { what: 'Lock Hearth', keys: [shortcutLabel('L'), altShortcutLabel('L')] },
   { what: 'Settings', keys: [shortcutLabel(',')] },
   { what: 'Search the vault', keys: [shortcutLabel('F')] },

@@ -5,8 +5,8 @@ import { MODULES } from './modules';
 import { useNavigationStore } from './navigation.store';
 
 /**
- * Shell-wide keys while unlocked: Ctrl/⌘+1…5 open modules, Ctrl/⌘+L locks, Ctrl/⌘+, opens Settings.
- * A browser keeps Ctrl+1…5 and Ctrl+L for itself, so Alt+1…5 and Alt+L do the same (shown in the UI);
+ * Shell-wide keys while unlocked: Ctrl/⌘+1…7 open modules, Ctrl/⌘+L locks, Ctrl/⌘+, opens Settings.
+ * A browser keeps Ctrl+1…7 and Ctrl+L for itself, so Alt+1…7 and Alt+L do the same (shown in the UI);
  * "?" lists every shortcut.
  * Keyboard and pointer activity is reported to main (throttled in the store) to push the idle lock back.
  */

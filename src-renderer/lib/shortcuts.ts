@@ -11,7 +11,7 @@ export function isModKey(event: KeyboardEvent, key: string): boolean {
 }
 
 /**
- * The second way in for keys a browser keeps for itself (Ctrl+N, Ctrl+1…5, Ctrl+Shift+T/C, Ctrl+L):
+ * The second way in for keys a browser keeps for itself (Ctrl+N, Ctrl+1…7, Ctrl+Shift+T/C, Ctrl+L):
  * Alt+key (⌥ on macOS). Matched on the physical key (`event.code`), since Alt/⌥ changes `event.key`
  * on some layouts (⌥N types "˜" on a Mac).
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../ipc/result';
 import { escapeFormula, formatCsv, formatCsvField, needsFormulaEscape, parseCsv, parseCsvRows, readCsv, unescapeFormula } from './csv';
 import { CsvTable, readCsvHeader } from './csv-table';
-import { BATCH_CSV_LIMITS } from './limits';
+import { BATCH_CSV_LIMITS, MAX_BATCH_CSV_ROWS } from './limits';
 
 const fields = (text: string): string[][] => parseCsv(text).map((r) => r.fields);
 const code = (fn: () => unknown): string => {
@@ -129,11 +129,11 @@ describe('csv.parseCsvRows', () => {
     expect(() => parseCsvRows('a\n"open')).toThrow(/never ends/);
   });
 
-  it('applies the batch limits: 60 columns, 10,000 rows after the header', () => {
+  it('applies the batch limits: 60 columns, MAX_BATCH_CSV_ROWS (100,000) rows after the header', () => {
     expect(code(() => parseCsvRows('a,'.repeat(60) + 'b', BATCH_CSV_LIMITS))).toBe('TOO_LARGE');
     const header = 'lot\n';
-    expect(parseCsvRows(header + 'x\n'.repeat(10_000), BATCH_CSV_LIMITS)).toHaveLength(10_001);
-    expect(code(() => parseCsvRows(header + 'x\n'.repeat(10_001), BATCH_CSV_LIMITS))).toBe('TOO_LARGE');
+    expect(parseCsvRows(header + 'x\n'.repeat(MAX_BATCH_CSV_ROWS), BATCH_CSV_LIMITS)).toHaveLength(MAX_BATCH_CSV_ROWS + 1);
+    expect(code(() => parseCsvRows(header + 'x\n'.repeat(MAX_BATCH_CSV_ROWS + 1), BATCH_CSV_LIMITS))).toBe('TOO_LARGE');
   });
 });
 

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, tempRoot, testCore } from '../../test/helpers';
 import { runAndKill } from '../../test/kill-writer';
 import { upload } from './backup.test-kit';
+import { bundleFixture } from '../../test/bundle-fixture';
 
 /**
  * T17 (docs/security.md#t17): a backup cut off mid-write by SIGKILL never replaces or damages the previous good
@@ -16,17 +16,7 @@ const REPO = path.resolve(import.meta.dirname, '../../..');
 let fixture = '';
 
 beforeAll(async () => {
-  fixture = path.join(REPO, 'node_modules/.cache/hearth-test/backup-writer.cjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'backup-crash.fixture.ts')],
-    outfile: fixture,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  fixture = await bundleFixture(path.join(import.meta.dirname, 'backup-crash.fixture.ts'), 'backup-writer');
 });
 
 const leftovers = async (dir: string): Promise<string[]> =>

@@ -6,7 +6,6 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { emailContract } from '../../../src-shared/domains/email/email.contract';
@@ -14,22 +13,13 @@ import type { DomainContext } from '../../platform/context';
 import { PASSWORD, tempRoot, testCore } from '../../test/helpers';
 import { writeSampleMbox } from './email-sample-mbox';
 import { setupEmail } from './email.test-helpers';
+import { bundleFixture } from '../../test/bundle-fixture';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 let fixture = '';
 
 beforeAll(async () => {
-  fixture = path.join(REPO, 'node_modules/.cache/hearth-test/email-resume.cjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'email-resume.fixture.ts')],
-    outfile: fixture,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  fixture = await bundleFixture(path.join(import.meta.dirname, 'email-resume.fixture.ts'), 'email-resume');
 });
 
 /** Runs the importer and SIGKILLs it once its checkpoint passes `fraction` of the file; resolves with that checkpoint. */

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { afterEach } from 'vitest';
 import type { AppClient } from '../../../src-shared/ipc/channels';
 import { createClient } from '../../../src-shared/ipc/client';
 import { channelOf } from '../../../src-shared/ipc/define';
 import { AppError, type Result } from '../../../src-shared/ipc/result';
 import { PASSWORD, RESOURCES_DIR } from '../../test/helpers';
+import { bundleFixture } from '../../test/bundle-fixture';
 
 /** Test helper: another Node process with its own core and SQLite connection on the same profile. */
 export interface OtherProcess {
@@ -15,23 +15,13 @@ export interface OtherProcess {
   client: AppClient;
 }
 
-const BUNDLE = path.resolve(import.meta.dirname, '../../../node_modules/.cache/hearth-test/other-process.cjs');
-let built: Promise<unknown> | null = null;
+let built: Promise<string> | null = null;
 
 /** Bundles `other-process.fixture.ts` once per test file, starts it on `root` and waits until it has unlocked. */
 export async function startOtherProcess(root: string, password = PASSWORD): Promise<OtherProcess> {
-  built ??= build({
-    entryPoints: [path.join(import.meta.dirname, 'other-process.fixture.ts')],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  await built;
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BUNDLE, root, RESOURCES_DIR, password], { stdio: ['pipe', 'pipe', 'pipe'] });
+  built ??= bundleFixture(path.join(import.meta.dirname, 'other-process.fixture.ts'), 'other-process');
+  const bundle = await built;
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [bundle, root, RESOURCES_DIR, password], { stdio: ['pipe', 'pipe', 'pipe'] });
   afterEach(() => void child.kill());
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
