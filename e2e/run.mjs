@@ -85,7 +85,10 @@ async function startServer() {
 /** Runs one spec file with its own server; records each step as passed or failed. */
 async function runSpec(browser, file) {
   const name = path.basename(file, '.e2e.mjs');
-  log(`\n${name}`);
+  process.stdout.write(`(started ${name})\n`);
+  // Lanes run side by side: a spec's lines are printed together when it ends, so the output stays readable.
+  const lines = [`\n${name}`];
+  const log = (line) => lines.push(line);
   const specStart = Date.now();
   let server;
   const watchers = [];
@@ -160,7 +163,47 @@ async function runSpec(browser, file) {
       cleanups.splice(cleanups.indexOf(server.stop), 1);
     }
     log(`  (${elapsed(specStart)})`);
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
+}
+
+/**
+ * Specs run in lanes side by side, each lane with its own browser and each spec with its own server, so a spec
+ * sees nothing of another. The specs that use the clipboard share one lane (one browser's clipboard, one at a
+ * time); the rest are balanced by their usual length in seconds (unknown specs count 30).
+ */
+const LANES = Math.max(1, Number(process.env.HEARTH_E2E_LANES ?? 2));
+const CLIPBOARD_SPECS = new Set(['layout', 'vault']);
+const USUAL_SECONDS = {
+  layout: 52,
+  'auto-lock': 40,
+  foundation: 36,
+  journal: 31,
+  files: 30,
+  vault: 28,
+  calendar: 27,
+  email: 24,
+  batches: 24,
+  goals: 23,
+  backup: 19,
+};
+
+function planLanes(specs) {
+  const lanes = Array.from({ length: Math.min(LANES, specs.length) }, () => ({ files: [], seconds: 0 }));
+  const seconds = (file) => USUAL_SECONDS[path.basename(file, '.e2e.mjs')] ?? 30;
+  const add = (lane, file) => {
+    lane.files.push(file);
+    lane.seconds += seconds(file);
+  };
+  const pinned = specs.filter((f) => CLIPBOARD_SPECS.has(path.basename(f, '.e2e.mjs')));
+  for (const file of pinned) add(lanes[0], file);
+  for (const file of specs.filter((f) => !pinned.includes(f)).sort((a, b) => seconds(b) - seconds(a))) {
+    add(
+      lanes.reduce((min, lane) => (lane.seconds < min.seconds ? lane : min)),
+      file,
+    );
+  }
+  return lanes.map((lane) => lane.files);
 }
 
 async function main() {
@@ -175,25 +218,29 @@ async function main() {
     .map((f) => path.join(here, f));
   if (specs.length === 0) throw new Error(`No e2e specs${filter ? ` matching "${filter}"` : ''}`);
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-  cleanups.push(() => browser.close());
-  try {
-    for (const file of specs) await runSpec(browser, file);
-  } finally {
-    await browser.close().catch(() => undefined);
-    cleanups.splice(0);
-  }
+  const runLane = async (files) => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
+    const close = () => browser.close();
+    cleanups.push(close);
+    try {
+      for (const file of files) await runSpec(browser, file);
+    } finally {
+      await browser.close().catch(() => undefined);
+      cleanups.splice(cleanups.indexOf(close), 1);
+    }
+  };
+  await Promise.all(planLanes(specs).map(runLane));
 }
 
 async function cleanupAll() {
