@@ -1,14 +1,13 @@
-import path from 'node:path';
 import type { batchesContract } from '../../src-shared/domains/batches/batches.contract';
 import { ImportCsvInput } from '../../src-shared/domains/batches/batches.schemas';
 import { nextHlc } from '../../src-shared/lib/hlc';
 import { addDays } from '../../src-shared/lib/local-date';
-import { createCore, type Core } from '../app/bootstrap';
-import { KDF_FLOOR } from '../crypto/kdf';
+import type { Core } from '../app/bootstrap';
 import { createBatchesService } from '../domains/batches/batches.service';
 import { newId } from '../lib/ids';
 import type { DomainContext } from '../platform/context';
 import type { RawSqlite } from './batches.bench';
+import { benchCore } from './journal-bench-core';
 import { msSince, timeAsync, type Measurement } from './measure';
 
 /**
@@ -102,15 +101,7 @@ const countBatches = (core: Core): number => (core.profiles.current().sqlite.pre
 export async function benchBatchesImport(opts: BatchesImportBenchOptions): Promise<{ measurements: Measurement[]; notes: string[] }> {
   const rows = csvRows(opts.rows);
   const csv = toCsv(rows);
-  const core = createCore({
-    root: opts.root,
-    transport: 'cli',
-    version: 'bench',
-    kdfCost: KDF_FLOOR,
-    resourcesDir: path.resolve(__dirname, '../../resources'),
-    now: () => NOW,
-    systemTimeZone: () => 'Europe/London',
-  });
+  const core = benchCore(opts.root, { now: () => NOW, systemTimeZone: () => 'Europe/London' });
   try {
     await core.profiles.create('Batches import baseline', PASSWORD);
     const plainMs = plainInserts(core.profiles.current().sqlite, seedProducts(core.profiles.current().sqlite), rows);

@@ -1,9 +1,8 @@
 import { statSync } from 'node:fs';
-import path from 'node:path';
-import { createCore } from '../app/bootstrap';
 import { wipe } from '../crypto/cipher';
 import { deriveMasterKey, KDF_DEFAULT } from '../crypto/kdf';
 import { seedBatches } from './batches.bench';
+import { benchCore } from './journal-bench-core';
 import { median, msSince, timeAsync, type Measurement } from './measure';
 
 /**
@@ -29,13 +28,7 @@ const ROWS_PER_TX = 64;
 const BATCHES = 100_000;
 
 export async function benchUnlockLarge(opts: UnlockLargeBenchOptions): Promise<{ measurements: Measurement[]; notes: string[] }> {
-  const core = createCore({
-    root: opts.root,
-    transport: 'cli',
-    version: 'bench',
-    kdfCost: KDF_DEFAULT,
-    resourcesDir: path.resolve(__dirname, '../../resources'),
-  });
+  const core = benchCore(opts.root, { kdfCost: KDF_DEFAULT });
   try {
     const { profile } = await core.profiles.create('Large', PASSWORD);
     const file = core.profiles.store.databasePath(profile.id);
