@@ -33,7 +33,7 @@ export default tseslint.config(
   {
     // SECURITY: app code draws randomness from node:crypto (randomInt, randomBytes) or crypto.getRandomValues only.
     // Math.random is predictable; a mutation sample showed a generator switched to it passes every statistical test.
-    files: ['src-main/**/*.ts', 'src-shared/**/*.ts'],
+    files: ['src-main/**/*.ts', 'src-server/**/*.ts', 'src-shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-properties': [

@@ -43,6 +43,8 @@ export default defineConfig(({ mode }): UserConfig => {
             cli: path.join(root, 'src-main/cli/main.ts'),
             bench: path.join(root, 'src-main/bench/bench.ts'),
             soak: path.join(root, 'src-main/soak/soak.ts'),
+            // The optional sync server (src-server/): `npm run server`.
+            server: path.join(root, 'src-server/main.ts'),
             // Worker threads for heavy jobs (src-main/lib/worker-pool.ts loads it from beside main/cli).
             worker: path.join(root, 'src-main/workers/worker-entry.ts'),
           },
@@ -91,7 +93,7 @@ export default defineConfig(({ mode }): UserConfig => {
     },
     test: {
       root,
-      include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
+      include: ['src-main/**/*.test.ts', 'src-server/**/*.test.ts', 'src-shared/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
       environment: 'node',
       globalSetup: ['src-main/test/global-setup.ts'],
       testTimeout: 60_000,
