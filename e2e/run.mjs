@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // End-to-end runner (`npm run test:e2e`). For every e2e/*.e2e.mjs spec: a fresh profile root, a fresh
 // `hearth serve --port 0`, and one Chromium (Debian's /usr/bin/chromium via playwright-core). A spec
-// exports `async function run({ browser, url, origin, token, serverEnv, screenshot, step, newPage })`.
+// exports `async function run({ browser, url, origin, token, serverEnv, screenshot, step, newPage })`; one that
+// exports `needsSyncServer` also gets `syncServerUrl`: a real sync server on a real PostgreSQL (lib/sync-server.mjs).
 // Prints `N passed, M failed` last and exits non-zero on any failure. Usage: node e2e/run.mjs [filter]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { FIXTURES_DIR, FIXTURES_SKIP_REASON } from '../src-main/test/fixtures.ts';
 import { watchPage } from './lib/page-watch.mjs';
+import { startSyncServer, SYNC_SERVER_SKIP_REASON } from './lib/sync-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -91,6 +93,7 @@ async function runSpec(browser, file) {
   const log = (line) => lines.push(line);
   const specStart = Date.now();
   let server;
+  let syncServer;
   const watchers = [];
   const contexts = [];
   let lastPage = null;
@@ -130,8 +133,6 @@ async function runSpec(browser, file) {
   };
 
   try {
-    server = await startServer();
-    cleanups.push(server.stop);
     const spec = await import(pathToFileURL(file).href);
     if (typeof spec.run !== 'function') throw new Error(`${name} does not export run()`);
     // A spec that exports `needsFixtures` uses the sample files from other apps; a fresh clone has none.
@@ -140,8 +141,36 @@ async function runSpec(browser, file) {
       log(`  - skipped: ${FIXTURES_SKIP_REASON}`);
       return;
     }
+    if (spec.needsSyncServer && SYNC_SERVER_SKIP_REASON) {
+      skipped.push(name);
+      log(`  - skipped: ${SYNC_SERVER_SKIP_REASON}`);
+      return;
+    }
+    // The sync server (PostgreSQL's initdb takes seconds) starts beside `hearth serve`.
+    const syncStarting = spec.needsSyncServer
+      ? withTimeout(startSyncServer(root), SERVER_START_MS * 2, 'sync server start').then((s) => {
+          syncServer = s;
+          cleanups.push(s.stop);
+          return s;
+        })
+      : null;
+    syncStarting?.catch(() => undefined);
+    server = await startServer();
+    cleanups.push(server.stop);
+    const syncServerUrl = syncStarting ? (await syncStarting).url : undefined;
     await withTimeout(
-      spec.run({ browser, url: server.url, origin: server.origin, token: server.token, serverEnv: server.serverEnv, screenshot, step, newPage, watchers }),
+      spec.run({
+        browser,
+        url: server.url,
+        origin: server.origin,
+        token: server.token,
+        serverEnv: server.serverEnv,
+        syncServerUrl,
+        screenshot,
+        step,
+        newPage,
+        watchers,
+      }),
       SPEC_TIMEOUT_MS,
       `spec ${name}`,
     );
@@ -157,6 +186,11 @@ async function runSpec(browser, file) {
       for (const w of watchers) if (w.messages.length) log(`  browser console:\n    ${w.messages.slice(-30).join('\n    ')}`);
       const out = server?.output ?? {};
       if (out.stderr) log(`  server stderr (tail):\n    ${out.stderr.split('\n').slice(-40).join('\n    ')}`);
+    }
+    if (failed && syncServer?.output.stderr) log(`  sync server stderr (tail):\n    ${syncServer.output.stderr.split('\n').slice(-20).join('\n    ')}`);
+    if (syncServer) {
+      await syncServer.stop();
+      cleanups.splice(cleanups.indexOf(syncServer.stop), 1);
     }
     if (server) {
       await server.stop();
@@ -185,6 +219,7 @@ const USUAL_SECONDS = {
   email: 24,
   batches: 24,
   goals: 23,
+  sync: 30,
   backup: 19,
 };
 
@@ -207,7 +242,7 @@ function planLanes(specs) {
 }
 
 async function main() {
-  if (!existsSync(path.join(root, 'dist/main/cli.cjs')) || !existsSync(path.join(root, 'dist/renderer/index.html'))) {
+  if (!['cli.cjs', 'server.cjs'].every((f) => existsSync(path.join(root, 'dist/main', f))) || !existsSync(path.join(root, 'dist/renderer/index.html'))) {
     throw new Error('Hearth is not built. Run: npm run build');
   }
   mkdirSync(artifacts, { recursive: true });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AppShell } from './app/AppShell';
 import { useTheme } from './app/useTheme';
 import { RestoreScreen } from './domains/backup';
+import { JoinScreen } from './domains/sync';
 import { CreateProfileScreen } from './domains/profile/CreateProfileScreen';
 import { ProfilePicker } from './domains/profile/ProfilePicker';
 import { useProfileStore } from './domains/profile/profile.store';
@@ -21,7 +22,7 @@ function StartError({ message }: { message: string }) {
   );
 }
 
-/** Chooses the screen: loading, profile picker, create, restore, unlock, or the unlocked app shell. */
+/** Chooses the screen: loading, profile picker, create, restore, join, unlock, or the unlocked app shell. */
 export function App() {
   const view = useProfileStore((s) => s.view);
   const startError = useProfileStore((s) => s.startError);
@@ -54,6 +55,8 @@ export function App() {
       return <CreateProfileScreen />;
     case 'restore':
       return <RestoreScreen />;
+    case 'join':
+      return <JoinScreen />;
     case 'unlock':
       return <UnlockScreen />;
     case 'set-password':

@@ -6,6 +6,7 @@ import { emailCommands } from '../domains/email/email.cli';
 import { filesCommands } from '../domains/files/files.cli';
 import { goalsCommands } from '../domains/goals/goals.cli';
 import { journalCommands } from '../domains/journal/journal.cli';
+import { syncCommands } from '../domains/sync/sync.cli';
 import { vaultCommands } from '../domains/vault/vault.cli';
 import { defineModule, type HearthModule } from '../platform/module';
 import { profileCommands } from '../profile/profile.cli';
@@ -72,6 +73,11 @@ export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts
     contract: appContracts.backup,
     commands: backupCommands,
     load: async () => (await import('../domains/backup/backup.module')).createBackupModule,
+  }),
+  sync: defineModule({
+    contract: appContracts.sync,
+    commands: syncCommands,
+    load: async () => (await import('../domains/sync/sync.module')).createSyncModule,
   }),
   blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),
   jobs: defineModule({ contract: appContracts.jobs, load: async () => (await import('../platform/jobs/jobs.module')).createJobsModule }),

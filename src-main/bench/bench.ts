@@ -19,6 +19,7 @@ import { benchJobs } from './jobs.bench';
 import { benchJournal } from './journal.bench';
 import { msSince, progress, type Measurement } from './measure';
 import { benchStore, type StoreBenchResult } from './store.bench';
+import { benchSync } from './sync.bench';
 import { benchVault } from './vault.bench';
 import { benchVaultImport, benchVaultScale, VAULT_IMPORT_CHILD_FLAG, VAULT_SCALE_ITEMS } from './vault-scale.bench';
 import { benchKdbxExport, KDBX_CHILD_FLAG } from './vault-kdbx.bench';
@@ -26,7 +27,7 @@ import { benchKdbxExport, KDBX_CHILD_FLAG } from './vault-kdbx.bench';
 /**
  * `npm run bench`: the speed targets (never asserted in unit tests). Prints one aligned table to stdout,
  * progress to stderr, and writes dist/bench-results.json. `--strict` exits 1 when a target fails;
- * `--only <section>` (unlock, store, vault, vault-scale, cli, batches, jobs, blobs, files, journal, calendar, goals, email) runs only
+ * `--only <section>` (unlock, store, vault, vault-scale, cli, batches, jobs, blobs, files, journal, calendar, goals, email, sync) runs only
  * that section.
  * Sizes are chosen to finish in about three minutes on two cores; see README.md beside this file.
  */
@@ -54,10 +55,16 @@ const CONFIG = {
   journal: { notes: 10_000, entries: 100_000, searches: 200, photos: 20, opens: 30 },
   calendar: { series: 200, runs: 20, monthEvents: 5_000, calls: 20, importEvents: 10_000 },
   goals: { today: { tasks: 50_000, repeating: 5_000, calls: 20 }, analytics: { tasks: 40_000, completions: 20_000, calls: 20, parses: 2_000 } },
+  sync: {
+    devices: Number(process.env.HEARTH_BENCH_SYNC_DEVICES) || 50,
+    changes: Number(process.env.HEARTH_BENCH_SYNC_CHANGES) || 1_000,
+    batch: 100,
+    pullLimit: 500,
+  },
   email: { messages: Number(process.env.HEARTH_BENCH_EMAIL_MESSAGES) || (process.argv.includes('--quick') ? 10_000 : 100_000), searches: 200 },
 };
 
-const SECTIONS = ['unlock', 'store', 'vault', 'vault-scale', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar', 'goals', 'email'];
+const SECTIONS = ['unlock', 'store', 'vault', 'vault-scale', 'cli', 'batches', 'jobs', 'blobs', 'files', 'journal', 'calendar', 'goals', 'email', 'sync'];
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt > -1 ? (process.argv[onlyAt + 1] ?? '') : null;
 /** Whether `--only` leaves this section in. */
@@ -173,6 +180,13 @@ async function main(): Promise<void> {
       const email = await benchEmail({ root: subdir(tmp, 'email'), ...CONFIG.email });
       measurements.push(...email.measurements);
       notes.push(...email.notes);
+      done();
+    }
+    if (runs('sync')) {
+      progress(`sync: ${CONFIG.sync.devices} devices × ${CONFIG.sync.changes} changes against one server on 127.0.0.1 (real PostgreSQL)`);
+      const sync = await benchSync(CONFIG.sync);
+      measurements.push(...sync.measurements);
+      notes.push(...sync.notes);
       done();
     }
   } finally {

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { AppError } from '../../src-shared/ipc/result';
 import { syncDir } from '../lib/atomic-file';
 import { BLOB_HEADER_BYTES, blobDecryptor, blobIdKey, damagedBlob, measurePlaintext, newBlobEncryptor } from './blob-file';
@@ -68,7 +68,10 @@ export class BlobFiles {
 
   /** The plaintext of blob `id` as a stream; it errors with CORRUPT on any damage (and NOT_FOUND up front). */
   async open(id: string): Promise<Readable> {
-    const file = this.pathOf(id);
+    return this.#decrypting(this.pathOf(id), id);
+  }
+
+  async #decrypting(file: string, id: string): Promise<Readable> {
     const fh = await fs.open(file, 'r').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT')
         throw new AppError('NOT_FOUND', 'That stored file is missing from the profile folder.', { file: `blobs/${id.slice(0, 2)}/${id}` });
@@ -105,6 +108,60 @@ export class BlobFiles {
     }
   }
 
+  /**
+   * Stores an encrypted file made by another device of the same account (same files key), as the sync server handed
+   * it back (src-main/sync/blob-sync.ts): streamed to a temp file while hashing, then checked twice before it becomes
+   * `blobs/<xx>/<id>` — the SHA-256 of the bytes must be `sha256` (the server's name for them), and the file must
+   * decrypt chunk by chunk to a plaintext whose keyed id is `id`. Anything else is CORRUPT and leaves no file.
+   */
+  async adopt(id: string, source: Readable | AsyncIterable<Uint8Array>, sha256: string): Promise<{ size: number; existed: boolean }> {
+    const dest = this.pathOf(id);
+    const tmpDir = path.join(this.#dir, 'tmp');
+    await fs.mkdir(tmpDir, { recursive: true, mode: 0o700 });
+    const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
+    const fh = await fs.open(tmp, 'wx', 0o600);
+    let moved = false;
+    try {
+      const hash = createHash('sha256');
+      let size = 0;
+      const tap = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          size += chunk.length;
+          done(null, chunk);
+        },
+      });
+      await pipeline(source, tap, fh.createWriteStream({ flush: true, highWaterMark: 1 << 20 }));
+      if (hash.digest('hex') !== sha256) throw damagedCopy(id);
+      const idKey = blobIdKey(this.#filesKey());
+      try {
+        const measure = measurePlaintext(idKey);
+        await pipeline(await this.#decrypting(tmp, id), measure, new Writable({ write: (_c, _e, done) => done() }));
+        if (measure.result().id !== id) throw damagedCopy(id);
+      } catch (err) {
+        throw err instanceof AppError && err.code === 'CORRUPT' ? damagedCopy(id) : err;
+      } finally {
+        idKey.fill(0);
+      }
+      if (await exists(dest)) return { size, existed: true };
+      await fs.mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
+      await fs.rename(tmp, dest);
+      moved = true;
+      await syncDir(path.dirname(dest));
+      return { size, existed: false };
+    } finally {
+      await fh.close().catch(() => undefined);
+      if (!moved) await fs.rm(tmp, { force: true });
+    }
+  }
+
+  /** SHA-256 (hex) of blob `id`'s encrypted file as stored: its name on a sync server. */
+  async sha256Of(id: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(this.pathOf(id), { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  }
+
   async has(id: string): Promise<boolean> {
     return exists(this.pathOf(id));
   }
@@ -136,3 +193,6 @@ const exists = (file: string): Promise<boolean> =>
     () => true,
     () => false,
   );
+
+const damagedCopy = (id: string): AppError =>
+  new AppError('CORRUPT', `The copy of a stored file from the sync server is damaged or is not this file (${id.slice(0, 12)}…); nothing was stored.`);

@@ -25,6 +25,12 @@ export interface BlobStoreDeps {
   now?: () => number;
 }
 
+/**
+ * Brings a blob's file into `files` when its row is here but its bytes are not (a row that arrived by sync; the bytes
+ * are fetched lazily, src-main/sync/blob-sync.ts). Throws a typed AppError when it cannot (offline, not uploaded yet).
+ */
+export type MissingBlobFetcher = (id: string, files: BlobFiles) => Promise<void>;
+
 export interface PutOptions {
   /** A type the sender claims: it only refines sniffed plain text (mime-sniff.ts), never overrides a signature. */
   mime?: string;
@@ -48,6 +54,8 @@ export class BlobStore {
   readonly #deps: BlobStoreDeps;
   readonly #gate = new BlobGate();
   readonly #now: () => number;
+  #fetcher: MissingBlobFetcher | null = null;
+  readonly #fetching = new Map<string, Promise<void>>();
 
   constructor(deps: BlobStoreDeps) {
     this.#deps = deps;
@@ -99,13 +107,42 @@ export class BlobStore {
   /** The plaintext as a stream (authenticated chunk by chunk; CORRUPT on damage). */
   async open(id: string): Promise<Readable> {
     await this.get(id);
+    await this.#ensureLocal(id);
     return this.#deps.files().open(id);
   }
 
   /** Writes the plaintext to `dest` atomically; returns the bytes written. */
   async exportTo(id: string, dest: string): Promise<number> {
     await this.get(id);
+    await this.#ensureLocal(id);
     return this.#deps.files().exportTo(id, dest);
+  }
+
+  /** The open profile's encrypted files as stored (sync uploads and fetches them as they are: already encrypted). */
+  files(): BlobFiles {
+    return this.#deps.files();
+  }
+
+  /**
+   * Sync registers who fetches files whose rows arrived from another device (null when sync is off or the profile
+   * locks). Without one, a missing file is NOT_FOUND as before; every read (open, exportTo) goes through here.
+   */
+  setMissingFetcher(fetcher: MissingBlobFetcher | null): void {
+    this.#fetcher = fetcher;
+  }
+
+  /** One fetch per missing blob at a time, under the shared gate so collection does not sweep it half-way. */
+  async #ensureLocal(id: string): Promise<void> {
+    const fetcher = this.#fetcher;
+    if (!fetcher) return;
+    const files = this.#deps.files();
+    if (await files.has(id)) return;
+    let running = this.#fetching.get(id);
+    if (!running) {
+      running = this.#gate.shared(() => fetcher(id, files)).finally(() => this.#fetching.delete(id));
+      this.#fetching.set(id, running);
+    }
+    await running;
   }
 
   addRef(trx: Kysely<Database>, ref: RefInput): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Mirrors migration 0008. Timestamps are ISO UTC text. */
 export interface BlobTable {
@@ -11,6 +11,11 @@ export interface BlobTable {
   deleted_at: string | null;
   /** When the last live ref went (or the upload time, before any ref); NULL while referenced. */
   unreferenced_since: string | null;
+  /**
+   * Sync (migration 0016): SHA-256 (hex) of the encrypted copy on the sync server, so another device can fetch it
+   * when the file is opened (src-main/sync/blob-sync.ts). NULL until the device holding the file prepares it for sync.
+   */
+  remote_id: Generated<string | null>;
 }
 
 export interface BlobRefTable {

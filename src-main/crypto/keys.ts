@@ -13,6 +13,13 @@ export const KEY_INFO = {
   export: 'hearth/export/v1',
   /** Backup files' body key (src-main/domains/backup/), derived from the DEK only when a backup is written or read. */
   backup: 'hearth/backup/v1',
+  /** Sync (src-main/sync/keys.ts): the server-auth secret comes from the master key, the rest from the DEK or a collection key. */
+  syncAuth: 'hearth/sync/auth/v1',
+  syncEnvelope: 'hearth/sync/envelope/v1',
+  syncRow: 'hearth/sync/row/v1',
+  syncIdentity: 'hearth/sync/identity/v1',
+  syncCollectionWrap: 'hearth/sync/collection-wrap/v1',
+  syncCollectionName: 'hearth/sync/collection-name/v1',
 } as const;
 
 export class KeySet {

@@ -45,6 +45,8 @@ import type {
 } from '../domains/email/email.table';
 import type { FileFolderTable, FileFtsTable, FileLinkTable, FileTable, FileVersionTable } from '../domains/files/files.table';
 import type { SettingsTable } from '../domains/settings/settings.table';
+import type { SyncBlobTable } from '../sync/sync-blobs.table';
+import type { SyncFieldTable, SyncHistoryTable, SyncOutboxTable, SyncRowTable, SyncStateTable } from '../sync/sync.table';
 import type { VaultItemTable, VaultItemVersionTable, VaultPasswordHistoryTable, VaultStrengthCacheTable } from '../domains/vault/vault.table';
 
 /** One row per (write, table, row) changed: the sync outbox (migration 0007, docs/architecture.md#write-path). */
@@ -129,4 +131,10 @@ export interface Database {
   email_import_runs: EmailImportRunTable;
   email_accounts: EmailAccountTable;
   email_imap_state: EmailImapStateTable;
+  sync_fields: SyncFieldTable;
+  sync_rows: SyncRowTable;
+  sync_history: SyncHistoryTable;
+  sync_outbox: SyncOutboxTable;
+  sync_state: SyncStateTable;
+  sync_blobs: SyncBlobTable;
 }

@@ -407,6 +407,20 @@ const notInScenario: Record<string, string> = {
   'backup:list': 'reads backup file headers only (backup.test.ts)',
   'backup:verify': 'reads a backup file only (backup.test.ts)',
   'backup:restore': 'makes a new profile folder, never rows in the open one (backup.test.ts, backup-migrate.test.ts)',
+  'sync:status': 'a read (sync.module.test.ts)',
+  'sync:signUp': 'needs a sync server on PostgreSQL; writes sync settings rows only (sync.module.test.ts)',
+  'sync:signIn': 'needs a sync server (sync.module.test.ts)',
+  'sync:join': 'needs a sync server; makes a new profile folder, never rows in the open one (sync.module.test.ts)',
+  'sync:syncNow': 'needs a sync server; applies remote rows through the write path (sync.module.test.ts, src-main/sync/convergence.test.ts)',
+  'sync:devices': 'needs a sync server; a read (sync.module.test.ts)',
+  'sync:revokeDevice': 'needs a sync server; writes nothing locally (sync.module.test.ts)',
+  'sync:signOut': 'writes sync settings rows only (sync.module.test.ts)',
+  'sync:conflicts': 'a read of sync_history (sync.module.test.ts)',
+  'sync:setBackground': 'writes one sync setting (sync.module.test.ts)',
+  'sync:collections': 'needs a sync server; writes sync_state only, which is not logged (src-main/sync/collections.test.ts)',
+  'sync:shareBatches': 'needs a sync server; re-queues rows into sync_outbox, which is not logged (src-main/sync/collections.test.ts)',
+  'sync:invite': 'needs a sync server and a second account (src-main/sync/collections.test.ts)',
+  'sync:removeMember': 'needs a sync server and a member; writes sync_state and sync_outbox only (src-main/sync/collections.test.ts)',
 };
 
 describe('change log: every write appends exactly the rows it changed', () => {

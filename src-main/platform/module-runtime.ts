@@ -10,6 +10,9 @@ import type { HearthModule, ModuleParts } from './module';
 import { readSettings, writeSettings } from './settings-store';
 import { createWritePath } from './write-path';
 
+/** The domain whose writes are changes received from other devices (src-main/domains/sync/). */
+export const SYNC_DOMAIN = 'sync';
+
 export interface ModuleRuntime {
   /** Every module's parts, loading any not loaded yet (on unlock). */
   loadAll(): Promise<ModuleParts<Contract>[]>;
@@ -36,20 +39,33 @@ export function startModules(modules: readonly HearthModule[], router: Router, h
     explain: (err) => explainIoError(err, host.profiles.current().sqlite.name),
     onCommitted(domain, changes) {
       const module = byName.get(domain);
-      if (!module) return;
-      if (module.contract.events.changed) {
-        const tables = new Set(module.changedTables ?? []);
-        const ids = [...new Set(changes.filter((c) => tables.has(c.table)).map((c) => c.rowId))].slice(0, 1000);
-        // A write that touched none of the listed tables (a reminder recorded, a setting saved) is not news to a view.
-        if (ids.length > 0) host.events.emit(module.contract, 'changed', { ids });
-      }
-      try {
-        parts.get(domain)?.onCommitted?.(changes);
-      } catch (err) {
-        log.error(`[${domain}] onCommitted failed`, err);
+      if (module) tell(module, changes);
+      // Sync writes other modules' rows (changes received from other devices): each module whose tables changed
+      // hears of it as if it had written them, so its views and in-memory caches follow.
+      if (domain !== SYNC_DOMAIN) return;
+      const changedTables = new Set(changes.map((c) => c.table));
+      for (const other of modules) {
+        if (other.contract.name === domain || !(other.changedTables ?? []).some((t) => changedTables.has(t))) continue;
+        tell(other, changes);
       }
     },
   });
+
+  /** A committed write's news for one module: its `changed` event (rows of its listed tables) and its onCommitted hook. */
+  function tell(module: HearthModule, changes: readonly ChangeRow[]): void {
+    const name = module.contract.name;
+    if (module.contract.events.changed) {
+      const tables = new Set(module.changedTables ?? []);
+      const ids = [...new Set(changes.filter((c) => tables.has(c.table)).map((c) => c.rowId))].slice(0, 1000);
+      // A write that touched none of the listed tables (a reminder recorded, a setting saved) is not news to a view.
+      if (ids.length > 0) host.events.emit(module.contract, 'changed', { ids });
+    }
+    try {
+      parts.get(name)?.onCommitted?.(changes);
+    } catch (err) {
+      log.error(`[${name}] onCommitted failed`, err);
+    }
+  }
 
   function contextFor<C extends Contract>(contract: C): DomainContext<C> {
     const name = contract.name;

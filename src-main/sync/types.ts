@@ -39,12 +39,18 @@ export interface SpaceKeys {
   envelopeKey: Buffer;
   /** HMAC-SHA256 key for row keys (the server's grouping key). */
   rowKey: Buffer;
+  /**
+   * A shared collection's earlier key versions (newest first), for opening only: changes are sealed with the keys
+   * above, and a change sealed before a rotation opens with the version it was sealed under (collections.ts).
+   */
+  older?: SpaceKeys[];
 }
 
 /** Errors from the server or the network, typed so the engine can decide: retry later, sign in again, or stop. */
 export class SyncError extends Error {
   constructor(
-    readonly code: SyncErrorCode | 'NETWORK',
+    /** NETWORK: no answer (offline, timeout); TAMPERED: something from the server failed authentication (never retried). */
+    readonly code: SyncErrorCode | 'NETWORK' | 'TAMPERED',
     message: string,
     readonly status?: number,
   ) {

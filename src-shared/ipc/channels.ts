@@ -11,6 +11,7 @@ import { journalContract } from '../domains/journal/journal.contract';
 import { profileContract } from '../domains/profile/profile.contract';
 import { sessionContract } from '../domains/session/session.contract';
 import { settingsContract } from '../domains/settings/settings.contract';
+import { syncContract } from '../domains/sync/sync.contract';
 import { vaultContract } from '../domains/vault/vault.contract';
 import type { BridgeOf, ClientOf, Contract } from './define';
 
@@ -30,6 +31,7 @@ export const appContracts = {
   goals: goalsContract,
   email: emailContract,
   backup: backupContract,
+  sync: syncContract,
 } as const;
 
 export type AppContracts = typeof appContracts;

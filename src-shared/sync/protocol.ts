@@ -45,7 +45,11 @@ export const AuthSecret = b64u(43).length(43);
 export const SyncKdf = z.strictObject({
   name: z.literal('argon2id'),
   version: z.literal(19),
-  memoryKiB: z.number().int().min(8 * 1024).max(4 * 1024 * 1024),
+  memoryKiB: z
+    .number()
+    .int()
+    .min(8 * 1024)
+    .max(4 * 1024 * 1024),
   iterations: z.number().int().min(1).max(64),
   parallelism: z.number().int().min(1).max(64),
   salt: z.string().min(16).max(64),
@@ -53,7 +57,10 @@ export const SyncKdf = z.strictObject({
 export type SyncKdf = z.infer<typeof SyncKdf>;
 
 /** Opaque to the server: a profile's keyring.json (the data key wrapped under the password and the recovery key). */
-export const WrappedKeyring = z.string().min(2).max(64 * 1024);
+export const WrappedKeyring = z
+  .string()
+  .min(2)
+  .max(64 * 1024);
 /** X25519 public key (raw 32 bytes). */
 export const PublicKey = b64u(43).length(43);
 /** The account's X25519 private key sealed under a key derived from the data key (opaque to the server). */
@@ -191,7 +198,10 @@ export const AddMemberRequest = z.strictObject({ email: Email, role: Role, wrapp
 /** After removing a member the owner rotates: a new key version, wrapped to each remaining member. */
 export const RotateKeyRequest = z.strictObject({
   keyVersion: z.number().int().min(2),
-  wrappedKeys: z.array(z.strictObject({ accountId: ServerId, wrappedKey: WrappedCollectionKey })).min(1).max(1000),
+  wrappedKeys: z
+    .array(z.strictObject({ accountId: ServerId, wrappedKey: WrappedCollectionKey }))
+    .min(1)
+    .max(1000),
 });
 
 // ── Errors and operations ───────────────────────────────────────────────────────────────────────────────

@@ -13,6 +13,8 @@ import * as m0011 from './0011-create-calendar';
 import * as m0012 from './0012-create-goals';
 import * as m0013 from './0013-create-email';
 import * as m0014 from './0014-batches-shelf-index';
+import * as m0015 from './0015-create-sync';
+import * as m0016 from './0016-sync-blob-copies';
 
 export interface Migration {
   /** `NNNN-verb-noun`, contiguous and never renamed once released. */
@@ -36,4 +38,6 @@ export const migrations: readonly Migration[] = [
   { name: '0012-create-goals', up: m0012.up },
   { name: '0013-create-email', up: m0013.up },
   { name: '0014-batches-shelf-index', up: m0014.up },
+  { name: '0015-create-sync', up: m0015.up },
+  { name: '0016-sync-blob-copies', up: m0016.up },
 ];

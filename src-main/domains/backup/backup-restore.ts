@@ -5,11 +5,10 @@ import type { ProfileSummary } from '../../../src-shared/domains/profile/profile
 import { AppError } from '../../../src-shared/ipc/result';
 import { wipe } from '../../crypto/cipher';
 import type { KdfCost } from '../../crypto/kdf';
-import { syncDir, writeFileAtomic } from '../../lib/atomic-file';
+import { syncDir } from '../../lib/atomic-file';
 import { newId } from '../../lib/ids';
-import { KEYRING_FILE, keyringForDek, serializeKeyring } from '../../profile/keyring';
-import { BLOBS_DIR, DATABASE_FILE, PROFILE_FILE } from '../../profile/profile-store';
-import { ProfileSession } from '../../profile/session';
+import { BUILDING_PREFIX, sealProfileFolder } from '../../profile/profile-from-dek';
+import { BLOBS_DIR, DATABASE_FILE } from '../../profile/profile-store';
 import { migrations } from '../../db/migrations';
 import { copyFileHashed } from './backup-blobs';
 import { openBackup, readBody, type BackupSecret } from './backup-body';
@@ -28,7 +27,7 @@ export interface RestoreRequest {
   now: number;
 }
 
-const RESTORING = '.restoring-';
+const RESTORING = BUILDING_PREFIX;
 /** A `.restoring-*` folder older than this was left by a crash (a restore takes minutes, not a day). */
 const STALE_MS = 24 * 3600_000;
 
@@ -80,13 +79,8 @@ export async function restoreBackup(req: RestoreRequest): Promise<RestoreResult>
 
     const createdAt = new Date(req.now).toISOString();
     const profile: ProfileSummary = { id, name: req.name ?? `${opened.header.profileName} (restored ${createdAt.slice(0, 10)})`, createdAt };
-    const { keyring, recoveryKey } = await keyringForDek(id, opened.dek, password, req.kdfCost, createdAt);
-    await writeFileAtomic(path.join(building, KEYRING_FILE), serializeKeyring(keyring));
-    await writeFileAtomic(path.join(building, PROFILE_FILE), `${JSON.stringify(profile, null, 2)}\n`);
-
-    // The unlock path's open: keyed with the same data key, migrated to this build's schema, then closed.
-    const session = await ProfileSession.open(profile, building, path.join(building, DATABASE_FILE), opened.dek, false);
-    session.close();
+    // A new keyring for the same data key, then the unlock path's open: migrated to this build's schema, then closed.
+    const { recoveryKey } = await sealProfileFolder(building, profile, opened.dek, password, req.kdfCost, false);
     await fs.rename(building, path.join(req.root, id));
     await syncDir(req.root);
     return {

@@ -1,4 +1,4 @@
-import { ArchiveRestore, ChevronRight, Plus } from 'lucide-react';
+import { ArchiveRestore, ChevronRight, CloudDownload, Plus } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { formatDate } from '../../lib/dates';
 import { Avatar } from '../../ui/Avatar';
@@ -16,12 +16,13 @@ function onListKeyDown(event: KeyboardEvent<HTMLUListElement>) {
   event.preventDefault();
 }
 
-/** Choose which profile to unlock, start a new one, or restore one from a backup. */
+/** Choose which profile to unlock, start a new one, restore one from a backup, or join a synced account. */
 export function ProfilePicker() {
   const profiles = useProfileStore((s) => s.profiles);
   const choose = useProfileStore((s) => s.choose);
   const startCreate = useProfileStore((s) => s.startCreate);
   const startRestore = useProfileStore((s) => s.startRestore);
+  const startJoin = useProfileStore((s) => s.startJoin);
 
   return (
     <LockedLayout
@@ -34,6 +35,9 @@ export function ProfilePicker() {
           </Button>
           <Button variant="ghost" size="sm" icon={ArchiveRestore} onClick={startRestore}>
             Restore from backup…
+          </Button>
+          <Button variant="ghost" size="sm" icon={CloudDownload} onClick={startJoin}>
+            Join a synced account…
           </Button>
         </span>
       }

@@ -10,9 +10,9 @@ import { uiPrefs } from '../../lib/ui-prefs';
 /**
  * Which top-level screen shows. Everything but 'app' and 'set-password' is reachable while locked;
  * 'set-password' follows a recovery-key unlock (main refuses everything else until it is done);
- * 'restore' restores a backup into a new profile.
+ * 'restore' restores a backup into a new profile; 'join' brings a synced account's data into a new profile.
  */
-export type ProfileView = 'loading' | 'unavailable' | 'picker' | 'create' | 'restore' | 'unlock' | 'set-password' | 'app';
+export type ProfileView = 'loading' | 'unavailable' | 'picker' | 'create' | 'restore' | 'join' | 'unlock' | 'set-password' | 'app';
 
 export type UnlockSecret = { password: string } | { recoveryKey: string };
 
@@ -59,6 +59,10 @@ interface ProfileState {
   cancelRestore(): void;
   /** After a restore (and its recovery-key steps): lists the new profile and offers it on the unlock screen. */
   finishRestore(profile: ProfileSummary): void;
+  /** "Join a synced account…" (cancel it with cancelRestore: back to the locked screens). */
+  startJoin(): void;
+  /** A join made and unlocked a new profile: it becomes current; finishCreate leaves its recovery-key steps for the app. */
+  joined(profile: ProfileSummary): void;
   unlock(secret: UnlockSecret): Promise<void>;
   /** After a recovery-key unlock: sets the new master password (the recovery key typed at unlock proves it). */
   setPasswordAfterRecovery(newPassword: string, recoveryKey?: string): Promise<void>;
@@ -171,6 +175,18 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
       unlockFailures: 0,
       retryAt: 0,
       lockReason: null,
+    }));
+  },
+
+  startJoin: () => set({ view: 'join', lockReason: null }),
+  joined(profile) {
+    uiPrefs.setLastProfileId(profile.id);
+    set((s) => ({
+      current: profile,
+      selectedId: profile.id,
+      profiles: [...s.profiles.filter((p) => p.id !== profile.id), profile],
+      lockReason: null,
+      lastTouchAt: Date.now(),
     }));
   },
 

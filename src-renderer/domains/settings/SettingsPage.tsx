@@ -7,6 +7,7 @@ import { Spinner } from '../../ui/Spinner';
 import { Toggle } from '../../ui/Toggle';
 import { BackupSection } from '../backup';
 import { useProfileStore } from '../profile';
+import { SyncSection } from '../sync';
 import { ChangePasswordDialog } from './components/ChangePasswordDialog';
 import { DeleteProfileDialog } from './components/DeleteProfileDialog';
 import { NumberSetting } from './components/NumberSetting';
@@ -18,7 +19,7 @@ import { useSettingsStore } from './settings.store';
 
 type DialogName = 'password' | 'recovery' | 'rename' | 'delete';
 
-/** Security, appearance, backup and profile settings of the unlocked profile. */
+/** Security, appearance, backup, sync and profile settings of the unlocked profile. */
 export function SettingsPage() {
   const settings = useSettingsStore((s) => s.settings);
   const loadError = useSettingsStore((s) => s.error);
@@ -87,6 +88,8 @@ export function SettingsPage() {
       </SettingsSection>
 
       <BackupSection />
+
+      <SyncSection />
 
       <SettingsSection title="Profile">
         <SettingsRow label="Name" description={profileName}>

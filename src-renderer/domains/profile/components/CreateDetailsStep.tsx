@@ -1,4 +1,4 @@
-import { ArchiveRestore, ArrowLeft } from 'lucide-react';
+import { ArchiveRestore, ArrowLeft, CloudDownload } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
@@ -16,6 +16,7 @@ export function CreateDetailsStep({ onCreated }: { onCreated(recoveryKey: string
   const create = useProfileStore((s) => s.create);
   const cancelCreate = useProfileStore((s) => s.cancelCreate);
   const startRestore = useProfileStore((s) => s.startRestore);
+  const startJoin = useProfileStore((s) => s.startJoin);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,9 +48,14 @@ export function CreateDetailsStep({ onCreated }: { onCreated(recoveryKey: string
             Back to profiles
           </Button>
         ) : (
-          <Button variant="ghost" size="sm" icon={ArchiveRestore} onClick={startRestore}>
-            Restore from backup…
-          </Button>
+          <span className="flex flex-wrap justify-center gap-2">
+            <Button variant="ghost" size="sm" icon={ArchiveRestore} onClick={startRestore}>
+              Restore from backup…
+            </Button>
+            <Button variant="ghost" size="sm" icon={CloudDownload} onClick={startJoin}>
+              Join a synced account…
+            </Button>
+          </span>
         )
       }
     >

@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import { create } from 'zustand';
+import type { AccountInput, SyncConflict, SyncDevice, SyncNowResult, SyncStatus } from '../../../src-shared/domains/sync/sync.schemas';
+import { api } from '../../api/client';
+import { describeError } from '../../lib/errors';
+import { onSessionReset } from '../../lib/session-reset';
+
+export type AccountForm = z.input<typeof AccountInput>;
+
+interface SyncState {
+  /** The unlocked profile's sync status; null until loaded. */
+  status: SyncStatus | null;
+  devices: SyncDevice[] | null;
+  devicesError: string | null;
+  conflicts: SyncConflict[] | null;
+  /** Why the status could not be loaded or a change saved. */
+  error: string | null;
+  syncing: boolean;
+
+  /** Follows the `status` event and loads the status; returns the unsubscribe. */
+  start(): () => void;
+  load(): Promise<void>;
+  loadDevices(): Promise<void>;
+  loadConflicts(): Promise<void>;
+  /** Sign up or sign in this profile; rethrows a refusal for the form to show. */
+  connect(kind: 'signUp' | 'signIn', form: AccountForm): Promise<SyncStatus>;
+  /** Syncs now; resolves with what it did, rethrows a failure (the status shows it too). */
+  syncNow(): Promise<SyncNowResult>;
+  setBackground(enabled: boolean): Promise<void>;
+  revoke(id: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const initial = { status: null, devices: null, devicesError: null, conflicts: null, error: null, syncing: false } satisfies Partial<SyncState>;
+
+/** Settings → Sync: status, devices and conflicts of the unlocked profile's sync account. */
+export const useSyncStore = create<SyncState>()((set, get) => ({
+  ...initial,
+
+  start() {
+    const off = api.sync.onStatus((status) => set({ status }));
+    void get().load();
+    return off;
+  },
+
+  async load() {
+    try {
+      const status = await api.sync.status();
+      set({ status, error: null });
+      if (status.signedIn) await Promise.all([get().loadDevices(), get().loadConflicts()]);
+      else if (status.configured) await get().loadConflicts();
+    } catch (err) {
+      set({ error: describeError(err) });
+    }
+  },
+
+  async loadDevices() {
+    try {
+      set({ devices: await api.sync.devices(), devicesError: null });
+    } catch (err) {
+      set({ devicesError: describeError(err) });
+    }
+  },
+
+  async loadConflicts() {
+    try {
+      set({ conflicts: await api.sync.conflicts({ limit: 100 }) });
+    } catch {
+      set({ conflicts: [] });
+    }
+  },
+
+  async connect(kind, form) {
+    const status = kind === 'signUp' ? await api.sync.signUp(form) : await api.sync.signIn(form);
+    set({ status, error: null });
+    await get().load();
+    return status;
+  },
+
+  async syncNow() {
+    set({ syncing: true });
+    try {
+      const out = await api.sync.syncNow();
+      set({ status: out.status });
+      return out;
+    } finally {
+      set({ syncing: false });
+      await get().load();
+    }
+  },
+
+  async setBackground(enabled) {
+    try {
+      set({ status: await api.sync.setBackground({ enabled }), error: null });
+    } catch (err) {
+      set({ error: describeError(err) });
+    }
+  },
+
+  async revoke(id) {
+    set({ devices: await api.sync.revokeDevice({ id }), devicesError: null });
+  },
+
+  async signOut() {
+    set({ status: await api.sync.signOut(), devices: null });
+  },
+}));
+
+onSessionReset(() => useSyncStore.setState(initial));
