@@ -37,13 +37,18 @@ export class BlobFiles {
     return path.join(this.#dir, id.slice(0, 2), id);
   }
 
-  async put(source: Readable | AsyncIterable<Uint8Array>): Promise<PutResult> {
-    const filesKey = this.#filesKey();
-    const idKey = blobIdKey(filesKey);
+  /** A new private temp file in `blobs/tmp/` (same file system as the final place, so the rename is atomic). */
+  async #openTemp(): Promise<{ tmp: string; fh: fs.FileHandle }> {
     const tmpDir = path.join(this.#dir, 'tmp');
     await fs.mkdir(tmpDir, { recursive: true, mode: 0o700 });
     const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
-    const fh = await fs.open(tmp, 'wx', 0o600);
+    return { tmp, fh: await fs.open(tmp, 'wx', 0o600) };
+  }
+
+  async put(source: Readable | AsyncIterable<Uint8Array>): Promise<PutResult> {
+    const filesKey = this.#filesKey();
+    const idKey = blobIdKey(filesKey);
+    const { tmp, fh } = await this.#openTemp();
     let moved = false;
     try {
       const measure = measurePlaintext(idKey);
@@ -116,10 +121,7 @@ export class BlobFiles {
    */
   async adopt(id: string, source: Readable | AsyncIterable<Uint8Array>, sha256: string): Promise<{ size: number; existed: boolean }> {
     const dest = this.pathOf(id);
-    const tmpDir = path.join(this.#dir, 'tmp');
-    await fs.mkdir(tmpDir, { recursive: true, mode: 0o700 });
-    const tmp = path.join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
-    const fh = await fs.open(tmp, 'wx', 0o600);
+    const { tmp, fh } = await this.#openTemp();
     let moved = false;
     try {
       const hash = createHash('sha256');

@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { expectTampered } from './sync-error.test-kit';
 import { PulledChange, PushChange } from '../../src-shared/sync/protocol';
 import { ENVELOPE_PAD_BYTES, openChange, rowKeyOf, sealChange } from './envelope';
 import { collectionSpaceKeys, newCollectionKey, personalSpaceKeys, sealBytes } from './keys';
-import { SyncError, type PlainChange, type SpaceKeys } from './types';
+import type { PlainChange, SpaceKeys } from './types';
 
 const CANARY = 'CANARY-7f3a9c1e-envelope';
 
@@ -17,18 +18,6 @@ const change = (over: Partial<PlainChange> = {}): PlainChange => ({
   fields: { title: `Bank ${CANARY}`, notes: null, count: 3, ratio: 0.5, data: { $b: Buffer.from(CANARY).toString('base64') } },
   ...over,
 });
-
-const expectTampered = (fn: () => unknown): void => {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(SyncError);
-  expect((caught as SyncError).code).toBe('TAMPERED');
-  expect((caught as SyncError).retryable).toBe(false);
-};
 
 /** An envelope whose tag is valid for the given cleartext fields but whose body says something else. */
 function forged(k: SpaceKeys, outer: { key: string; hlc: string; deleted: boolean }, body: unknown): PushChange {

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { caughtSyncError } from './sync-error.test-kit';
 import type { Tokens } from '../../src-shared/sync/protocol';
 import { freePort } from '../test/free-port';
 import { createSyncHttpClient, type SyncSession } from './http-client';
 import { checkBaseUrl } from './http-url';
-import { SyncError } from './types';
 
 /**
  * The client's parsing, errors, token refresh and blob handling against a tiny real HTTP server on 127.0.0.1 whose
@@ -68,15 +68,7 @@ const tok = (n: string, expiresAt = Date.now() + 15 * 60_000): Tokens => ({
 const session = (t: Tokens): SyncSession => ({ tokens: t, deviceId: randomUUID() });
 const devicesBody = { devices: [] };
 
-async function caught(p: Promise<unknown>): Promise<SyncError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(SyncError);
-    return err as SyncError;
-  }
-  throw new Error('expected a SyncError');
-}
+const caught = caughtSyncError;
 
 describe('sync http client: addresses', () => {
   it('allows https anywhere and plain http only to this computer', () => {

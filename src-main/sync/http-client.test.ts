@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caughtSyncError } from './sync-error.test-kit';
 import { SyncKdf, type Tokens } from '../../src-shared/sync/protocol';
 import { POSTGRES_SKIP_REASON, startPostgres, type Postgres } from '../../src-server/test/postgres';
 import { startTestServer, type TestServer } from '../../src-server/test/server';
@@ -21,7 +22,7 @@ import {
   unwrapCollectionKey,
   wrapCollectionKey,
 } from './keys';
-import { SyncError, type PlainChange } from './types';
+import type { PlainChange } from './types';
 
 /**
  * The client against the real sync server (src-server/app.ts) on real PostgreSQL, over real HTTP on 127.0.0.1:
@@ -59,15 +60,7 @@ async function quickAccount(
   return { client, email, secret, identity, dek, spaceId: s.spaceId };
 }
 
-async function caught(p: Promise<unknown>): Promise<SyncError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(SyncError);
-    return err as SyncError;
-  }
-  throw new Error('expected a SyncError');
-}
+const caught = caughtSyncError;
 
 describe.skipIf(POSTGRES_SKIP_REASON)(`sync http client against the real server${POSTGRES_SKIP_REASON ? ` (skipped: ${POSTGRES_SKIP_REASON})` : ''}`, () => {
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { expectTampered } from './sync-error.test-kit';
 import { AuthSecret, PublicKey, SyncKdf, WrappedCollectionKey, WrappedPrivateKey } from '../../src-shared/sync/protocol';
 import { hkdf } from '../crypto/cipher';
 import { deriveMasterKey, KDF_FLOOR, SALT_BYTES } from '../crypto/kdf';
@@ -20,7 +21,6 @@ import {
   unwrapCollectionKey,
   wrapCollectionKey,
 } from './keys';
-import { SyncError } from './types';
 
 const kdf = (): SyncKdf => SyncKdf.parse({ name: 'argon2id', version: 19, ...KDF_FLOOR, salt: randomBytes(SALT_BYTES).toString('base64') });
 
@@ -31,17 +31,6 @@ function flip(text: string, at: number): string {
   b[i] = b[i]! ^ 0x01;
   return b.toString('base64url');
 }
-
-const expectTampered = (fn: () => unknown): void => {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(SyncError);
-  expect((caught as SyncError).code).toBe('TAMPERED');
-};
 
 describe('sync keys: the auth secret', () => {
   it('is HKDF(Argon2id(password), auth info): deterministic, 43 base64url characters, and neither the master key nor the KEK', async () => {

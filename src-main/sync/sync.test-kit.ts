@@ -7,10 +7,9 @@ import { KDF_FLOOR } from '../crypto/kdf';
 import type { Database } from '../db/database';
 import { parseKeyring, unwrapWithPassword, KEYRING_FILE } from '../profile/keyring';
 import { createProfileFromDek } from '../profile/profile-from-dek';
-import { createCore, type Core } from '../app/bootstrap';
-import { routerClient } from '../app/router-client';
+import type { Core } from '../app/bootstrap';
 import type { AppClient } from '../../src-shared/ipc/channels';
-import { RESOURCES_DIR, type TestCoreOptions } from '../test/helpers';
+import { makeTestCore, type TestCoreOptions } from '../test/helpers';
 import { columnsOf } from './schema-info';
 import { SYNCED_TABLES } from './tables';
 
@@ -44,18 +43,9 @@ export async function newDevices(
   const make = (name: string, opts: TestCoreOptions): TestDevice => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-sync-'));
     roots.push(root);
-    const core = createCore({
-      root,
-      transport: 'test',
-      version: '0.0.0-test',
-      kdfCost: KDF_FLOOR,
-      validateOutput: true,
-      resourcesDir: RESOURCES_DIR,
-      ...opts,
-    });
-    cores.push(core);
-    const full = Object.assign(core, { root, client: routerClient(core, 'test') });
-    const ctx = core.domainContext('sync');
+    const full = makeTestCore(root, opts);
+    cores.push(full);
+    const ctx = full.domainContext('sync');
     return { name, core: full, db: ctx.db, write: (fn) => ctx.write(fn) };
   };
   const first = make('d1', optsOf(0));

@@ -70,7 +70,7 @@ export const LOCAL_COLUMNS: Readonly<Partial<Record<SyncedTable, readonly string
 };
 
 /** Tables whose local-only `doc` column (an FTS rowid) is given on arrival as max(doc) + 1. */
-export const DOC_TABLES: ReadonlySet<string> = new Set(['journal_entries', 'files', 'tasks', 'calendar_events']);
+export const DOC_TABLES: ReadonlySet<string> = new Set(Object.entries(LOCAL_COLUMNS).flatMap(([table, cols]) => (cols?.includes('doc') ? [table] : [])));
 
 /** The shop's register: helper-owned routing (src-main/sync/collections.ts) may send these to a shared collection's space. */
 export const BATCHES_TABLES: readonly SyncedTable[] = ['products', 'batches', 'stock_movements', 'label_prints'];

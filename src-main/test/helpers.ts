@@ -29,8 +29,14 @@ export type TestCore = Core & {
 
 /** The real core (real argon2 at the floor cost, real SQLCipher files) on a temp root. */
 export function testCore(root = tempRoot(), opts: TestCoreOptions = {}): TestCore {
-  const core = createCore({ root, transport: 'test', version: '0.0.0-test', kdfCost: KDF_FLOOR, validateOutput: true, resourcesDir: RESOURCES_DIR, ...opts });
+  const core = makeTestCore(root, opts);
   afterEach(() => core.shutdown());
+  return core;
+}
+
+/** {@link testCore} without the per-test shutdown: for cores that live for a whole file (the caller shuts them down). */
+export function makeTestCore(root: string, opts: TestCoreOptions = {}): TestCore {
+  const core = createCore({ root, transport: 'test', version: '0.0.0-test', kdfCost: KDF_FLOOR, validateOutput: true, resourcesDir: RESOURCES_DIR, ...opts });
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const r: Result<unknown> = await core.router.dispatch(channel, input, { transport: 'test' });
     if (!r.ok) throw AppError.fromData(r.error);

@@ -1,10 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../app/bootstrap';
-import { routerClient } from '../app/router-client';
-import { KDF_FLOOR } from '../crypto/kdf';
-import { PASSWORD, RESOURCES_DIR, type TestCore } from './helpers';
+import { makeTestCore, PASSWORD, type TestCore } from './helpers';
 
 /**
  * Tests only: devices of one sync account for a whole test file (testCore's are per test). Each is a real core on its
@@ -28,17 +25,7 @@ export async function syncDevices(serverUrl: string, email: string, count = 2, o
     for (let i = 0; i < count; i++) {
       const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-sync-device-'));
       roots.push(root);
-      const core = createCore({
-        root,
-        transport: 'test',
-        version: '0.0.0-test',
-        kdfCost: KDF_FLOOR,
-        validateOutput: true,
-        resourcesDir: RESOURCES_DIR,
-        ...opts,
-      });
-      const call = () => Promise.reject(new Error('not used'));
-      const device: TestCore = Object.assign(core, { root, call, client: routerClient(core, 'test') });
+      const device = makeTestCore(root, opts);
       devices.push(device);
       const deviceName = `Device ${i + 1}`;
       if (i === 0) {

@@ -1,17 +1,9 @@
 import type { SyncConflict } from '../../../src-shared/domains/sync/sync.schemas';
 import { SYNC_UI_LIMITS } from '../../../src-shared/domains/sync/sync.schemas';
+import type { SyncConflict as EngineSyncConflict } from '../../sync/engine';
 
-/** A conflict as the engine returns it (src-main/sync/engine.ts `conflicts`). */
-export interface EngineConflict {
-  id: string;
-  table: string;
-  rowId: string;
-  field: string;
-  value: unknown;
-  hlc: string;
-  lostToHlc: string;
-  at: string;
-}
+/** A conflict as the engine returns it. */
+type EngineConflict = Omit<EngineSyncConflict, 'reason'>;
 
 /** Vault columns that are safe to show; every other vault value (secrets, sealed history, notes) shows as hidden. */
 const VAULT_VISIBLE = new Set(['title', 'subtitle', 'folder', 'tags', 'favorite', 'type', 'deleted_at']);
