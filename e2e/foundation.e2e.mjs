@@ -164,8 +164,9 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
   });
 
   await step('switches to the dark theme and back to the system theme', async () => {
-    await page.getByRole('radio', { name: 'Dark' }).check({ force: true });
+    await page.getByRole('radiogroup', { name: 'Theme' }).getByText('Dark', { exact: true }).click();
     await page.waitForFunction(() => document.documentElement.classList.contains('theme-dark'));
+    assert.equal(await page.getByRole('radio', { name: 'Dark' }).isChecked(), true);
     await screenshot('10-settings-dark');
     await page.keyboard.press('Control+5');
     await page.getByTestId('goals-page').waitFor();
@@ -175,8 +176,9 @@ export async function run({ url, origin, token, screenshot, step, newPage, watch
     await unlockWithPassword(page, NEW_PASSWORD);
     await expectShell(page, profileName);
     await openSettings(page);
-    await page.getByRole('radio', { name: 'System' }).check({ force: true });
+    await page.getByRole('radiogroup', { name: 'Theme' }).getByText('System', { exact: true }).click();
     await page.waitForFunction(() => !document.documentElement.classList.contains('theme-dark'));
+    assert.equal(await page.getByRole('radio', { name: 'System' }).isChecked(), true);
   });
 
   await step('shows the profile picker and creates a second profile from it', async () => {

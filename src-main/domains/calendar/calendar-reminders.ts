@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../../src-shared/ipc/result';
 import type { ChangeRow } from '../../platform/context';
 import { defineSettings } from '../../platform/settings-store';
 import type { CalendarCore } from './calendar-core';
@@ -177,8 +178,10 @@ export function createReminders(core: CalendarCore, deps: ReminderDeps) {
       try {
         sleep = await check();
       } catch (err) {
-        // A look cut short by a lock is expected (the database closed under it); anything else is worth a log line.
-        if (gen === generation) ctx.log.error('reminder check failed', err);
+        // A look cut short by a lock is expected (the database closed under it), and so is one refused until a
+        // recovery unlock sets its new password (the next look after that runs); anything else is worth a log line.
+        const waitingForPassword = err instanceof AppError && err.code === 'PASSWORD_CHANGE_REQUIRED';
+        if (gen === generation && !waitingForPassword) ctx.log.error('reminder check failed', err);
       }
       if (gen !== generation || unlockedAt === null) return;
       if (timer) clearTimeout(timer);

@@ -16,7 +16,7 @@ export function ThemePicker({ value, onChange }: { value: Settings['theme']; onC
         <label
           key={option}
           className={cx(
-            'flex h-7 cursor-pointer items-center gap-1.5 rounded-md px-2.5 text-[13px] transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus',
+            'relative flex h-7 cursor-pointer items-center gap-1.5 rounded-md px-2.5 text-[13px] transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus',
             value === option ? 'bg-raised font-medium text-text shadow-xs' : 'text-muted hover:text-text',
           )}
         >
