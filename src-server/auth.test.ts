@@ -150,18 +150,24 @@ describe.skipIf(POSTGRES_SKIP_REASON)(`sync server: accounts, sessions and devic
     expect((await attempt(authSecret)).status).toBe(200);
   });
 
-  it('changes the password: the old secret stops working, the new one and the new keyring are in use', async () => {
-    const { session, authSecret } = await signUpOver(server, 'gina@example.com');
+  it('changes the password with the key proof: the old secret stops working, the new one and the new keyring are in use', async () => {
+    const { session, authSecret, keyProof } = await signUpOver(server, 'gina@example.com');
     const newSecret = 'N'.repeat(43);
     const kdf = { name: 'argon2id', version: 19, memoryKiB: 65536, iterations: 3, parallelism: 4, salt: 'bmV3c2FsdG5ld3NhbHQ=' } as const;
     const bad = await call(server, 'POST', '/v1/account/auth', {
       token: session.tokens.accessToken,
-      body: { authSecret: 'W'.repeat(43), newAuthSecret: newSecret, kdf, keyring: '{"new":1}' },
+      body: { keyProof: 'W'.repeat(43), newAuthSecret: newSecret, kdf, keyring: '{"new":1}' },
     });
-    expect(bad.status).toBe(401);
-    const ok = await call(server, 'POST', '/v1/account/auth', {
+    expect(bad.status).toBe(403);
+    // The old password's secret is not a proof (only the data key's is), and an unknown field is refused.
+    const oldStyle = await call(server, 'POST', '/v1/account/auth', {
       token: session.tokens.accessToken,
       body: { authSecret, newAuthSecret: newSecret, kdf, keyring: '{"new":1}' },
+    });
+    expect(oldStyle.status).toBe(400);
+    const ok = await call(server, 'POST', '/v1/account/auth', {
+      token: session.tokens.accessToken,
+      body: { keyProof, newAuthSecret: newSecret, kdf, keyring: '{"new":1}' },
     });
     expect(ok.status).toBe(204);
     expect((await call(server, 'POST', '/v1/auth/login', { body: { email: 'gina@example.com', authSecret, deviceName: 'x' } })).status).toBe(401);
@@ -173,9 +179,9 @@ describe.skipIf(POSTGRES_SKIP_REASON)(`sync server: accounts, sessions and devic
   });
 
   it('stores only hashes of secrets and tokens', async () => {
-    const { session, authSecret } = await signUpOver(server, 'hank@example.com');
+    const { session, authSecret, keyProof } = await signUpOver(server, 'hank@example.com');
     const dump = pg.dump('auth');
-    for (const secret of [authSecret, session.tokens.accessToken, session.tokens.refreshToken]) expect(dump).not.toContain(secret);
+    for (const secret of [authSecret, keyProof, session.tokens.accessToken, session.tokens.refreshToken]) expect(dump).not.toContain(secret);
     expect(dump).toContain('$argon2id$');
   });
 });

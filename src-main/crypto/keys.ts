@@ -15,6 +15,7 @@ export const KEY_INFO = {
   backup: 'hearth/backup/v1',
   /** Sync (src-main/sync/keys.ts): the server-auth secret comes from the master key, the rest from the DEK or a collection key. */
   syncAuth: 'hearth/sync/auth/v1',
+  syncKeyProof: 'hearth/sync/key-proof/v1',
   syncEnvelope: 'hearth/sync/envelope/v1',
   syncRow: 'hearth/sync/row/v1',
   syncIdentity: 'hearth/sync/identity/v1',

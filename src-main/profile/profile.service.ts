@@ -35,6 +35,8 @@ export interface NewPasswordOptions {
 
 type LockListener = (reason: LockReason) => void;
 type UnlockListener = (session: ProfileSession) => void | Promise<void>;
+/** Told after a master password change is on disk, with the new password and keyring (sync sends them to its server). */
+export type PasswordChangeListener = (change: { session: ProfileSession; newPassword: string; keyring: Keyring }) => Promise<void>;
 
 /**
  * The gatekeeper: creates, unlocks and locks profiles, and owns the one open session.
@@ -47,6 +49,7 @@ export class ProfileService {
   readonly #fault?: AtomicFault;
   readonly #lockListeners = new Set<LockListener>();
   readonly #unlockListeners = new Set<UnlockListener>();
+  readonly #passwordListeners = new Set<PasswordChangeListener>();
   readonly #attempts: AttemptGuard;
   /** Set by a recovery-key unlock; cleared by a password change. */
   #mustChangePassword = false;
@@ -93,6 +96,11 @@ export class ProfileService {
   onLock(listener: LockListener): () => void {
     this.#lockListeners.add(listener);
     return () => this.#lockListeners.delete(listener);
+  }
+
+  onPasswordChange(listener: PasswordChangeListener): () => void {
+    this.#passwordListeners.add(listener);
+    return () => this.#passwordListeners.delete(listener);
   }
 
   onUnlock(listener: UnlockListener): () => void {
@@ -203,9 +211,14 @@ export class ProfileService {
     const session = this.#open();
     assertMasterPasswordPolicy(newPassword, { ...opts, field: 'newPassword' });
     const id = session.profile.id;
-    await this.#rewriteKeyring(id, current, async (keyring) => rewrapPassword(keyring, session.keys.dek, newPassword, this.#cost, nowIso()));
+    let changed: Keyring | null = null;
+    await this.#rewriteKeyring(id, current, async (keyring) => (changed = await rewrapPassword(keyring, session.keys.dek, newPassword, this.#cost, nowIso())));
     this.#mustChangePassword = false;
     log.info('[profile] password changed');
+    for (const l of this.#passwordListeners) {
+      // The change is on disk: a listener failing (say, sync could not queue it) must not make it look undone.
+      await l({ session, newPassword, keyring: changed! }).catch((err: unknown) => log.error('[profile] a password-change listener failed', err));
+    }
   }
 
   async regenerateRecoveryKey(password: string): Promise<string> {

@@ -18,7 +18,7 @@ import { createSharedCollections, type SharedCollections } from './collections';
 import { createSyncEngine, type SyncReport } from './engine';
 import { openChange, sealChange } from './envelope';
 import { createSyncHttpClient, type SyncHttpClient } from './http-client';
-import { newIdentity, personalSpaceKeys, sealPrivateKey, toAuthSecretText } from './keys';
+import { keyProofFromDek, newIdentity, personalSpaceKeys, sealPrivateKey, toAuthSecretText } from './keys';
 import { SyncError, type SpaceKeys } from './types';
 
 /**
@@ -71,6 +71,7 @@ async function signUpDevice(server: TestServer, { core, client }: { core: Core; 
     keyring: serializeKeyring(keyring),
     publicKey: identity.publicKey,
     wrappedPrivateKey: sealPrivateKey(keys.dek, identity.privateKey),
+    keyProof: keyProofFromDek(keys.dek),
     deviceName: name,
   });
   wipe(secret, identity.privateKey);

@@ -11,6 +11,7 @@ import { openChange, sealChange } from './envelope';
 import { createSyncHttpClient, type SyncHttpClient } from './http-client';
 import {
   authSecretFromPassword,
+  keyProofFromDek,
   newCollectionKey,
   newIdentity,
   openName,
@@ -55,6 +56,7 @@ async function quickAccount(
     keyring: '{"opaque":true}',
     publicKey: identity.publicKey,
     wrappedPrivateKey: sealPrivateKey(dek, identity.privateKey),
+    keyProof: keyProofFromDek(dek),
     deviceName: `${name} laptop`,
   });
   return { client, email, secret, identity, dek, spaceId: s.spaceId };
@@ -90,6 +92,7 @@ describe.skipIf(POSTGRES_SKIP_REASON)(`sync http client against the real server$
       keyring: serializeKeyring(keyring),
       publicKey: identity.publicKey,
       wrappedPrivateKey: sealPrivateKey(dek, identity.privateKey),
+      keyProof: keyProofFromDek(dek),
       deviceName: 'Laptop',
     });
     expect(sa.spaceId).toBe(sa.accountId);
@@ -128,6 +131,7 @@ describe.skipIf(POSTGRES_SKIP_REASON)(`sync http client against the real server$
         keyring: '{}',
         publicKey: identity.publicKey,
         wrappedPrivateKey: sealPrivateKey(dek, identity.privateKey),
+        keyProof: keyProofFromDek(dek),
         deviceName: 'X',
       }),
     );
@@ -284,15 +288,25 @@ describe.skipIf(POSTGRES_SKIP_REASON)(`sync http client against the real server$
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain((await caught(staff.client.pull(created.id, 0))).code);
   });
 
-  it('changing the password replaces the auth secret', async () => {
+  it('changing the password needs the key proof, replaces the auth secret and ends the other sessions', async () => {
     const acct = await quickAccount('rekey');
+    const other = createSyncHttpClient({ baseUrl });
+    await other.signIn({ email: acct.email, authSecret: acct.secret, deviceName: 'Phone' });
     const next = toAuthSecretText(randomBytes(32));
     const kdf = SyncKdf.parse({ name: 'argon2id', version: 19, ...KDF_FLOOR, salt: randomBytes(16).toString('base64') });
-    await acct.client.changeAuth({ authSecret: acct.secret, newAuthSecret: next, kdf, keyring: '{"new":true}' });
+    // Another data key's proof (or a guess) is refused, and nothing changes.
+    const wrong = await caught(acct.client.changeAuth({ keyProof: keyProofFromDek(randomBytes(32)), newAuthSecret: next, kdf, keyring: '{"new":true}' }));
+    expect(wrong.code).toBe('FORBIDDEN');
+    expect((await other.devices()).devices).toHaveLength(2);
+
+    await acct.client.changeAuth({ keyProof: keyProofFromDek(acct.dek), newAuthSecret: next, kdf, keyring: '{"new":true}' });
     const c = createSyncHttpClient({ baseUrl });
     expect((await caught(c.signIn({ email: acct.email, authSecret: acct.secret, deviceName: 'X' }))).code).toBe('UNAUTHORIZED');
     const s = await c.signIn({ email: acct.email, authSecret: next, deviceName: 'X' });
     expect(s.keyring).toBe('{"new":true}');
     expect((await c.prelogin(acct.email)).kdf).toEqual(kdf);
+    // The device that changed it goes on; the session made with the old password is over.
+    expect((await acct.client.devices()).devices.filter((d) => d.revokedAt === null)).toHaveLength(2);
+    expect((await caught(other.devices())).code).toBe('UNAUTHORIZED');
   });
 });

@@ -12,6 +12,7 @@ import { SyncError, type SpaceKeys } from './types';
  */
 export const SYNC_KEY_INFO = {
   auth: KEY_INFO.syncAuth,
+  keyProof: KEY_INFO.syncKeyProof,
   envelope: KEY_INFO.syncEnvelope,
   row: KEY_INFO.syncRow,
   identity: KEY_INFO.syncIdentity,
@@ -61,6 +62,21 @@ export async function authSecretFromPassword(password: string, kdf: SyncKdf): Pr
 export function toAuthSecretText(b: Buffer): string {
   if (b.length !== KEY_BYTES) throw new RangeError('auth secret must be 32 bytes');
   return b64u(b);
+}
+
+/**
+ * The key proof: HKDF(DEK, 'hearth/sync/key-proof/v1') as base64url text. The server keeps its SHA-256 from sign-up
+ * and asks for it to change the account's password, so a device that holds the data (even after a recovery-key
+ * reset, when the old password is gone) can update the server; the DEK cannot be recovered from it.
+ */
+export function keyProofFromDek(dek: Buffer): string {
+  if (dek.length !== KEY_BYTES) throw new RangeError('data key must be 32 bytes');
+  const proof = hkdf(dek, SYNC_KEY_INFO.keyProof);
+  try {
+    return b64u(proof);
+  } finally {
+    wipe(proof);
+  }
 }
 
 function spaceKeys(root: Buffer, spaceId: string): SpaceKeys {

@@ -1,12 +1,12 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ChangeAuthRequest, SessionResponse, SignInRequest, SignUpRequest, SyncKdf } from '../../src-shared/sync/protocol';
 import type { ServerContext } from '../context';
 import type { AccountTable } from '../db/database';
-import { conflict, ServerError, unauthorized } from '../http/errors';
+import { conflict, forbidden, ServerError, unauthorized } from '../http/errors';
 import { hashAuthSecret, spendDummyVerify, verifyAuthSecret } from './passwords';
-import { startDeviceSession, type Principal } from './tokens';
+import { revokeDevice, startDeviceSession, type Principal } from './tokens';
 
 type Account = Selectable<AccountTable>;
 
@@ -28,6 +28,7 @@ export async function signUp(ctx: ServerContext, req: z.infer<typeof SignUpReque
           keyring: req.keyring,
           public_key: req.publicKey,
           wrapped_private_key: req.wrappedPrivateKey,
+          key_proof_hash: keyProofHash(req.keyProof),
           locked_until: null,
           created_at: ctx.now(),
         })
@@ -75,16 +76,41 @@ export async function signIn(ctx: ServerContext, req: z.infer<typeof SignInReque
   };
 }
 
-/** A password change made on a device: the old secret proves it, then the new hash, KDF and keyring replace the old. */
+/** The key proof is an HKDF output of a 256-bit key: a plain SHA-256 is a sufficient verifier (nothing to guess). */
+const keyProofHash = (proof: string): string => createHash('sha256').update(proof, 'utf8').digest('hex');
+
+function keyProofMatches(account: Account, proof: string): boolean {
+  if (!account.key_proof_hash) return false;
+  const want = Buffer.from(account.key_proof_hash, 'hex');
+  const got = Buffer.from(keyProofHash(proof), 'hex');
+  return want.length === got.length && timingSafeEqual(want, got);
+}
+
+/**
+ * A password change made on a device: the key proof shows the device holds the account's data key, then the new
+ * hash, KDF and keyring replace the old, and every other device session of the account ends (whoever signed in
+ * with the old password is out; the owner's other devices sign in again with the new one).
+ */
 export async function changeAuth(ctx: ServerContext, me: Principal, req: z.infer<typeof ChangeAuthRequest>): Promise<void> {
   const account = await ctx.db.selectFrom('accounts').selectAll().where('id', '=', me.accountId).executeTakeFirstOrThrow();
-  await checkSecret(ctx, account, req.authSecret);
+  if (!keyProofMatches(account, req.keyProof)) throw forbidden('This device cannot prove it holds the account’s data key');
   const authHash = await hashAuthSecret(req.newAuthSecret, ctx.limits.argon2);
-  await ctx.db
-    .updateTable('accounts')
-    .set({ auth_hash: authHash, kdf: JSON.stringify(req.kdf), keyring: req.keyring })
-    .where('id', '=', me.accountId)
-    .execute();
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ auth_hash: authHash, kdf: JSON.stringify(req.kdf), keyring: req.keyring, failed_logins: 0, locked_until: null })
+      .where('id', '=', me.accountId)
+      .execute();
+    const others = await trx
+      .selectFrom('devices')
+      .select('id')
+      .where('account_id', '=', me.accountId)
+      .where('id', '!=', me.deviceId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    for (const d of others) await revokeDevice(trx, now, d.id);
+  });
 }
 
 /**

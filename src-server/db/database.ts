@@ -30,6 +30,8 @@ export interface AccountTable {
   keyring: string;
   public_key: string;
   wrapped_private_key: string;
+  /** SHA-256 (hex) of the key proof (migration 0005); null for older accounts. */
+  key_proof_hash: string | null;
   failed_logins: Generated<number>;
   locked_until: Date | null;
   created_at: Timestamp;

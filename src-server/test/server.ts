@@ -89,16 +89,17 @@ export function fakeSignUp(email: string, deviceName = 'Test device'): z.infer<t
     keyring: JSON.stringify({ wrapped: randomBytes(48).toString('base64') }),
     publicKey: randomBytes(32).toString('base64url'),
     wrappedPrivateKey: randomBytes(60).toString('base64url'),
+    keyProof: randomBytes(32).toString('base64url'),
     deviceName,
   };
 }
 
 /** Signs up over real HTTP and returns the session plus the secret used (to sign in again). */
-export async function signUpOver(server: TestServer, email: string): Promise<{ session: SessionResponse; authSecret: string }> {
+export async function signUpOver(server: TestServer, email: string): Promise<{ session: SessionResponse; authSecret: string; keyProof: string }> {
   const req = fakeSignUp(email);
   const res = await fetch(`${server.url}/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) });
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return { session: SessionResponse.parse(await res.json()), authSecret: req.authSecret };
+  return { session: SessionResponse.parse(await res.json()), authSecret: req.authSecret, keyProof: req.keyProof };
 }
 
 /** One JSON call over real HTTP: status and parsed body (null when empty). */

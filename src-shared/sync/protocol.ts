@@ -83,6 +83,8 @@ export const SignUpRequest = z.strictObject({
   keyring: WrappedKeyring,
   publicKey: PublicKey,
   wrappedPrivateKey: WrappedPrivateKey,
+  /** HKDF of the data key (never the key): proves a later password change comes from a holder of the data. */
+  keyProof: AuthSecret,
   deviceName: DeviceName,
 });
 export const SessionResponse = z.strictObject({
@@ -105,8 +107,11 @@ export const SignInRequest = z.strictObject({ email: Email, authSecret: AuthSecr
 export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(20).max(200) });
 export const RefreshResponse = z.strictObject({ tokens: Tokens });
 
-/** After a password change on a device: the new keyring and auth secret (the old secret proves who asks). */
-export const ChangeAuthRequest = z.strictObject({ authSecret: AuthSecret, newAuthSecret: AuthSecret, kdf: SyncKdf, keyring: WrappedKeyring });
+/**
+ * After a password change on a device: the new auth secret, KDF parameters and keyring. The key proof (which only a
+ * holder of the data key can make) proves who asks, so a change after a recovery-key reset needs no old password.
+ */
+export const ChangeAuthRequest = z.strictObject({ keyProof: AuthSecret, newAuthSecret: AuthSecret, kdf: SyncKdf, keyring: WrappedKeyring });
 
 export const DeviceInfo = z.strictObject({
   id: ServerId,

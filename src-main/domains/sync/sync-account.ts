@@ -4,7 +4,7 @@ import { AppError } from '../../../src-shared/ipc/result';
 import { wipe } from '../../crypto/cipher';
 import { parseKeyring, serializeKeyring, unwrapWithPassword, type Keyring } from '../../profile/keyring';
 import type { SyncHttpClient } from '../../sync/http-client';
-import { authSecretFromPassword, newIdentity, sealPrivateKey, toAuthSecretText } from '../../sync/keys';
+import { authSecretFromPassword, keyProofFromDek, newIdentity, sealPrivateKey, toAuthSecretText } from '../../sync/keys';
 import { toAppError } from './sync-errors';
 
 /**
@@ -41,6 +41,7 @@ export async function signUpAccount(
       keyring: serializeKeyring(req.keyring),
       publicKey: identity.publicKey,
       wrappedPrivateKey: sealPrivateKey(req.dek, identity.privateKey),
+      keyProof: keyProofFromDek(req.dek),
       deviceName: req.deviceName,
     });
   } catch (err) {
@@ -88,4 +89,22 @@ export function assertSameDataKey(accountDek: Buffer, profileDek: Buffer): void 
       'That sync account holds another profile’s data. To get its data on this device, use “Join a synced account…” on the profile screen.',
     );
   }
+}
+
+/** A password change waiting to reach the server: computed when the password was changed here (the only time it is known). */
+export interface PendingAuth {
+  newAuthSecret: string;
+  kdf: SyncKdf;
+  keyring: string;
+}
+
+/** The server's copy of a new password: its auth secret under the new keyring's KDF parameters, and the keyring itself. */
+export async function pendingAuthFor(newPassword: string, keyring: Keyring): Promise<PendingAuth> {
+  const kdf = kdfOf(keyring);
+  return { newAuthSecret: await authSecret(newPassword, kdf), kdf, keyring: serializeKeyring(keyring) };
+}
+
+/** Sends a pending password change, proved by the data key (keyProofFromDek): the server ends the account's other sessions. */
+export async function sendPendingAuth(client: SyncHttpClient, pending: PendingAuth, dek: Buffer): Promise<void> {
+  await client.changeAuth({ keyProof: keyProofFromDek(dek), ...pending });
 }

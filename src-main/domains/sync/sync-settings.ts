@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Tokens } from '../../../src-shared/sync/protocol';
+import { SyncKdf, Tokens, WrappedKeyring } from '../../../src-shared/sync/protocol';
 import { SyncLastError } from '../../../src-shared/domains/sync/sync.schemas';
 import { defineSettings } from '../../platform/settings-store';
 
@@ -23,6 +23,11 @@ const Stored = z.object({
   stopped: z.boolean(),
   lastSyncAt: z.string().nullable(),
   lastError: SyncLastError.nullable(),
+  /**
+   * A master password change made here that the server has not heard of yet (sync-account.ts pendingAuthFor): the
+   * new auth secret, KDF parameters and keyring, sent before the next pass. Until then the server still takes the old password.
+   */
+  pendingAuth: z.object({ newAuthSecret: z.string(), kdf: SyncKdf, keyring: WrappedKeyring }).nullable(),
 });
 export type StoredSync = z.infer<typeof Stored>;
 
@@ -41,6 +46,7 @@ export const syncSettingsDef = defineSettings<StoredSync>({
     stopped: false,
     lastSyncAt: null,
     lastError: null,
+    pendingAuth: null,
   },
 });
 

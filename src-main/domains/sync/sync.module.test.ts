@@ -96,6 +96,39 @@ describe.skipIf(POSTGRES_SKIP_REASON)(`sync module on a real server${POSTGRES_SK
     expect(await a.client.sync.conflicts({})).toEqual([]);
   }, 180_000);
 
+  it('a password changed after a recovery-key reset reaches the server: the old one stops signing in, other devices sign in again', async () => {
+    const NEW = 'a brand new master passphrase 42';
+    const a = testCore();
+    const made = await a.client.profile.create({ name: 'Laptop', password: PASSWORD });
+    await a.client.vault.create(login('Bank'));
+    await a.client.sync.signUp({ serverUrl: server.url, email: 'reset@example.org', password: PASSWORD, deviceName: 'Laptop' });
+    const b = testCore();
+    await b.client.sync.join({ serverUrl: server.url, email: 'reset@example.org', password: PASSWORD, deviceName: 'Desktop', profileName: 'Home' });
+
+    // Forgot the password on A: the recovery key opens it, and the new password is set without the old one.
+    await a.client.session.lock({});
+    await a.client.profile.unlock({ profileId: made.profile.id, recoveryKey: made.recoveryKey });
+    await a.client.profile.changePassword({ currentRecoveryKey: made.recoveryKey, newPassword: NEW });
+    expect((await readSettings(a.profiles.current().db, syncSettingsDef)).pendingAuth).not.toBeNull();
+    await a.client.sync.syncNow();
+    expect((await readSettings(a.profiles.current().db, syncSettingsDef)).pendingAuth).toBeNull();
+
+    // A new device: the old password no longer opens the account, the new one does and brings the data.
+    const join = (password: string) =>
+      testCore().client.sync.join({ serverUrl: server.url, email: 'reset@example.org', password, deviceName: 'Tablet', profileName: 'Tab' });
+    expect((await errorOf(join(PASSWORD))).code).toBe('WRONG_PASSWORD');
+    const c = testCore();
+    await c.client.sync.join({ serverUrl: server.url, email: 'reset@example.org', password: NEW, deviceName: 'Tablet', profileName: 'Tab' });
+    expect(await titles(c)).toEqual(['Bank']);
+    // B's session (made with the old password) is over: its next pass says to sign in again, with the new password.
+    await errorOf(b.client.sync.syncNow());
+    expect(await b.client.sync.status()).toMatchObject({ signedIn: false, stopped: true, lastError: { code: 'UNAUTHORIZED' } });
+    expect(await b.client.sync.signIn({ serverUrl: server.url, email: 'reset@example.org', password: NEW, deviceName: 'Desktop' })).toMatchObject({
+      signedIn: true,
+      lastError: null,
+    });
+  }, 180_000);
+
   it('keeps working offline: local writes succeed, the status shows the error, and the backoff grows', async () => {
     const own = await startTestServer(pg, 'sync_module_offline');
     const now = Date.parse('2026-12-01T10:00:00Z');

@@ -11,7 +11,7 @@ import { createSyncEngine } from '../../sync/engine';
 import { createSyncHttpClient, type SyncHttpClient } from '../../sync/http-client';
 import { personalSpaceKeys, wipeSpaceKeys } from '../../sync/keys';
 import type { SpaceKeys } from '../../sync/types';
-import { assertSameDataKey, signInAccount, signUpAccount } from './sync-account';
+import { assertSameDataKey, pendingAuthFor, sendPendingAuth, signInAccount, signUpAccount } from './sync-account';
 import { previewConflict } from './sync-conflicts';
 import { describeSyncError, isFatal, toAppError } from './sync-errors';
 import { createSyncRunner, type SyncRunner } from './sync-runner';
@@ -50,6 +50,15 @@ export const createSyncModule: ModuleFactory<typeof syncContract> = (ctx) => {
   /** Bumped on every lock: work that started before a lock must not touch the next profile. */
   let generation = 0;
 
+  // A master password changed here must reach the server too, or the old password would still sign in there and
+  // receive the keyring. The new auth secret can only be made now, while the new password is known: it waits in the
+  // encrypted settings until a pass sends it (at once if online), proved by the data key (sync-account.ts).
+  profiles.onPasswordChange(async ({ newPassword, keyring }) => {
+    if ((await settings.get()).accountId === null) return;
+    await settings.set({ pendingAuth: await pendingAuthFor(newPassword, keyring) });
+    live?.runner.poke();
+  });
+
   async function status(): Promise<SyncStatus> {
     const s = await settings.get();
     const outcome = await readOutcome(ctx.db());
@@ -82,10 +91,21 @@ export const createSyncModule: ModuleFactory<typeof syncContract> = (ctx) => {
       .catch(() => undefined);
   }
 
-  async function onePass(engine: Live['engine'], collections: SharedCollections): Promise<SyncReport> {
+  /** Tells the server about a password changed here (before anything else: until then it takes the old one). */
+  async function sendPasswordChange(client: SyncHttpClient): Promise<void> {
+    const pending = (await settings.get()).pendingAuth;
+    if (!pending) return;
+    await sendPendingAuth(client, pending, profiles.current().keys.dek);
+    // Cleared only if no newer change was queued while this one was on its way.
+    if ((await settings.get()).pendingAuth?.newAuthSecret === pending.newAuthSecret) await settings.set({ pendingAuth: null });
+    ctx.log.info('sync: the server has the new master password; the account’s other devices sign in again');
+  }
+
+  async function onePass(client: SyncHttpClient, engine: Live['engine'], collections: SharedCollections): Promise<SyncReport> {
     const started = Date.now();
     const gen = generation;
     try {
+      await sendPasswordChange(client);
       // Which collections this account is in now (keys, roles, routes) before the engine routes and seals.
       await collections.refresh();
       const r = await engine.syncOnce();
@@ -136,7 +156,7 @@ export const createSyncModule: ModuleFactory<typeof syncContract> = (ctx) => {
       createSyncEngine({ db: ctx.db, write: ctx.write, transport: client, spaces: collections.spaces, spaceOf: collections.spaceOf, now: ctx.now }),
       blobs,
     );
-    const runner = createSyncRunner({ now: ctx.now, pass: () => onePass(engine, collections), fatal: isFatal, changed: announce });
+    const runner = createSyncRunner({ now: ctx.now, pass: () => onePass(client, engine, collections), fatal: isFatal, changed: announce });
     const l: Live = { client, engine, keys, collections, runner, detachBlobs: blobs.attach() };
     live = l;
     if (backgroundAllowed && s.background && !s.stopped) l.runner.start();
