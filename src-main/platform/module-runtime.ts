@@ -6,12 +6,9 @@ import { nowIso } from '../lib/ids';
 import { log } from '../lib/log';
 import type { ChangeRow, DomainContext } from './context';
 import type { HostServices } from './host-services';
-import type { HearthModule, ModuleParts } from './module';
+import { SYNC_DOMAIN, type HearthModule, type ModuleParts } from './module';
 import { readSettings, writeSettings } from './settings-store';
 import { createWritePath } from './write-path';
-
-/** The domain whose writes are changes received from other devices (src-main/domains/sync/). */
-export const SYNC_DOMAIN = 'sync';
 
 export interface ModuleRuntime {
   /** Every module's parts, loading any not loaded yet (on unlock). */
@@ -39,20 +36,20 @@ export function startModules(modules: readonly HearthModule[], router: Router, h
     explain: (err) => explainIoError(err, host.profiles.current().sqlite.name),
     onCommitted(domain, changes) {
       const module = byName.get(domain);
-      if (module) tell(module, changes);
+      if (module) tell(module, changes, domain);
       // Sync writes other modules' rows (changes received from other devices): each module whose tables changed
       // hears of it as if it had written them, so its views and in-memory caches follow.
       if (domain !== SYNC_DOMAIN) return;
       const changedTables = new Set(changes.map((c) => c.table));
       for (const other of modules) {
         if (other.contract.name === domain || !(other.changedTables ?? []).some((t) => changedTables.has(t))) continue;
-        tell(other, changes);
+        tell(other, changes, domain);
       }
     },
   });
 
   /** A committed write's news for one module: its `changed` event (rows of its listed tables) and its onCommitted hook. */
-  function tell(module: HearthModule, changes: readonly ChangeRow[]): void {
+  function tell(module: HearthModule, changes: readonly ChangeRow[], by: string): void {
     const name = module.contract.name;
     if (module.contract.events.changed) {
       const tables = new Set(module.changedTables ?? []);
@@ -61,7 +58,7 @@ export function startModules(modules: readonly HearthModule[], router: Router, h
       if (ids.length > 0) host.events.emit(module.contract, 'changed', { ids });
     }
     try {
-      parts.get(name)?.onCommitted?.(changes);
+      parts.get(name)?.onCommitted?.(changes, by);
     } catch (err) {
       log.error(`[${name}] onCommitted failed`, err);
     }

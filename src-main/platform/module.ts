@@ -2,6 +2,9 @@ import type { Contract, ServiceOf } from '../../src-shared/ipc/define';
 import type { CliCommand } from '../cli/commands';
 import type { ChangeRow, DomainContext } from './context';
 
+/** The domain whose writes are changes received from other devices (src-main/domains/sync/). */
+export const SYNC_DOMAIN = 'sync';
+
 /** What a module's factory returns: the contract's handlers and its lifecycle hooks. */
 export interface ModuleParts<C extends Contract> {
   handlers: ServiceOf<C>;
@@ -9,8 +12,11 @@ export interface ModuleParts<C extends Contract> {
   onUnlock?(): Promise<void> | void;
   /** When the profile locks: drop every cached secret and state. Must not throw. */
   onLock?(): void;
-  /** After one of this module's writes commits, before the caller gets its answer. */
-  onCommitted?(changes: readonly ChangeRow[]): void;
+  /**
+   * After a write to this module's tables commits, before the caller gets its answer. `by` is the domain that
+   * wrote: this module itself, or `sync` for changes received from another device (module-runtime.ts).
+   */
+  onCommitted?(changes: readonly ChangeRow[], by: string): void;
 }
 
 export type ModuleFactory<C extends Contract> = (ctx: DomainContext<C>) => ModuleParts<C> | Promise<ModuleParts<C>>;

@@ -61,6 +61,23 @@ describe.skipIf(POSTGRES_SKIP_REASON)(`stored files over sync${POSTGRES_SKIP_REA
     return out;
   }
 
+  it('a text file from A is found by its words on B: the search index is rebuilt on arrival, and nothing goes back', async () => {
+    const words = 'Quarterly rhubarb tally for the Hearth canary shop';
+    const file = (await a.client.files.add({ blobId: await uploadBlob(a, Buffer.from(words)), name: 'notes.txt' })).file;
+    expect(file).toMatchObject({ mime: 'text/plain', textStatus: 'done' });
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    // The row arrived; its text is read on B after the commit (fetched from the server), then it is searchable.
+    let hits: Awaited<ReturnType<typeof b.client.files.search>>['hits'] = [];
+    for (let i = 0; i < 100 && hits.length === 0; i++) {
+      hits = (await b.client.files.search({ query: 'rhubarb' })).hits;
+      if (hits.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(hits.map((h) => [h.file.id, h.field])).toEqual([[file.id, 'text']]);
+    // Only B's own index changed: its next pass pushes nothing.
+    expect((await b.client.sync.syncNow()).report.pushed).toBe(0);
+  }, 30_000);
+
   it('a file added on A opens byte-identical on B, fetched only when opened; a second sync uploads nothing', async () => {
     const bytes = randomBytes(3 * 1024 * 1024 + 17);
     const blobId = await uploadBlob(a, bytes);

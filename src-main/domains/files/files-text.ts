@@ -53,6 +53,18 @@ export function createExtractor(ctx: DomainContext, store: () => BlobStore) {
   let chain: Promise<void> = Promise.resolve();
   let generation = 0;
 
+  type Row = { blob_id: string; mime: string; doc: number };
+
+  /** The file's searchable text: a PDF through its worker job, anything else decoded as text. */
+  async function readText(row: Row): Promise<string> {
+    if (row.mime === PDF) {
+      const bytes = await readUpTo(store(), row.blob_id, MAX_PDF_BYTES);
+      const out = await ctx.host.jobs.run('Reading text from a PDF', 'files.extract.text', { bytes: new Uint8Array(bytes) }, { limits: PDF_LIMITS });
+      return out.text;
+    }
+    return decodeText(await readUpTo(store(), row.blob_id, MAX_TEXT_BYTES));
+  }
+
   async function extractOne(id: string, gen: number): Promise<void> {
     if (gen !== generation) return;
     const row = await ctx.db().selectFrom('files').select(['blob_id', 'mime', 'size', 'doc', 'text_status']).where('id', '=', id).executeTakeFirst();
@@ -60,13 +72,7 @@ export function createExtractor(ctx: DomainContext, store: () => BlobStore) {
     let text: string;
     let status: TextStatus = 'done';
     try {
-      if (row.mime === PDF) {
-        const bytes = await readUpTo(store(), row.blob_id, MAX_PDF_BYTES);
-        const out = await ctx.host.jobs.run('Reading text from a PDF', 'files.extract.text', { bytes: new Uint8Array(bytes) }, { limits: PDF_LIMITS });
-        text = out.text;
-      } else {
-        text = decodeText(await readUpTo(store(), row.blob_id, MAX_TEXT_BYTES));
-      }
+      text = await readText(row);
     } catch (err) {
       if (err instanceof AppError && (err.code === 'CANCELLED' || err.code === 'LOCKED')) return;
       ctx.log.warn(`text extraction failed: ${err instanceof AppError ? err.code : 'error'}`);
@@ -92,21 +98,54 @@ export function createExtractor(ctx: DomainContext, store: () => BlobStore) {
     });
   }
 
+  /**
+   * A file row that arrived by sync: its text was read on the device that added it ('done'), but the index is each
+   * device's own (files_fts never syncs), so this device reads the text again (fetching the bytes if they are not
+   * here yet) and writes only its index row: no synced column changes, so nothing goes back out.
+   */
+  async function indexArrived(id: string, gen: number): Promise<void> {
+    if (gen !== generation) return;
+    const row = await ctx
+      .db()
+      .selectFrom('files')
+      .select(['blob_id', 'mime', 'size', 'doc', 'text_status'])
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row || row.text_status !== 'done' || !(TEXT_MIMES.has(row.mime) || (row.mime === PDF && row.size <= MAX_PDF_BYTES))) return;
+    const text = await readText(row);
+    if (gen !== generation) return;
+    await ctx.write(async (trx) => {
+      const still = await trx.selectFrom('files').select('doc').where('id', '=', id).where('blob_id', '=', row.blob_id).executeTakeFirst();
+      if (still)
+        await trx
+          .updateTable('files_fts')
+          .set({ body: cleanIndexText(text) })
+          .where('rowid', '=', still.doc)
+          .execute();
+    });
+  }
+
+  /** Runs `work` for each id after what is queued (one file at a time); errors are logged, never thrown. */
+  function queue(ids: readonly string[], work: (id: string, gen: number) => Promise<void>): Promise<void> {
+    const gen = generation;
+    const run = chain.then(async () => {
+      for (const id of ids) {
+        await work(id, gen).catch((err: unknown) => {
+          // Locked meanwhile: the file stays as it was and the next unlock (or sync) reads it.
+          if (!(err instanceof AppError && (err.code === 'LOCKED' || err.code === 'CANCELLED'))) ctx.log.error('text extraction', err);
+        });
+      }
+    });
+    chain = run;
+    return run;
+  }
+
   return {
     /** Queues the files; resolves when they are done (errors are logged, never thrown). */
-    extractSoon(ids: readonly string[]): Promise<void> {
-      const gen = generation;
-      const run = chain.then(async () => {
-        for (const id of ids) {
-          await extractOne(id, gen).catch((err: unknown) => {
-            // Locked meanwhile: the file stays 'pending' and the next unlock reads it.
-            if (!(err instanceof AppError && err.code === 'LOCKED')) ctx.log.error('text extraction', err);
-          });
-        }
-      });
-      chain = run;
-      return run;
-    },
+    extractSoon: (ids: readonly string[]): Promise<void> => queue(ids, extractOne),
+    /** Indexes the text of files that arrived by sync (see indexArrived); resolves when done, never throws. */
+    indexSoon: (ids: readonly string[]): Promise<void> => queue(ids, indexArrived),
     /** On lock: queued work is dropped (pending files are picked up at the next unlock). */
     stop(): void {
       generation++;

@@ -1,6 +1,6 @@
 import type { filesContract } from '../../../src-shared/domains/files/files.contract';
 import { nowIso } from '../../lib/ids';
-import type { ModuleFactory } from '../../platform/module';
+import { SYNC_DOMAIN, type ModuleFactory } from '../../platform/module';
 import { createAddHandler } from './files-add';
 import { createArchiveHandler } from './files-archive';
 import type { FilesContext } from './files-core';
@@ -36,6 +36,12 @@ export const createFilesModule: ModuleFactory<typeof filesContract> = (ctx) => {
     onUnlock: async () => {
       const pending = await ctx.db().selectFrom('files').select('id').where('text_status', '=', 'pending').where('deleted_at', 'is', null).execute();
       if (pending.length > 0) void extractor.extractSoon(pending.map((r) => r.id));
+    },
+    /** Files that arrived from another device get their text read here too: the search index is each device's own. */
+    onCommitted: (changes, by) => {
+      if (by !== SYNC_DOMAIN) return;
+      const ids = [...new Set(changes.filter((c) => c.table === 'files' && c.op !== 'delete').map((c) => c.rowId))];
+      if (ids.length > 0) void extractor.indexSoon(ids);
     },
     onLock: () => extractor.stop(),
   };
