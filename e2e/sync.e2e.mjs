@@ -1,8 +1,12 @@
 // Sync (issue 14), browser mode against a real sync server on a real PostgreSQL (run.mjs starts both for this spec):
 // the Welcome screen offers "Join a synced account…"; a new profile signs up in Settings → Sync (the section explains
 // what sync is first), the status says "Synced", a vault item created through the API goes out with "Sync now", and the
-// devices list shows this device. 800×600 has no sideways scroll, light and dark. Screenshots: e2e/artifacts/sync-*.png.
+// devices list shows this device. 800×600 has no sideways scroll, light and dark. Then the shared batches register:
+// shared from Settings → Sync (this profile the owner), an unknown email refused in words, a second account (signed up
+// over the sync HTTP API) invited as viewer and removed behind a confirm (the key rotates to version 2).
+// Screenshots: e2e/artifacts/sync-*.png.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { apiCaller, assertNoSideScroll, createProfile, openSettings } from './lib/flows.mjs';
 
 export const needsSyncServer = true;
@@ -11,6 +15,24 @@ const PASSWORD = 'lantern orchard copper tide 41 meadow';
 const PROFILE = 'Home';
 const EMAIL = 'sam@example.org';
 const DEVICE = 'Kitchen laptop';
+const STAFF = 'robin@example.org';
+
+/** A second sync account, signed up over the HTTP API with well-formed random key material (it only has to be invitable). */
+async function signUpStaff(syncServerUrl, email) {
+  const b64u = (n) => randomBytes(n).toString('base64url');
+  const body = {
+    email,
+    authSecret: b64u(32),
+    kdf: { name: 'argon2id', version: 19, memoryKiB: 64 * 1024, iterations: 3, parallelism: 4, salt: randomBytes(16).toString('base64') },
+    keyring: JSON.stringify({ wrapped: randomBytes(48).toString('base64') }),
+    publicKey: b64u(32),
+    wrappedPrivateKey: b64u(60),
+    keyProof: b64u(32),
+    deviceName: 'Counter tablet',
+  };
+  const res = await fetch(`${syncServerUrl}/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal(res.status, 200, `staff sign-up: ${res.status} ${await res.text()}`);
+}
 
 export async function run({ origin, token, url, syncServerUrl, screenshot, step, newPage, watchers }) {
   const api = apiCaller(origin, token);
@@ -92,6 +114,73 @@ export async function run({ origin, token, url, syncServerUrl, screenshot, step,
     await page.getByRole('button', { name: 'Sign out' }).scrollIntoViewIfNeeded();
     await screenshot('sync-06-800-dark-devices');
     await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await step('shares the batches register from Settings → Sync (800×600): this profile is its owner', async () => {
+    const dismiss = page.getByTestId('sync-toast').getByRole('button', { name: 'Dismiss' });
+    if (await dismiss.isVisible()) await dismiss.click();
+    await section().getByTestId('sync-sharing').scrollIntoViewIfNeeded();
+    const form = section().getByTestId('sync-share-form');
+    await form.getByText('viewers only see it', { exact: false }).waitFor();
+    await assertFits();
+    await screenshot('sync-07-sharing-form-800');
+    assert.equal(await form.getByLabel('Register name').inputValue(), 'Shop register');
+    await form.getByRole('button', { name: 'Share the register' }).click();
+    const shared = section().getByTestId('sync-shared-collection');
+    await shared.getByText('Shop register').waitFor({ timeout: 30_000 });
+    await shared.getByTestId('sync-shared-role').getByText('You are the owner').waitFor();
+    const me = shared.getByTestId('sync-member');
+    assert.equal(await me.count(), 1);
+    await me.getByText(EMAIL).waitFor();
+    await me.getByText('Owner', { exact: true }).waitFor();
+    const [c] = await api('sync:collections');
+    assert.equal(c.role, 'owner');
+    assert.equal(c.name, 'Shop register');
+  });
+
+  await step('invites: an unknown email is refused in words; a second account joins as viewer', async () => {
+    const shared = section().getByTestId('sync-shared-collection');
+    const invite = shared.getByTestId('sync-invite-form');
+    await invite.getByLabel('Invite by email').fill('nobody@example.org');
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    await invite.getByText('No such sync account or shared collection on this server.').waitFor({ timeout: 30_000 });
+
+    await signUpStaff(syncServerUrl, STAFF);
+    await invite.getByLabel('Invite by email').fill(STAFF);
+    await invite.getByLabel('Role').selectOption('viewer');
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    const staff = shared.getByTestId('sync-member').filter({ hasText: STAFF });
+    await staff.waitFor({ timeout: 30_000 });
+    await staff.getByText('Viewer', { exact: true }).waitFor();
+    assert.equal(await invite.getByLabel('Invite by email').inputValue(), '', 'the email field clears after an invite');
+    assert.equal(await invite.getByRole('alert').count(), 0, 'the earlier refusal is gone');
+  });
+
+  await step('the shared register fits 800×600 without sideways scrolling, light and dark', async () => {
+    await section().getByTestId('sync-sharing').scrollIntoViewIfNeeded();
+    await assertFits();
+    await screenshot('sync-08-sharing-800-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await assertFits();
+    await screenshot('sync-09-sharing-800-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await step('removing a member asks first (the key is changed), then rotates the key', async () => {
+    const shared = section().getByTestId('sync-shared-collection');
+    await shared.getByRole('button', { name: `Remove ${STAFF}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Remove ${STAFF}?` });
+    await dialog.getByText('key is changed at once', { exact: false }).waitFor();
+    await screenshot('sync-10-sharing-remove-800');
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await shared.getByTestId('sync-member').filter({ hasText: STAFF }).waitFor({ state: 'detached' });
+    const [c] = await api('sync:collections');
+    assert.equal(c.keyVersion, 2);
+    assert.deepEqual(
+      c.members.map((m) => m.email),
+      [EMAIL],
+    );
   });
 
   await step('saw no CSP violation and no page error', async () => {

@@ -6,6 +6,7 @@ import { emailCommands } from '../domains/email/email.cli';
 import { filesCommands } from '../domains/files/files.cli';
 import { goalsCommands } from '../domains/goals/goals.cli';
 import { journalCommands } from '../domains/journal/journal.cli';
+import { sharingCommands } from '../domains/sync/sync-sharing.cli';
 import { syncCommands } from '../domains/sync/sync.cli';
 import { vaultCommands } from '../domains/vault/vault.cli';
 import { defineModule, type HearthModule } from '../platform/module';
@@ -76,7 +77,7 @@ export const appModules: { readonly [D in DomainName]: HearthModule<AppContracts
   }),
   sync: defineModule({
     contract: appContracts.sync,
-    commands: syncCommands,
+    commands: [...syncCommands, ...sharingCommands],
     load: async () => (await import('../domains/sync/sync.module')).createSyncModule,
   }),
   blobs: defineModule({ contract: appContracts.blobs, load: async () => (await import('../blobs/blobs.module')).blobsModuleWith((ctx) => ctx.host.blobs()) }),

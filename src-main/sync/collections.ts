@@ -199,7 +199,9 @@ export function createSharedCollections(deps: SharedCollectionsDeps): SharedColl
   const requeue = (trx: Kysely<Database>, kind: SharedKind, spaceId: string | undefined): Promise<number> =>
     requeueTables(trx, SHARED_KINDS[kind], () => spaceId ?? deps.personal.spaceId);
 
-  function requireOwned(collectionId: string): Open {
+  /** The collection if this account owns it; asks the server once when it is not known here yet (a fresh process). */
+  async function requireOwned(collectionId: string): Promise<Open> {
+    if (!open.has(collectionId)) await api.refresh();
     const o = open.get(collectionId);
     if (!o) throw new SyncError('NOT_FOUND', 'This profile is not a member of that shared collection (refresh the list).');
     if (o.info.role !== 'owner') throw new SyncError('FORBIDDEN', 'Only the owner of a shared collection manages its members.');
@@ -309,7 +311,7 @@ export function createSharedCollections(deps: SharedCollectionsDeps): SharedColl
 
     async invite(collectionId, email, role) {
       if ((role as Role) === 'owner') throw new SyncError('BAD_REQUEST', 'A shared collection has one owner.');
-      const o = requireOwned(collectionId);
+      const o = await requireOwned(collectionId);
       const { publicKey } = await deps.client.publicKey(email);
       const key = await currentKey(o);
       try {
@@ -321,7 +323,7 @@ export function createSharedCollections(deps: SharedCollectionsDeps): SharedColl
     },
 
     async removeMember(collectionId, accountId) {
-      requireOwned(collectionId);
+      await requireOwned(collectionId);
       const pk = await requireIdentity();
       if (accountId === deps.accountId) throw new SyncError('BAD_REQUEST', 'The owner cannot leave their own shared collection.');
       try {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { create } from 'zustand';
+import type { SharedCollection } from '../../../src-shared/domains/sync/sync-sharing.schemas';
 import type { AccountInput, SyncConflict, SyncDevice, SyncNowResult, SyncStatus } from '../../../src-shared/domains/sync/sync.schemas';
 import { api } from '../../api/client';
 import { describeError } from '../../lib/errors';
@@ -13,6 +14,9 @@ interface SyncState {
   devices: SyncDevice[] | null;
   devicesError: string | null;
   conflicts: SyncConflict[] | null;
+  /** The shared collections this account belongs to (the batches register); null until loaded. */
+  collections: SharedCollection[] | null;
+  collectionsError: string | null;
   /** Why the status could not be loaded or a change saved. */
   error: string | null;
   syncing: boolean;
@@ -22,6 +26,11 @@ interface SyncState {
   load(): Promise<void>;
   loadDevices(): Promise<void>;
   loadConflicts(): Promise<void>;
+  loadCollections(): Promise<void>;
+  /** Shares the batches register, or invites / removes a member; each rethrows a refusal for the form to show. */
+  shareBatches(name: string): Promise<void>;
+  invite(collectionId: string, email: string, role: 'editor' | 'viewer'): Promise<void>;
+  removeMember(collectionId: string, accountId: string): Promise<void>;
   /** Sign up or sign in this profile; rethrows a refusal for the form to show. */
   connect(kind: 'signUp' | 'signIn', form: AccountForm): Promise<SyncStatus>;
   /** Syncs now; resolves with what it did, rethrows a failure (the status shows it too). */
@@ -31,9 +40,18 @@ interface SyncState {
   signOut(): Promise<void>;
 }
 
-const initial = { status: null, devices: null, devicesError: null, conflicts: null, error: null, syncing: false } satisfies Partial<SyncState>;
+const initial = {
+  status: null,
+  devices: null,
+  devicesError: null,
+  conflicts: null,
+  collections: null,
+  collectionsError: null,
+  error: null,
+  syncing: false,
+} satisfies Partial<SyncState>;
 
-/** Settings → Sync: status, devices and conflicts of the unlocked profile's sync account. */
+/** Settings → Sync: status, devices, shared register and conflicts of the unlocked profile's sync account. */
 export const useSyncStore = create<SyncState>()((set, get) => ({
   ...initial,
 
@@ -47,7 +65,7 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     try {
       const status = await api.sync.status();
       set({ status, error: null });
-      if (status.signedIn) await Promise.all([get().loadDevices(), get().loadConflicts()]);
+      if (status.signedIn) await Promise.all([get().loadDevices(), get().loadConflicts(), get().loadCollections()]);
       else if (status.configured) await get().loadConflicts();
     } catch (err) {
       set({ error: describeError(err) });
@@ -68,6 +86,26 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     } catch {
       set({ conflicts: [] });
     }
+  },
+
+  async loadCollections() {
+    try {
+      set({ collections: await api.sync.collections(), collectionsError: null });
+    } catch (err) {
+      set({ collectionsError: describeError(err) });
+    }
+  },
+
+  async shareBatches(name) {
+    set({ collections: withCollection(get().collections, await api.sync.shareBatches({ name })), collectionsError: null });
+  },
+
+  async invite(collectionId, email, role) {
+    set({ collections: withCollection(get().collections, await api.sync.invite({ collectionId, email, role })) });
+  },
+
+  async removeMember(collectionId, accountId) {
+    set({ collections: withCollection(get().collections, await api.sync.removeMember({ collectionId, accountId })) });
   },
 
   async connect(kind, form) {
@@ -102,8 +140,15 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   },
 
   async signOut() {
-    set({ status: await api.sync.signOut(), devices: null });
+    set({ status: await api.sync.signOut(), devices: null, collections: null });
   },
 }));
+
+/** The list with `changed` in place of its old self (or added at the end). */
+function withCollection(list: SharedCollection[] | null, changed: SharedCollection): SharedCollection[] {
+  const rest = (list ?? []).filter((c) => c.id !== changed.id);
+  const at = (list ?? []).findIndex((c) => c.id === changed.id);
+  return at < 0 ? [...rest, changed] : [...rest.slice(0, at), changed, ...rest.slice(at)];
+}
 
 onSessionReset(() => useSyncStore.setState(initial));

@@ -12,11 +12,12 @@ import { useSyncStore } from '../sync.store';
 import { statusLine } from '../sync-format';
 import { ConflictsList } from './ConflictsList';
 import { DevicesList } from './DevicesList';
+import { SharingPanel } from './SharingPanel';
 
 const TONE_ICON = { ok: CircleCheck, busy: Spinner, warn: CloudOff, error: CircleAlert } as const;
 const TONE_CLASS = { ok: 'text-success', busy: 'text-muted', warn: 'text-warning', error: 'text-danger' } as const;
 
-/** Signed in: the status line with "Sync now", the background switch, devices, conflicts and "Sign out". */
+/** Signed in: the status line with "Sync now", the background switch, devices, the shared register, conflicts and "Sign out". */
 export function SyncPanel({ status }: { status: SyncStatus }) {
   const syncing = useSyncStore((s) => s.syncing);
   const syncNow = useSyncStore((s) => s.syncNow);
@@ -66,6 +67,10 @@ export function SyncPanel({ status }: { status: SyncStatus }) {
       <div className="py-2">
         <h3 className="px-4 py-1 text-xs font-medium text-muted">Devices</h3>
         <DevicesList />
+      </div>
+      <div className="py-2" data-testid="sync-sharing">
+        <h3 className="px-4 py-1 text-xs font-medium text-muted">Shared batches register</h3>
+        <SharingPanel ownEmail={status.email} />
       </div>
       <div className="py-2">
         <h3 className="px-4 py-1 text-xs font-medium text-muted">Conflicts</h3>

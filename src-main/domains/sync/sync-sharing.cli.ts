@@ -1,0 +1,100 @@
+import type { SharedCollection } from '../../../src-shared/domains/sync/sync-sharing.schemas';
+import type { CliCommand } from '../../cli/commands';
+import { EXIT, printJson, printLine as out, UsageError } from '../../cli/io';
+
+/**
+ * `hearth sync shared|share|invite|remove-member` (docs/sync.md#collections): share the batches register with staff
+ * and manage its members from a terminal. Same conventions as sync.cli.ts: the master password from --password-file /
+ * HEARTH_PASSWORD / a prompt; exit 0 ok, 2 bad input, 3 wrong password, 1 anything else (not the owner, no such
+ * account and a server that cannot be reached included).
+ */
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+function collectionLines(c: SharedCollection): string[] {
+  const head = `${c.id}  ${c.name ?? '(name not readable on this device)'}  ${c.kind}, you: ${c.role}, key v${c.keyVersion}${c.active ? '' : ', not synced into yet'}`;
+  return [head, ...c.members.map((m) => `    ${m.role.padEnd(6)}  ${m.email}  ${m.accountId}`)];
+}
+
+const printCollection = (c: SharedCollection, json: boolean | undefined, said: string): void => {
+  if (json) printJson(c);
+  else {
+    out(said);
+    for (const l of collectionLines(c)) out(l);
+  }
+};
+
+const shared: CliCommand = {
+  name: 'sync shared',
+  usage: 'hearth sync shared [--json]',
+  summary: 'List the shared collections of the sync account and their members',
+  async run(ctx) {
+    await ctx.unlock();
+    const list = await ctx.client.sync.collections();
+    if (ctx.flags.json) printJson(list);
+    else if (list.length === 0) out('Nothing shared yet. Share the batches register: hearth sync share --name NAME');
+    else for (const c of list) for (const l of collectionLines(c)) out(l);
+    return EXIT.ok;
+  },
+};
+
+const share: CliCommand = {
+  name: 'sync share',
+  usage: 'hearth sync share --name NAME [--json]',
+  summary: 'Share the batches register with staff (this account becomes its owner)',
+  options: { name: { type: 'string' } },
+  optionHelp: { name: 'The register’s name as members see it, e.g. "Shop register" (sealed: the server cannot read it)' },
+  async run(ctx, { values }) {
+    const name = str(values.name);
+    if (!name) throw new UsageError('Name the shared register: --name NAME');
+    await ctx.unlock();
+    printCollection(await ctx.client.sync.shareBatches({ name }), ctx.flags.json, 'Shared the batches register.');
+    return EXIT.ok;
+  },
+};
+
+const ROLES = ['editor', 'viewer'] as const;
+const isRole = (v: string | undefined): v is (typeof ROLES)[number] => v !== undefined && (ROLES as readonly string[]).includes(v);
+
+const invite: CliCommand = {
+  name: 'sync invite',
+  usage: 'hearth sync invite --collection ID --email ADDRESS --role editor|viewer [--json]',
+  summary: 'Invite an account, or change its role (owner only)',
+  options: { collection: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } },
+  optionHelp: {
+    collection: 'The collection’s id (see hearth sync shared)',
+    email: 'The member’s sync account email (on the same server)',
+    role: 'editor (sees and edits) or viewer (only sees)',
+  },
+  async run(ctx, { values }) {
+    const collectionId = str(values.collection);
+    const email = str(values.email);
+    const role = str(values.role);
+    if (!collectionId) throw new UsageError('Which collection? --collection ID (see hearth sync shared)');
+    if (!email) throw new UsageError('Whom? --email ADDRESS');
+    if (!isRole(role)) throw new UsageError('Which role? --role editor|viewer');
+    await ctx.unlock();
+    printCollection(await ctx.client.sync.invite({ collectionId, email, role }), ctx.flags.json, `Invited ${email} as ${role}.`);
+    return EXIT.ok;
+  },
+};
+
+const removeMember: CliCommand = {
+  name: 'sync remove-member',
+  usage: 'hearth sync remove-member --collection ID --account ID [--json]',
+  summary: 'Remove a member and rotate the key (owner only)',
+  options: { collection: { type: 'string' }, account: { type: 'string' } },
+  optionHelp: { collection: 'The collection’s id (see hearth sync shared)', account: 'The member’s account id (see hearth sync shared)' },
+  async run(ctx, { values }) {
+    const collectionId = str(values.collection);
+    const accountId = str(values.account);
+    if (!collectionId) throw new UsageError('Which collection? --collection ID (see hearth sync shared)');
+    if (!accountId) throw new UsageError('Whom? --account ID (see hearth sync shared)');
+    await ctx.unlock();
+    const c = await ctx.client.sync.removeMember({ collectionId, accountId });
+    printCollection(c, ctx.flags.json, `Removed ${accountId}; the key is now version ${c.keyVersion}.`);
+    return EXIT.ok;
+  },
+};
+
+/** The sharing commands of the sync module (listed with syncCommands in app/modules.ts). */
+export const sharingCommands: CliCommand[] = [shared, share, invite, removeMember];
