@@ -3,10 +3,12 @@
 // what sync is first), the status says "Synced", a vault item created through the API goes out with "Sync now", and the
 // devices list shows this device. 800×600 has no sideways scroll, light and dark. Then the shared batches register:
 // shared from Settings → Sync (this profile the owner), an unknown email refused in words, a second account (signed up
-// over the sync HTTP API) invited as viewer and removed behind a confirm (the key rotates to version 2).
+// over the sync HTTP API) invited as viewer after a fingerprint check (a modal shows the fingerprint of the key the server
+// gives, which must equal the one computed here from that account's public key) and removed behind a confirm (the key
+// rotates to version 2). The owner's own key fingerprint shows in the panel.
 // Screenshots: e2e/artifacts/sync-*.png.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { apiCaller, assertNoSideScroll, createProfile, openSettings } from './lib/flows.mjs';
 
 export const needsSyncServer = true;
@@ -17,21 +19,29 @@ const EMAIL = 'sam@example.org';
 const DEVICE = 'Kitchen laptop';
 const STAFF = 'robin@example.org';
 
-/** A second sync account, signed up over the HTTP API with well-formed random key material (it only has to be invitable). */
+/** The key fingerprint as Hearth shows it (src-main/sync/keys.ts): SHA-256 of the raw key, 16 bytes as 8 groups of 4 hex digits. */
+const fingerprintOf = (publicKey) => createHash('sha256').update(Buffer.from(publicKey, 'base64url')).digest('hex').slice(0, 32).match(/.{4}/g).join(' ');
+
+/**
+ * A second sync account, signed up over the HTTP API with well-formed random key material (it only has to be
+ * invitable); answers its public key.
+ */
 async function signUpStaff(syncServerUrl, email) {
   const b64u = (n) => randomBytes(n).toString('base64url');
+  const publicKey = b64u(32);
   const body = {
     email,
     authSecret: b64u(32),
     kdf: { name: 'argon2id', version: 19, memoryKiB: 64 * 1024, iterations: 3, parallelism: 4, salt: randomBytes(16).toString('base64') },
     keyring: JSON.stringify({ wrapped: randomBytes(48).toString('base64') }),
-    publicKey: b64u(32),
+    publicKey,
     wrappedPrivateKey: b64u(60),
     keyProof: b64u(32),
     deviceName: 'Counter tablet',
   };
   const res = await fetch(`${syncServerUrl}/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   assert.equal(res.status, 200, `staff sign-up: ${res.status} ${await res.text()}`);
+  return publicKey;
 }
 
 export async function run({ origin, token, url, syncServerUrl, screenshot, step, newPage, watchers }) {
@@ -136,19 +146,40 @@ export async function run({ origin, token, url, syncServerUrl, screenshot, step,
     const [c] = await api('sync:collections');
     assert.equal(c.role, 'owner');
     assert.equal(c.name, 'Shop register');
+    // This account's own key fingerprint, for when someone else's shop invites it.
+    const own = section().getByTestId('sync-own-fingerprint');
+    await own.getByText('Read it to the shop owner when they invite you.').waitFor();
+    const { fingerprint } = await api('sync:fingerprint');
+    assert.match(fingerprint, /^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
+    await own.getByText(fingerprint, { exact: true }).waitFor();
   });
 
-  await step('invites: an unknown email is refused in words; a second account joins as viewer', async () => {
+  await step('invites: an unknown email is refused in words; a second account joins as viewer after its fingerprint is confirmed', async () => {
     const shared = section().getByTestId('sync-shared-collection');
     const invite = shared.getByTestId('sync-invite-form');
     await invite.getByLabel('Invite by email').fill('nobody@example.org');
     await invite.getByRole('button', { name: 'Invite' }).click();
     await invite.getByText('No such sync account or shared collection on this server.').waitFor({ timeout: 30_000 });
 
-    await signUpStaff(syncServerUrl, STAFF);
+    const staffKey = await signUpStaff(syncServerUrl, STAFF);
     await invite.getByLabel('Invite by email').fill(STAFF);
     await invite.getByLabel('Role').selectOption('viewer');
     await invite.getByRole('button', { name: 'Invite' }).click();
+    // The confirm: the fingerprint of the key the server gives for that email, which the member reads from their device.
+    const dialog = page.getByRole('dialog', { name: `Check ${STAFF}’s key` });
+    await dialog.getByText(`Ask ${STAFF} to read the fingerprint under Settings → Sync on their device. It must be:`).waitFor({ timeout: 30_000 });
+    const shown = await dialog.getByTestId('sync-invite-fingerprint').textContent();
+    assert.equal(shown, fingerprintOf(staffKey), 'the modal shows the fingerprint of the staff account’s key');
+    assert.deepEqual(await api('sync:memberKey', { email: STAFF }), { email: STAFF, fingerprint: shown });
+    await page.setViewportSize({ width: 800, height: 600 });
+    await screenshot('sync-11-fingerprint-800');
+    // Cancel invites nobody; the second try confirms.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal((await api('sync:collections'))[0].members.length, 1);
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'It matches — invite' }).click();
+    await dialog.waitFor({ state: 'detached' });
     const staff = shared.getByTestId('sync-member').filter({ hasText: STAFF });
     await staff.waitFor({ timeout: 30_000 });
     await staff.getByText('Viewer', { exact: true }).waitFor();

@@ -419,6 +419,8 @@ const notInScenario: Record<string, string> = {
   'sync:setBackground': 'writes one sync setting (sync.module.test.ts)',
   'sync:collections': 'needs a sync server; writes sync_state only, which is not logged (src-main/sync/collections.test.ts)',
   'sync:shareBatches': 'needs a sync server; re-queues rows into sync_outbox, which is not logged (src-main/sync/collections.test.ts)',
+  'sync:fingerprint': 'a read of sync_state: the sealed identity key (sync-sharing.cli.test.ts)',
+  'sync:memberKey': 'needs a sync server; a read (src-main/sync/collections.test.ts, sync-sharing.cli.test.ts)',
   'sync:invite': 'needs a sync server and a second account (src-main/sync/collections.test.ts)',
   'sync:removeMember': 'needs a sync server and a member; writes sync_state and sync_outbox only (src-main/sync/collections.test.ts)',
 };

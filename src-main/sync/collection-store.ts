@@ -14,6 +14,8 @@ import { getState, setState } from './sync-store';
  * - `route:<kind>`: the space a kind's tables were last routed to (absent: the personal space), so a change of route
  *   (sharing, joining, being removed) re-queues those tables into the new space exactly once.
  * - `identity:sealed`: the account's X25519 private key sealed under the data key, as sign-in returned it.
+ * - `fingerprint:<account id>`: the key fingerprint the owner confirmed when inviting that account, checked again
+ *   whenever this device wraps a rotated key to it.
  */
 
 const COLLECTION_PREFIX = 'collection:';
@@ -77,4 +79,16 @@ export async function rememberIdentity(trx: Kysely<Database>, wrappedPrivateKey:
 export async function loadPrivateKey(db: Kysely<Database>, dek: Buffer): Promise<Buffer | null> {
   const sealed = await getState(db, IDENTITY_KEY);
   return sealed === undefined ? null : openPrivateKey(dek, sealed);
+}
+
+const fingerprintKey = (accountId: string): string => `fingerprint:${accountId}`;
+
+/** Remembers the key fingerprint the owner confirmed for a member (an invite made on this device). */
+export async function rememberFingerprint(trx: Kysely<Database>, accountId: string, fingerprint: string): Promise<void> {
+  await setState(trx, fingerprintKey(accountId), fingerprint);
+}
+
+/** The fingerprint confirmed for a member on this device, if it invited them. */
+export async function confirmedFingerprint(db: Kysely<Database>, accountId: string): Promise<string | undefined> {
+  return getState(db, fingerprintKey(accountId));
 }

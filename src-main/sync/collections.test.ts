@@ -15,16 +15,18 @@ import { serializeKeyring } from '../profile/keyring';
 import { PASSWORD, RESOURCES_DIR } from '../test/helpers';
 import { loadPrivateKey, rememberIdentity } from './collection-store';
 import { createSharedCollections, type SharedCollections } from './collections';
+import { startHostileServer, type HostileServer } from './hostile-server.test-kit';
 import { createSyncEngine, type SyncReport } from './engine';
 import { openChange, sealChange } from './envelope';
 import { createSyncHttpClient, type SyncHttpClient } from './http-client';
-import { keyProofFromDek, newIdentity, personalSpaceKeys, sealPrivateKey, toAuthSecretText } from './keys';
+import { keyFingerprint, keyProofFromDek, newIdentity, personalSpaceKeys, sealPrivateKey, toAuthSecretText } from './keys';
 import { SyncError, type SpaceKeys } from './types';
 
 /**
  * Shared collections end to end (docs/sync.md#collections): three ACCOUNTS — a shop owner, a member of staff and a
  * second member of staff as viewer — each on its own real encrypted profile, against a real sync server on a real
- * PostgreSQL over real HTTP on 127.0.0.1. The tests run in order and share the accounts.
+ * PostgreSQL over real HTTP on 127.0.0.1. The tests run in order and share the accounts. The owner talks to the server
+ * through a forwarder that can turn hostile (hostile-server.test-kit.ts): the key-fingerprint check is tried against it.
  */
 
 interface Device {
@@ -129,6 +131,7 @@ describe.skipIf(POSTGRES_SKIP_REASON)(
   () => {
     let pg: Postgres;
     let server: TestServer;
+    let hostile: HostileServer;
     let owner: OwnerDevice;
     let staff: Device;
     let viewer: Device;
@@ -139,9 +142,10 @@ describe.skipIf(POSTGRES_SKIP_REASON)(
       const profiles = Promise.all([newProfile('Shop'), newProfile('Staff'), newProfile('Viewer')]);
       pg = await startPostgres();
       server = await startTestServer(pg, 'collections');
+      hostile = await startHostileServer(server.url);
       const [a, b, c] = await profiles;
       [owner, staff, viewer] = await Promise.all([
-        signUpThroughModule(server, a, 'Shop', 'owner@shop.test'),
+        signUpThroughModule({ ...server, url: hostile.url }, a, 'Shop', 'owner@shop.test'),
         signUpDevice(server, b, 'Staff', 'staff@shop.test'),
         signUpDevice(server, c, 'Viewer', 'viewer@shop.test'),
       ]);
@@ -153,6 +157,7 @@ describe.skipIf(POSTGRES_SKIP_REASON)(
         d.core.shutdown();
       }
       owner?.core.shutdown();
+      await hostile?.close();
       await server?.close();
       await pg?.stop();
       for (const r of roots) rmSync(r, { recursive: true, force: true });
@@ -172,7 +177,10 @@ describe.skipIf(POSTGRES_SKIP_REASON)(
       expect(first.pushed).toBeGreaterThanOrEqual(2);
       expect((await owner.sync()).pushed).toBe(0);
 
-      await owner.client.sync.invite({ collectionId, email: staff.email, role: 'editor' });
+      // The owner compares the fingerprint of the key the server gives with the one staff reads from their device.
+      const fingerprint = await staff.collections.fingerprint();
+      expect(await owner.client.sync.memberKey({ email: staff.email })).toEqual({ email: staff.email, fingerprint });
+      await owner.client.sync.invite({ collectionId, email: staff.email, role: 'editor', fingerprint });
       const staffReport = await staff.sync();
       expect(staffReport.rejected).toBe(0);
       expect(staff.collections.list()).toEqual([expect.objectContaining({ id: collectionId, name: 'Corner shop', role: 'editor', active: true })]);
@@ -185,7 +193,8 @@ describe.skipIf(POSTGRES_SKIP_REASON)(
     }, 30_000);
 
     it('a viewer writing to a shared collection: refused', async () => {
-      await owner.client.sync.invite({ collectionId, email: viewer.email, role: 'viewer' });
+      const fingerprint = (await viewer.collections.fingerprint()).replaceAll(' ', '').toUpperCase(); // typed without spaces
+      await owner.client.sync.invite({ collectionId, email: viewer.email, role: 'viewer', fingerprint });
       await viewer.sync();
       expect(viewer.collections.list()[0]).toMatchObject({ id: collectionId, role: 'viewer', active: true });
       expect(await lots(viewer)).toEqual(['L1', 'L2']);
@@ -285,8 +294,34 @@ describe.skipIf(POSTGRES_SKIP_REASON)(
       wipe(oldKeys.envelopeKey, oldKeys.rowKey);
     }, 30_000);
 
+    it('an invite is refused when the server gives a key with another fingerprint (a substituted key): nothing is added', async () => {
+      const fingerprint = await staff.collections.fingerprint();
+      const members = async (): Promise<string[]> => (await viewer.http.collections()).collections[0]!.members.map((m) => m.email).sort();
+      const refused = async (fp: string): Promise<void> => {
+        const err = await owner.client.sync.invite({ collectionId, email: staff.email, role: 'editor', fingerprint: fp }).catch((e: unknown) => e);
+        expect(err).toMatchObject({
+          code: 'CONFLICT',
+          message: expect.stringMatching(/server now gives another key for staff@shop\.test: check the fingerprint/),
+        });
+      };
+      // A fingerprint that is not staff's (the viewer's, read by mistake).
+      await refused(await viewer.collections.fingerprint());
+      // The server hands over its own key for staff: staff's real fingerprint no longer matches, so nothing is wrapped to it.
+      const attacker = newIdentity();
+      hostile.substitute = attacker.publicKey;
+      try {
+        expect((await owner.client.sync.memberKey({ email: staff.email })).fingerprint).toBe(keyFingerprint(attacker.publicKey));
+        await refused(fingerprint);
+      } finally {
+        hostile.substitute = null;
+        wipe(attacker.privateKey);
+      }
+      // The server's member list (as the viewer gets it): still the owner and the viewer only.
+      expect(await members()).toEqual(['owner@shop.test', 'viewer@shop.test']);
+    }, 30_000);
+
     it('a member added after a rotation gets the whole register: the rotation re-sealed it under the new key', async () => {
-      await owner.client.sync.invite({ collectionId, email: staff.email, role: 'editor' });
+      await owner.client.sync.invite({ collectionId, email: staff.email, role: 'editor', fingerprint: await staff.collections.fingerprint() });
       const report = await staff.sync();
       expect(staff.collections.list()[0]).toMatchObject({ id: collectionId, keyVersion: 2, role: 'editor', active: true });
       // This device forgot version 1 when it was removed: the envelopes sealed under it are skipped…
@@ -296,6 +331,24 @@ describe.skipIf(POSTGRES_SKIP_REASON)(
       expect(await lots(staff)).toEqual(['L1', 'L2', 'L4']);
       const l1 = (await staff.client.batches.list({})).items.find((b) => b.lot === 'L1')!;
       expect((await staff.client.batches.get({ id: l1.id })).batch.notes).toBe(NOTE);
+    }, 30_000);
+
+    it('a rotation refuses to wrap the new key to a member whose key changed since the owner confirmed it', async () => {
+      const version = async (): Promise<number> => (await viewer.http.collections()).collections[0]!.keyVersion;
+      const before = await version();
+      // The server swaps the viewer's key while the owner removes staff: the removal stands, the rotation is refused.
+      const attacker = newIdentity();
+      hostile.substitute = attacker.publicKey;
+      try {
+        const err = await owner.client.sync.removeMember({ collectionId, accountId: staff.accountId }).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/another key for viewer@shop\.test.*not rotated/) });
+      } finally {
+        hostile.substitute = null;
+        wipe(attacker.privateKey);
+      }
+      expect(await version()).toBe(before);
+      // With the real key back, removing again rotates (the member is already gone, so only the rotation is left).
+      expect((await owner.client.sync.removeMember({ collectionId, accountId: staff.accountId })).keyVersion).toBe(before + 1);
     }, 30_000);
   },
 );

@@ -1,12 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { sameFingerprint } from '../../src-shared/sync/fingerprint';
 import type { CollectionInfo, Role } from '../../src-shared/sync/protocol';
 import { wipe } from '../crypto/cipher';
 import type { Database } from '../db/database';
-import { forgetStoredCollection, readRoute, readStoredCollections, writeRoute, writeStoredCollection, type StoredCollection } from './collection-store';
+import {
+  confirmedFingerprint,
+  forgetStoredCollection,
+  readRoute,
+  readStoredCollections,
+  rememberFingerprint,
+  writeRoute,
+  writeStoredCollection,
+  type StoredCollection,
+} from './collection-store';
 import { cursorKey } from './engine';
 import type { SyncHttpClient } from './http-client';
-import { collectionSpaceKeys, newCollectionKey, openName, publicKeyOf, sealName, unwrapCollectionKey, wipeSpaceKeys, wrapCollectionKey } from './keys';
+import {
+  collectionSpaceKeys,
+  keyFingerprint,
+  newCollectionKey,
+  openName,
+  publicKeyOf,
+  sealName,
+  unwrapCollectionKey,
+  wipeSpaceKeys,
+  wrapCollectionKey,
+} from './keys';
 import { requeueTables } from './outbox';
 import { BATCHES_TABLES, type SyncedTable } from './tables';
 import { SyncError, type SpaceKeys } from './types';
@@ -26,6 +46,9 @@ import { SyncError, type SpaceKeys } from './types';
  *   a kind changes (shared, joined, removed), every synced row of those tables is queued once into the new space.
  * - Roles. The server enforces them: an editor's pushes are stored, a viewer's are refused with FORBIDDEN, which the
  *   engine turns into conflicts (refused.ts) instead of retrying.
+ * - Fingerprints. The owner gets an invitee's public key from the server, which could hand over its own. So an invite
+ *   names the fingerprint the owner confirmed out of band (the invitee reads theirs from Settings → Sync), and
+ *   `invite` refuses with {@link KeyChangedError} before wrapping anything when the server's key has another one.
  * - Removing a member rotates the key at once: a new version wrapped to every remaining member (the server refuses
  *   a rotation that misses one), so what is written afterwards is sealed under a key the removed member never had.
  */
@@ -52,6 +75,20 @@ export interface SharedCollectionsDeps {
    * null when this device has none yet (signed in before it was remembered): collections stay off until a sign-in.
    */
   privateKey: () => Promise<Buffer | null>;
+}
+
+/**
+ * The server gives a key for an invitee whose fingerprint is not the one the owner confirmed: either it changed
+ * since (the account was re-created) or the server substitutes its own. Nothing was wrapped or sent.
+ */
+export class KeyChangedError extends SyncError {
+  constructor(
+    readonly email: string,
+    what = 'before inviting',
+  ) {
+    super('CONFLICT', `The server now gives another key for ${email}: check the fingerprint again with them ${what}.`);
+    this.name = 'KeyChangedError';
+  }
 }
 
 /** One collection as the sync module and Settings show it. */
@@ -90,8 +127,15 @@ export interface SharedCollections {
   spaceOf(table: string, rowId: string): string;
   /** Creates the shop's shared batches register (this account the owner) and starts routing the batches tables to it. */
   shareBatches(name: string): Promise<SharedCollection>;
-  /** Adds a member by email (or changes an existing member's role), wrapping the current key to their public key. */
-  invite(collectionId: string, email: string, role: Exclude<Role, 'owner'>): Promise<SharedCollection>;
+  /** This account's key fingerprint (from the local private key, not the server): what a member reads to the owner. */
+  fingerprint(): Promise<string>;
+  /** The fingerprint of the public key the server gives for an email: what the owner compares before inviting. */
+  memberKey(email: string): Promise<string>;
+  /**
+   * Adds a member by email (or changes an existing member's role), wrapping the current key to their public key,
+   * only when that key's fingerprint is `fingerprint` (the one the owner confirmed); else {@link KeyChangedError}.
+   */
+  invite(collectionId: string, email: string, role: Exclude<Role, 'owner'>, fingerprint: string): Promise<SharedCollection>;
   /** Removes a member and rotates the key to everyone who stays; the register is re-sealed under the new key. */
   removeMember(collectionId: string, accountId: string): Promise<SharedCollection>;
   /** Wipes every key held in memory. */
@@ -309,17 +353,31 @@ export function createSharedCollections(deps: SharedCollectionsDeps): SharedColl
       return found(await api.refresh(), id);
     },
 
-    async invite(collectionId, email, role) {
+    async fingerprint() {
+      return keyFingerprint(publicKeyOf(await requireIdentity()));
+    },
+
+    async memberKey(email) {
+      return keyFingerprint((await deps.client.publicKey(email)).publicKey);
+    },
+
+    async invite(collectionId, email, role, fingerprint) {
       if ((role as Role) === 'owner') throw new SyncError('BAD_REQUEST', 'A shared collection has one owner.');
       const o = await requireOwned(collectionId);
+      // SECURITY: the key comes from the server; wrap to it only if it is the one the owner confirmed out of band.
       const { publicKey } = await deps.client.publicKey(email);
+      if (!sameFingerprint(keyFingerprint(publicKey), fingerprint)) throw new KeyChangedError(email);
       const key = await currentKey(o);
       try {
         await deps.client.addMember(collectionId, { email, role, wrappedKey: wrapCollectionKey(key, publicKey), keyVersion: o.info.keyVersion });
       } finally {
         wipe(key);
       }
-      return found(await api.refresh(), collectionId);
+      const c = found(await api.refresh(), collectionId);
+      // Checked again at every rotation this device makes (removeMember).
+      const member = c.members.find((m) => m.email.toLowerCase() === email.toLowerCase());
+      if (member) await deps.write((trx) => rememberFingerprint(trx, member.accountId, keyFingerprint(publicKey)));
+      return c;
     },
 
     async removeMember(collectionId, accountId) {
@@ -339,6 +397,10 @@ export function createSharedCollections(deps: SharedCollectionsDeps): SharedColl
         const wrappedKeys: Array<{ accountId: string; wrappedKey: string }> = [];
         for (const m of info.members) {
           const publicKey = m.accountId === deps.accountId ? publicKeyOf(pk) : (await deps.client.publicKey(m.email)).publicKey;
+          // SECURITY: a member this device invited must still have the key the owner confirmed then.
+          const confirmed = m.accountId === deps.accountId ? undefined : await confirmedFingerprint(deps.db(), m.accountId);
+          if (confirmed && !sameFingerprint(keyFingerprint(publicKey), confirmed))
+            throw new KeyChangedError(m.email, '(they are removed, but the key was not rotated)');
           wrappedKeys.push({ accountId: m.accountId, wrappedKey: wrapCollectionKey(key, publicKey) });
         }
         await deps.client.rotateKey(collectionId, { keyVersion: info.keyVersion + 1, wrappedKeys });

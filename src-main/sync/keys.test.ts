@@ -1,6 +1,7 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expectTampered } from './sync-error.test-kit';
+import { normalizeFingerprint, sameFingerprint } from '../../src-shared/sync/fingerprint';
 import { AuthSecret, PublicKey, SyncKdf, WrappedCollectionKey, WrappedPrivateKey } from '../../src-shared/sync/protocol';
 import { hkdf } from '../crypto/cipher';
 import { deriveMasterKey, KDF_FLOOR, SALT_BYTES } from '../crypto/kdf';
@@ -8,6 +9,7 @@ import { KEY_INFO, KeySet } from '../crypto/keys';
 import {
   authSecretFromPassword,
   collectionSpaceKeys,
+  keyFingerprint,
   newCollectionKey,
   newIdentity,
   openName,
@@ -133,6 +135,24 @@ describe('sync keys: identity', () => {
     one[0] = 1;
     for (const pub of [Buffer.alloc(32), one, Buffer.alloc(31, 9)]) expect(() => wrapCollectionKey(ck, pub.toString('base64url'))).toThrow(bad);
     expect(() => wrapCollectionKey(ck, 'not+base64url/')).toThrow(bad);
+  });
+
+  it('key fingerprints: SHA-256 of the raw key, 16 bytes as 8 groups of 4 hex digits; stable, per key, strict', () => {
+    const alice = newIdentity();
+    const fp = keyFingerprint(alice.publicKey);
+    expect(fp).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
+    expect(fp.replaceAll(' ', '')).toBe(createHash('sha256').update(Buffer.from(alice.publicKey, 'base64url')).digest('hex').slice(0, 32));
+    expect(keyFingerprint(alice.publicKey)).toBe(fp);
+    expect(keyFingerprint(publicKeyOf(alice.privateKey))).toBe(fp);
+    expect(keyFingerprint(newIdentity().publicKey)).not.toBe(fp);
+    const bad = expect.objectContaining({ name: 'SyncError', code: 'BAD_REQUEST' });
+    for (const pub of ['', 'not+base64url/', `${alice.publicKey}AA`, alice.publicKey.slice(0, 42), Buffer.alloc(31, 9).toString('base64url')]) {
+      expect(() => keyFingerprint(pub)).toThrow(bad);
+    }
+    // Typed fingerprints compare without spaces and case.
+    expect(normalizeFingerprint(` ${fp.toUpperCase()} `)).toBe(fp.replaceAll(' ', ''));
+    expect(sameFingerprint(fp.replaceAll(' ', ''), fp)).toBe(true);
+    expect(sameFingerprint(keyFingerprint(newIdentity().publicKey), fp)).toBe(false);
   });
 
   it('collection names seal under the collection key', () => {

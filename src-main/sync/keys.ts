@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { SyncKdf } from '../../src-shared/sync/protocol';
 import { hkdf, IV_BYTES, open, seal, TAG_BYTES, wipe } from '../crypto/cipher';
 import { deriveMasterKey, KDF_CEILING, KDF_FLOOR, KEY_BYTES } from '../crypto/kdf';
@@ -162,6 +162,23 @@ export function newIdentity(): { publicKey: string; privateKey: Buffer } {
 /** The public key (base64url) of a raw private key: lets a device check the server handed back its own pair. */
 export function publicKeyOf(privateKey: Buffer): string {
   return b64u(rawPublic(createPublicKey(privateKeyObject(privateKey))));
+}
+
+/**
+ * The fingerprint people compare out of band before an owner invites someone to a shared collection: SHA-256 of the
+ * raw 32-byte X25519 public key, its first 16 bytes as 8 groups of 4 lowercase hex digits ("1a2b 3c4d …").
+ * Why: the owner gets the invitee's public key FROM THE SERVER, and a hostile server could hand over its own key
+ * and read everything wrapped to it. The invitee reads their fingerprint (computed from their own private key) to
+ * the owner, who confirms it matches the one computed from the server's key (like Bitwarden's fingerprint phrase).
+ * 128 bits: finding another X25519 key with the same fingerprint costs a 2^128 second-preimage search.
+ */
+export function keyFingerprint(publicKey: string): string {
+  if (!B64U.test(publicKey)) throw badPublicKey();
+  const raw = Buffer.from(publicKey, 'base64url');
+  // Strict: exactly 32 bytes whose base64url text round-trips (no trailing bits that two texts could differ in).
+  if (raw.length !== KEY_BYTES || b64u(raw) !== publicKey) throw badPublicKey();
+  const hex = createHash('sha256').update(raw).digest().subarray(0, 16).toString('hex');
+  return Array.from({ length: 8 }, (_, i) => hex.slice(i * 4, i * 4 + 4)).join(' ');
 }
 
 const identityAad = Buffer.from(SYNC_KEY_INFO.identity, 'utf8');

@@ -1,9 +1,10 @@
 import type { SharedCollection } from '../../../src-shared/domains/sync/sync-sharing.schemas';
+import { Fingerprint } from '../../../src-shared/sync/fingerprint';
 import type { CliCommand } from '../../cli/commands';
 import { EXIT, printJson, printLine as out, UsageError } from '../../cli/io';
 
 /**
- * `hearth sync shared|share|invite|remove-member` (docs/sync.md#collections): share the batches register with staff
+ * `hearth sync shared|share|fingerprint|member-key|invite|remove-member` (docs/sync.md#collections): share the batches register with staff
  * and manage its members from a terminal. Same conventions as sync.cli.ts: the master password from --password-file /
  * HEARTH_PASSWORD / a prompt; exit 0 ok, 2 bad input, 3 wrong password, 1 anything else (not the owner, no such
  * account and a server that cannot be reached included).
@@ -52,18 +53,52 @@ const share: CliCommand = {
   },
 };
 
+const fingerprint: CliCommand = {
+  name: 'sync fingerprint',
+  usage: 'hearth sync fingerprint [--json]',
+  summary: 'Show this account’s key fingerprint (read it to the owner who invites you)',
+  async run(ctx) {
+    await ctx.unlock();
+    const r = await ctx.client.sync.fingerprint();
+    if (ctx.flags.json) printJson(r);
+    else out(`Your key fingerprint: ${r.fingerprint}`);
+    return EXIT.ok;
+  },
+};
+
+const memberKey: CliCommand = {
+  name: 'sync member-key',
+  usage: 'hearth sync member-key --email ADDRESS [--json]',
+  summary: 'Show the key fingerprint the server gives for an account (compare it with theirs before inviting)',
+  options: { email: { type: 'string' } },
+  optionHelp: { email: 'The member’s sync account email (on the same server)' },
+  async run(ctx, { values }) {
+    const email = str(values.email);
+    if (!email) throw new UsageError('Whose key? --email ADDRESS');
+    await ctx.unlock();
+    const r = await ctx.client.sync.memberKey({ email });
+    if (ctx.flags.json) printJson(r);
+    else {
+      out(`The server gives this key fingerprint for ${r.email}: ${r.fingerprint}`);
+      out('Ask them to read theirs (Settings → Sync, or hearth sync fingerprint): invite only if it is the same.');
+    }
+    return EXIT.ok;
+  },
+};
+
 const ROLES = ['editor', 'viewer'] as const;
 const isRole = (v: string | undefined): v is (typeof ROLES)[number] => v !== undefined && (ROLES as readonly string[]).includes(v);
 
 const invite: CliCommand = {
   name: 'sync invite',
-  usage: 'hearth sync invite --collection ID --email ADDRESS --role editor|viewer [--json]',
+  usage: 'hearth sync invite --collection ID --email ADDRESS --role editor|viewer --fingerprint "1a2b 3c4d …" [--json]',
   summary: 'Invite an account, or change its role (owner only)',
-  options: { collection: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } },
+  options: { collection: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, fingerprint: { type: 'string' } },
   optionHelp: {
     collection: 'The collection’s id (see hearth sync shared)',
     email: 'The member’s sync account email (on the same server)',
     role: 'editor (sees and edits) or viewer (only sees)',
+    fingerprint: 'The member’s key fingerprint as they read it to you (spaces optional); refused if the server’s key differs',
   },
   async run(ctx, { values }) {
     const collectionId = str(values.collection);
@@ -72,8 +107,14 @@ const invite: CliCommand = {
     if (!collectionId) throw new UsageError('Which collection? --collection ID (see hearth sync shared)');
     if (!email) throw new UsageError('Whom? --email ADDRESS');
     if (!isRole(role)) throw new UsageError('Which role? --role editor|viewer');
+    const fp = str(values.fingerprint);
+    if (!fp || !Fingerprint.safeParse(fp).success) {
+      throw new UsageError(
+        'Which key? --fingerprint "1a2b 3c4d …" as the member reads it (hearth sync fingerprint on their side; member-key shows the server’s)',
+      );
+    }
     await ctx.unlock();
-    printCollection(await ctx.client.sync.invite({ collectionId, email, role }), ctx.flags.json, `Invited ${email} as ${role}.`);
+    printCollection(await ctx.client.sync.invite({ collectionId, email, role, fingerprint: fp }), ctx.flags.json, `Invited ${email} as ${role}.`);
     return EXIT.ok;
   },
 };
@@ -97,4 +138,4 @@ const removeMember: CliCommand = {
 };
 
 /** The sharing commands of the sync module (listed with syncCommands in app/modules.ts). */
-export const sharingCommands: CliCommand[] = [shared, share, invite, removeMember];
+export const sharingCommands: CliCommand[] = [shared, share, fingerprint, memberKey, invite, removeMember];

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { sharingOps } from '../../../src-shared/domains/sync/sync-sharing.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
-import type { SharedCollections } from '../../sync/collections';
+import { KeyChangedError, type SharedCollections } from '../../sync/collections';
 import { SyncError } from '../../sync/types';
 import { toAppError } from './sync-errors';
 
@@ -23,13 +23,16 @@ export function sharingHandlers(collections: () => SharedCollections): Handlers 
   return {
     collections: () => run(() => collections().refresh()),
     shareBatches: (input) => run(() => collections().shareBatches(input.name)),
-    invite: (input) => run(() => collections().invite(input.collectionId, input.email, input.role)),
+    fingerprint: () => run(async () => ({ fingerprint: await collections().fingerprint() })),
+    memberKey: (input) => run(async () => ({ email: input.email, fingerprint: await collections().memberKey(input.email) })),
+    invite: (input) => run(() => collections().invite(input.collectionId, input.email, input.role, input.fingerprint)),
     removeMember: (input) => run(() => collections().removeMember(input.collectionId, input.accountId)),
   };
 }
 
 function asAppError(err: unknown): unknown {
   if (!(err instanceof SyncError)) return err;
+  if (err instanceof KeyChangedError) return new AppError('CONFLICT', err.message.slice(0, 500));
   if (err.code === 'NOT_FOUND') return new AppError('NOT_FOUND', 'No such sync account or shared collection on this server.');
   if (err.code === 'FORBIDDEN') return new AppError('FORBIDDEN', 'Only the owner of a shared collection manages its members.');
   if (err.code === 'BAD_REQUEST') return new AppError('INVALID_INPUT', err.message.slice(0, 500));

@@ -17,6 +17,8 @@ interface SyncState {
   /** The shared collections this account belongs to (the batches register); null until loaded. */
   collections: SharedCollection[] | null;
   collectionsError: string | null;
+  /** This account's key fingerprint (computed on this device), read out to an owner who invites it; null until loaded. */
+  fingerprint: string | null;
   /** Why the status could not be loaded or a change saved. */
   error: string | null;
   syncing: boolean;
@@ -29,7 +31,10 @@ interface SyncState {
   loadCollections(): Promise<void>;
   /** Shares the batches register, or invites / removes a member; each rethrows a refusal for the form to show. */
   shareBatches(name: string): Promise<void>;
-  invite(collectionId: string, email: string, role: 'editor' | 'viewer'): Promise<void>;
+  /** The fingerprint of the key the server gives for an email: the owner compares it before inviting. */
+  memberKey(email: string): Promise<string>;
+  /** Invites with the fingerprint the owner confirmed; refused when the server's key for the email has another one. */
+  invite(collectionId: string, email: string, role: 'editor' | 'viewer', fingerprint: string): Promise<void>;
   removeMember(collectionId: string, accountId: string): Promise<void>;
   /** Sign up or sign in this profile; rethrows a refusal for the form to show. */
   connect(kind: 'signUp' | 'signIn', form: AccountForm): Promise<SyncStatus>;
@@ -47,6 +52,7 @@ const initial = {
   conflicts: null,
   collections: null,
   collectionsError: null,
+  fingerprint: null,
   error: null,
   syncing: false,
 } satisfies Partial<SyncState>;
@@ -89,6 +95,11 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   },
 
   async loadCollections() {
+    // The fingerprint is only shown when known: a device signed in before keys were remembered has none yet.
+    void api.sync.fingerprint().then(
+      (r) => set({ fingerprint: r.fingerprint }),
+      () => set({ fingerprint: null }),
+    );
     try {
       set({ collections: await api.sync.collections(), collectionsError: null });
     } catch (err) {
@@ -100,8 +111,12 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     set({ collections: withCollection(get().collections, await api.sync.shareBatches({ name })), collectionsError: null });
   },
 
-  async invite(collectionId, email, role) {
-    set({ collections: withCollection(get().collections, await api.sync.invite({ collectionId, email, role })) });
+  async memberKey(email) {
+    return (await api.sync.memberKey({ email })).fingerprint;
+  },
+
+  async invite(collectionId, email, role, fingerprint) {
+    set({ collections: withCollection(get().collections, await api.sync.invite({ collectionId, email, role, fingerprint })) });
   },
 
   async removeMember(collectionId, accountId) {
@@ -140,7 +155,7 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   },
 
   async signOut() {
-    set({ status: await api.sync.signOut(), devices: null, collections: null });
+    set({ status: await api.sync.signOut(), devices: null, collections: null, fingerprint: null });
   },
 }));
 

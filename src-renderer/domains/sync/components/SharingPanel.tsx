@@ -1,5 +1,5 @@
-import { Share2, UserMinus, UserPlus, UserRound } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { Share2, ShieldCheck, UserMinus, UserPlus, UserRound } from 'lucide-react';
+import { Fragment, useState, type FormEvent } from 'react';
 import type { SharedCollection } from '../../../../src-shared/domains/sync/sync-sharing.schemas';
 import { describeError } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
@@ -60,56 +60,159 @@ function ShareForm() {
   );
 }
 
-/** The owner's "Invite": an email and a role; the member needs a sync account on the same server. */
-function InviteForm({ collection }: { collection: SharedCollection }) {
+/** This account's key fingerprint, computed on this device: a member reads it to the owner who invites them. */
+function OwnFingerprint() {
+  const fingerprint = useSyncStore((s) => s.fingerprint);
+  if (fingerprint === null) return null;
+  return (
+    <div className="px-4 py-1.5" data-testid="sync-own-fingerprint">
+      <p className="text-[13px] text-text">
+        Your key fingerprint: <span className="font-mono tracking-wide whitespace-nowrap select-all">{fingerprint}</span>
+      </p>
+      <p className="mt-0.5 text-xs text-muted">Read it to the shop owner when they invite you.</p>
+    </div>
+  );
+}
+
+interface PendingInvite {
+  email: string;
+  role: 'editor' | 'viewer';
+  /** The fingerprint of the key the server gives for `email`: the member must read the same one from their device. */
+  fingerprint: string;
+}
+
+/**
+ * "Check their fingerprint": the key to invite comes from the server, which could hand over its own. The member reads
+ * theirs from Settings → Sync on their device; only when it matches is the register's key wrapped to this one.
+ */
+function ConfirmInviteDialog({
+  collection,
+  pending,
+  onClose,
+  onDone,
+}: {
+  collection: SharedCollection;
+  pending: PendingInvite;
+  onClose(): void;
+  onDone(): void;
+}) {
   const invite = useSyncStore((s) => s.invite);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await invite(collection.id, pending.email, pending.role, pending.fingerprint);
+      onDone();
+    } catch (err) {
+      setError(describeError(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={`Check ${pending.email}’s key`}
+      description={`Ask ${pending.email} to read the fingerprint under Settings → Sync on their device. It must be:`}
+    >
+      {/* Two rows of four groups, read aloud like the recovery key; the spaces stay in the text for copying and tests. */}
+      <p
+        className="my-1 grid grid-cols-4 justify-items-center gap-x-3 gap-y-1 rounded-lg border border-line bg-subtle px-4 py-3 font-mono text-lg font-medium tracking-[0.08em] text-text select-all"
+        data-testid="sync-invite-fingerprint"
+      >
+        {pending.fingerprint.split(' ').map((group, i) => (
+          <Fragment key={i}>
+            {i > 0 ? ' ' : null}
+            <span>{group}</span>
+          </Fragment>
+        ))}
+      </p>
+      <p className="mt-2 text-xs text-muted">
+        If it differs, someone may be trying to read the register: do not invite, and tell whoever runs the sync server.
+      </p>
+      {error ? (
+        <Callout tone="danger" className="mt-2">
+          {error}
+        </Callout>
+      ) : null}
+      <ModalActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="primary" icon={ShieldCheck} busy={busy} onClick={() => void confirm()}>
+          It matches — invite
+        </Button>
+      </ModalActions>
+    </Modal>
+  );
+}
+
+/** The owner's "Invite": an email and a role, then the fingerprint check; the member needs a sync account on the same server. */
+function InviteForm({ collection }: { collection: SharedCollection }) {
+  const memberKey = useSyncStore((s) => s.memberKey);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'editor' | 'viewer'>('editor');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingInvite | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!email.trim() || busy) return;
     setBusy(true);
     setError(null);
     try {
-      await invite(collection.id, email.trim(), role);
-      setEmail('');
+      setPending({ email: email.trim(), role, fingerprint: await memberKey(email.trim()) });
     } catch (err) {
       setError(describeError(err));
     } finally {
       setBusy(false);
     }
   };
+  // The dialog sits beside the form, not in it: its buttons must not submit the form.
   return (
-    <form className="flex flex-col gap-2 px-4 py-2" onSubmit={(e) => void submit(e)} noValidate data-testid="sync-invite-form">
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1 basis-48">
-          <TextField
-            label="Invite by email"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            placeholder="staff@example.org"
-            autoComplete="off"
-            spellCheck={false}
-          />
+    <>
+      <form className="flex flex-col gap-2 px-4 py-2" onSubmit={(e) => void submit(e)} noValidate data-testid="sync-invite-form">
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="min-w-0 flex-1 basis-48">
+            <TextField
+              label="Invite by email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              placeholder="staff@example.org"
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </div>
+          <Field label="Role">
+            {(ids) => (
+              <select id={ids.inputId} className="field-input w-auto" value={role} onChange={(e) => setRole(e.target.value === 'viewer' ? 'viewer' : 'editor')}>
+                <option value="editor">Editor: sees and edits</option>
+                <option value="viewer">Viewer: only sees</option>
+              </select>
+            )}
+          </Field>
+          <Button type="submit" icon={UserPlus} busy={busy} disabled={!email.trim()}>
+            Invite
+          </Button>
         </div>
-        <Field label="Role">
-          {(ids) => (
-            <select id={ids.inputId} className="field-input w-auto" value={role} onChange={(e) => setRole(e.target.value === 'viewer' ? 'viewer' : 'editor')}>
-              <option value="editor">Editor: sees and edits</option>
-              <option value="viewer">Viewer: only sees</option>
-            </select>
-          )}
-        </Field>
-        <Button type="submit" icon={UserPlus} busy={busy} disabled={!email.trim()}>
-          Invite
-        </Button>
-      </div>
-      <p className="text-xs text-muted">They need a sync account on this server; the register reaches them at their next sync.</p>
-      {error ? <Callout tone="danger">{error}</Callout> : null}
-    </form>
+        <p className="text-xs text-muted">
+          They need a sync account on this server; you check their key fingerprint with them before the invite. The register reaches them at their next sync.
+        </p>
+        {error ? <Callout tone="danger">{error}</Callout> : null}
+      </form>
+      {pending ? (
+        <ConfirmInviteDialog
+          collection={collection}
+          pending={pending}
+          onClose={() => setPending(null)}
+          onDone={() => {
+            setPending(null);
+            setEmail('');
+          }}
+        />
+      ) : null}
+    </>
   );
 }
 
@@ -203,9 +306,16 @@ export function SharingPanel({ ownEmail }: { ownEmail: string | null }) {
       </p>
     );
   const registers = collections.filter((c) => c.kind === 'batches');
-  if (registers.length === 0) return <ShareForm />;
+  if (registers.length === 0)
+    return (
+      <>
+        <OwnFingerprint />
+        <ShareForm />
+      </>
+    );
   return (
     <div className="flex flex-col gap-2">
+      <OwnFingerprint />
       {registers.map((c) => (
         <CollectionView key={c.id} collection={c} ownEmail={ownEmail} />
       ))}
