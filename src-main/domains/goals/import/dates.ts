@@ -90,8 +90,13 @@ export function parseTodoistDate(text: string, lang: string, nowMs: number, zone
 /** The zone named in a file when it is a real IANA zone, else the system zone. */
 export const zoneOr = (named: string | undefined, system: string): string => (named && isValidTimeZone(named.trim()) ? named.trim() : system);
 
-/** A UTC instant → the local date and wall time in `zone`. */
-export function localOf(ms: number, zone: string): { date: string; time: string } {
+/** The instants a due date may be: years 1 to 9999 (a mangled file can name any number; Intl refuses most). */
+const FIRST_MS = new Date(0).setUTCFullYear(1, 0, 2); // Date.UTC would read year 1 as 1901
+const LAST_MS = Date.UTC(9999, 11, 30);
+
+/** A UTC instant → the local date and wall time in `zone`; null for an instant outside the years 1–9999. */
+export function localOf(ms: number, zone: string): { date: string; time: string } | null {
+  if (!(ms >= FIRST_MS && ms <= LAST_MS)) return null;
   const local = ianaZones.fromUtc(ms, zone);
   return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }

@@ -22,6 +22,10 @@ function dueParts(when: When | null | undefined, zone: string, warnFn: (m: strin
       return { dueDate: when.date, dueTime: null, zone: null };
     case 'utc': {
       const l = localOf(when.ms, zone);
+      if (!l) {
+        warnFn('A due time outside the years 1–9999 was left out; the to-do was imported without a due date.');
+        return { dueDate: null, dueTime: null, zone: null };
+      }
       return { dueDate: l.date, dueTime: l.time, zone: null };
     }
     case 'floating':

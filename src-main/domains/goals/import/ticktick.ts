@@ -129,10 +129,10 @@ export function parseTickTick(text: string, ictx: ImportContext): ParsedImport {
 function dueOf(value: string, allDay: string, zone: string, r: CsvRecord, warnFn: (m: string) => void) {
   if (!value.trim()) return { dueDate: null, dueTime: null };
   const ms = tickTickInstant(value, zone);
-  if (ms === null) {
+  const local = ms === null ? null : localOf(ms, zone);
+  if (local === null) {
     warnFn(`Row ${r.row}: the date "${value.slice(0, 40)}" was not understood; the task has no due date.`);
     return { dueDate: null, dueTime: null };
   }
-  const local = localOf(ms, zone);
   return { dueDate: local.date, dueTime: allDay.trim().toLowerCase() === 'true' ? null : local.time };
 }
