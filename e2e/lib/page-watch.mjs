@@ -3,13 +3,19 @@
 // page's securitypolicyviolation event and by Chromium's console), uncaught errors and console errors.
 
 const CSP_TEXT = /Content Security Policy|Content-Security-Policy|Trusted Type|TrustedHTML|TrustedScript|Refused to/i;
+/**
+ * A sandboxed frame (an email's HTML body: sandbox="") refusing a script. Chromium logs it when this watcher's own init
+ * script, which Playwright adds to every frame, reaches the frame's first about:blank document, depending on timing.
+ * It is the sandbox working, not a fault: kept in `sandboxBlocked`, not in the problems.
+ */
+const SANDBOX_BLOCKED = /^Blocked script execution in '[^']*' because the document's frame is sandboxed and the 'allow-scripts' permission is not set\.$/;
 
 /**
  * Starts watching `page`; returns the collected lists and `problems()` (human-readable, empty when clean).
  * The init script runs through CDP before page scripts, so the strict CSP does not apply to it.
  */
 export async function watchPage(page) {
-  const watch = { cspViolations: [], errors: [], messages: [] };
+  const watch = { cspViolations: [], errors: [], messages: [], sandboxBlocked: [] };
   await page.exposeBinding('__hearthE2eCspViolation', (_source, violation) => {
     watch.cspViolations.push(violation);
   });
@@ -23,7 +29,8 @@ export async function watchPage(page) {
   page.on('console', (msg) => {
     const text = `[${msg.type()}] ${msg.text()}`;
     watch.messages.push(text);
-    if (msg.type() === 'error' && CSP_TEXT.test(msg.text())) watch.cspViolations.push({ console: msg.text() });
+    if (msg.type() === 'error' && SANDBOX_BLOCKED.test(msg.text())) watch.sandboxBlocked.push(text);
+    else if (msg.type() === 'error' && CSP_TEXT.test(msg.text())) watch.cspViolations.push({ console: msg.text() });
     else if (msg.type() === 'error') watch.errors.push(text);
   });
   page.on('pageerror', (err) => {
