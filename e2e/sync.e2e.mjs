@@ -187,7 +187,7 @@ export async function run({ origin, token, url, syncServerUrl, screenshot, step,
     assert.equal(await invite.getByRole('alert').count(), 0, 'the earlier refusal is gone');
   });
 
-  await step('the shared register fits 800×600 without sideways scrolling, light and dark', async () => {
+  await step('the shared register fits 800×600 (light and dark) and 1280×800 without sideways scrolling', async () => {
     await section().getByTestId('sync-sharing').scrollIntoViewIfNeeded();
     await assertFits();
     await screenshot('sync-08-sharing-800-light');
@@ -195,6 +195,11 @@ export async function run({ origin, token, url, syncServerUrl, screenshot, step,
     await assertFits();
     await screenshot('sync-09-sharing-800-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await section().getByTestId('sync-sharing').scrollIntoViewIfNeeded();
+    await assertFits();
+    await screenshot('sync-12-sharing-1280');
+    await page.setViewportSize({ width: 800, height: 600 });
   });
 
   await step('removing a member asks first (the key is changed), then rotates the key', async () => {

@@ -13,6 +13,9 @@ export function exitCodeFor(error: AppErrorData): number {
   return EXIT.error;
 }
 
+/** A string option's value from parseArgs (undefined when absent or given as a flag). */
+export const stringOption = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
 export class UsageError extends AppError {
   constructor(message: string) {
     super('INVALID_INPUT', message);

@@ -2,14 +2,13 @@ import path from 'node:path';
 import type { BackupInfo } from '../../../src-shared/domains/backup/backup.schemas';
 import type { CliCommand } from '../../cli/commands';
 import type { CliContext } from '../../cli/context';
-import { EXIT, printJson, printLine as out, readPassword, readSecretFile, UsageError } from '../../cli/io';
+import { EXIT, printJson, printLine as out, readPassword, readSecretFile, stringOption as str, UsageError } from '../../cli/io';
 
 /**
  * `hearth backup now|list|verify|restore|config` (docs/architecture.md#backups). Secrets come from
  * --password-file / HEARTH_PASSWORD / a prompt, and the recovery key from --recovery-key-file, never an argument.
  * Exit codes: 0 ok, 2 bad input, 3 wrong password, 1 anything else (and a backup that fails verification).
  */
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const abs = (p: string): string => path.resolve(p);
 const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 const line = (b: BackupInfo): string => `${b.createdAt}  ${b.profileName}  ${mib(b.bytes)} + ${b.blobCount} stored files (${mib(b.blobBytes)})  ${b.file}`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ImportRun } from '../../../src-shared/domains/email/email.schemas';
 import { AppError } from '../../../src-shared/ipc/result';
 import type { CliContext } from '../../cli/context';
-import { printJson, printLine as out, promptHidden, readSecretFile, UsageError } from '../../cli/io';
+import { printJson, printLine as out, promptHidden, readSecretFile, stringOption as str, UsageError } from '../../cli/io';
 
 /**
  * `hearth mail import`: a file or folder goes to `importStart` with its absolute path (it waits, and re-running the
@@ -11,7 +11,6 @@ import { printJson, printLine as out, promptHidden, readSecretFile, UsageError }
  * the account (or finds the one for that user and host) and syncs it.
  */
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 /** 35108 → '34.3 KiB'. */
 export const size = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
 

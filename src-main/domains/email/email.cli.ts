@@ -1,7 +1,7 @@
 import { AppError } from '../../../src-shared/ipc/result';
 import type { CliCommand } from '../../cli/commands';
 import type { CliContext } from '../../cli/context';
-import { EXIT, jsonText, printJson, printLine as out, UsageError } from '../../cli/io';
+import { EXIT, jsonText, printJson, printLine as out, stringOption as str, UsageError } from '../../cli/io';
 import { saveExport } from '../../cli/save-export';
 import { importImap, importPath, size } from './email-cli-import';
 
@@ -11,7 +11,6 @@ import { importImap, importPath, size } from './email-cli-import';
  */
 
 const REFUSED = 3;
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : typeof v === 'string' ? [v] : []);
 
 /** Runs a command, turning "not found" and "refused" into exit 3 with the same JSON error line main prints. */

@@ -7,7 +7,7 @@ import { formatMiB, MiB } from '../../../src-shared/lib/limits';
 import { packFolder } from '../../../src-shared/lib/pack-folder';
 import type { CliCommand } from '../../cli/commands';
 import type { CliContext } from '../../cli/context';
-import { EXIT, printJson, printLine, UsageError } from '../../cli/io';
+import { EXIT, printJson, printLine, stringOption as str, UsageError } from '../../cli/io';
 import { saveExport } from '../../cli/save-export';
 
 /** `hearth journal …`: write, list, search, import and export entries from scripts (like jrnl and the Day One CLI). */
@@ -18,7 +18,6 @@ const line = (e: EntrySummary): string =>
 /** A search snippet with its U+0002/U+0003 match markers replaced for a terminal. */
 const marked = (snippet: string, open: string, close: string): string =>
   snippet.replaceAll(String.fromCharCode(2), open).replaceAll(String.fromCharCode(3), close);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The journal named by --journal (name or id), or the first one; `create` makes "Journal" when there is none. */
 async function pickJournal(ctx: CliContext, ref: string | undefined, create = false): Promise<Journal> {

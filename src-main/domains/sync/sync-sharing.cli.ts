@@ -1,7 +1,7 @@
 import type { SharedCollection } from '../../../src-shared/domains/sync/sync-sharing.schemas';
 import { Fingerprint } from '../../../src-shared/sync/fingerprint';
 import type { CliCommand } from '../../cli/commands';
-import { EXIT, printJson, printLine as out, UsageError } from '../../cli/io';
+import { EXIT, printJson, printLine as out, stringOption, UsageError } from '../../cli/io';
 
 /**
  * `hearth sync shared|share|fingerprint|member-key|invite|remove-member` (docs/sync.md#collections): share the batches register with staff
@@ -9,7 +9,7 @@ import { EXIT, printJson, printLine as out, UsageError } from '../../cli/io';
  * HEARTH_PASSWORD / a prompt; exit 0 ok, 2 bad input, 3 wrong password, 1 anything else (not the owner, no such
  * account and a server that cannot be reached included).
  */
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const str = (v: unknown): string | undefined => stringOption(v)?.trim() || undefined;
 
 function collectionLines(c: SharedCollection): string[] {
   const head = `${c.id}  ${c.name ?? '(name not readable on this device)'}  ${c.kind}, you: ${c.role}, key v${c.keyVersion}${c.active ? '' : ', not synced into yet'}`;

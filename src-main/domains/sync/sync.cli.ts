@@ -1,14 +1,13 @@
 import type { SyncDevice, SyncStatus } from '../../../src-shared/domains/sync/sync.schemas';
 import type { CliCommand } from '../../cli/commands';
 import type { CliContext } from '../../cli/context';
-import { EXIT, printJson, printLine as out, readPassword, UsageError } from '../../cli/io';
+import { EXIT, printJson, printLine as out, readPassword, stringOption as str, UsageError } from '../../cli/io';
 
 /**
  * `hearth sync status|now|devices|revoke ID|sign-up|sign-in|sign-out|join` (docs/sync.md). The master password comes
  * from --password-file / HEARTH_PASSWORD / a prompt, never an argument; tokens are never printed.
  * Exit codes: 0 ok, 2 bad input, 3 wrong password, 1 anything else (a sync that failed included).
  */
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function statusLines(s: SyncStatus): string[] {
   if (!s.configured) return ['Sync is not set up for this profile. Run: hearth sync sign-up --server URL --email ADDRESS'];

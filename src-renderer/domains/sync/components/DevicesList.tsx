@@ -1,7 +1,7 @@
 import { Laptop, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { SyncDevice } from '../../../../src-shared/domains/sync/sync.schemas';
-import { describeError } from '../../../lib/errors';
+import { useAsyncAction } from '../../../lib/useAsyncAction';
 import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Modal, ModalActions } from '../../../ui/Modal';
@@ -12,18 +12,9 @@ import { ago } from '../sync-format';
 /** "Revoke…": says what happens (the device stops syncing; its local data stays on it), then revokes. */
 function RevokeDialog({ device, onClose }: { device: SyncDevice; onClose(): void }) {
   const revoke = useSyncStore((s) => s.revoke);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction();
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await revoke(device.id);
-      onClose();
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
+    if (await run(() => revoke(device.id))) onClose();
   };
   return (
     <Modal

@@ -1,7 +1,7 @@
 import { Share2, ShieldCheck, UserMinus, UserPlus, UserRound } from 'lucide-react';
 import { Fragment, useState, type FormEvent } from 'react';
 import type { SharedCollection } from '../../../../src-shared/domains/sync/sync-sharing.schemas';
-import { describeError } from '../../../lib/errors';
+import { useAsyncAction } from '../../../lib/useAsyncAction';
 import { Button } from '../../../ui/Button';
 import { Callout } from '../../../ui/Callout';
 import { Field } from '../../../ui/Field';
@@ -26,20 +26,11 @@ function RoleBadge({ role }: { role: Role }) {
 function ShareForm() {
   const shareBatches = useSyncStore((s) => s.shareBatches);
   const [name, setName] = useState('Shop register');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim() || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await shareBatches(name.trim());
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => shareBatches(name.trim()));
   };
   return (
     <form className="flex flex-col gap-3 px-4 py-2" onSubmit={(e) => void submit(e)} noValidate data-testid="sync-share-form">
@@ -97,18 +88,9 @@ function ConfirmInviteDialog({
   onDone(): void;
 }) {
   const invite = useSyncStore((s) => s.invite);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction();
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await invite(collection.id, pending.email, pending.role, pending.fingerprint);
-      onDone();
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
+    if (await run(() => invite(collection.id, pending.email, pending.role, pending.fingerprint))) onDone();
   };
   return (
     <Modal
@@ -152,21 +134,12 @@ function InviteForm({ collection }: { collection: SharedCollection }) {
   const memberKey = useSyncStore((s) => s.memberKey);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'editor' | 'viewer'>('editor');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction();
   const [pending, setPending] = useState<PendingInvite | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!email.trim() || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setPending({ email: email.trim(), role, fingerprint: await memberKey(email.trim()) });
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setPending({ email: email.trim(), role, fingerprint: await memberKey(email.trim()) }));
   };
   // The dialog sits beside the form, not in it: its buttons must not submit the form.
   return (
@@ -219,18 +192,9 @@ function InviteForm({ collection }: { collection: SharedCollection }) {
 /** "Remove…": says the key is changed so they cannot read what comes after, then removes. */
 function RemoveDialog({ collection, member, onClose }: { collection: SharedCollection; member: Member; onClose(): void }) {
   const removeMember = useSyncStore((s) => s.removeMember);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction();
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await removeMember(collection.id, member.accountId);
-      onClose();
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
+    if (await run(() => removeMember(collection.id, member.accountId))) onClose();
   };
   return (
     <Modal
