@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 /** DURATION value → ms; null when unparsable (ical.js reads Google's long form `-P0DT0H10M0S` too). */
 export function durationMs(value: string): number | null {
   const v = value.trim();
-  if (!/^[+-]?P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)$/i.test(v) || /T$/i.test(v)) return null;
+  if (!/^[+-]?P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)$/i.test(v) || /T$/i.test(v) || !/\d/.test(v)) return null; // bare "P": no component, which ical.js throws on
   return ICAL.Duration.fromString(v.toUpperCase()).toSeconds() * 1000;
 }
 

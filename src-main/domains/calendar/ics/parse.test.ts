@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { durationMs } from './fields';
 import { expand } from '../../../../src-shared/lib/recurrence';
 import { describeWithFixtures, readFixtureText } from '../../../test/fixtures';
 import { importPreview, overrideKey, parseCalendarFile, promoteOrphans, toSpec, type ParsedFile, type ParsedSeries } from './index';
@@ -204,4 +205,11 @@ describeWithFixtures('parseCalendarFile: facts from fixtures/calendar/README.md'
     expect(done?.completed).toBe(Date.UTC(2013, 6, 16, 8, 57, 45));
     expect(french.tasks.map((t) => t.master?.fields.categories)).toEqual([['Projets'], ['Projets']]);
   });
+});
+
+it('DURATION: reads the forms RFC 5545 allows and refuses a bare "P" (no component; ical.js would throw an untyped error)', () => {
+  expect(durationMs('PT10M')).toBe(600_000);
+  expect(durationMs('-P0DT0H10M0S')).toBe(-600_000);
+  expect(durationMs('P1W')).toBe(7 * 86_400_000);
+  for (const bad of ['P', '-P', '+P', 'PT', '', 'P1X']) expect(durationMs(bad)).toBeNull();
 });
